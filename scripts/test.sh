@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Every test, Rust and Python: the Rust suite, then the wheel built, installed into a fresh
+# virtual environment and tested there, so a broken wheel cannot pass.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+cargo test --quiet
+
+python3 -m pip install --quiet "maturin>=1.9.4,<2"
+rm -rf target/wheels
+python3 -m maturin build --release --quiet --out target/wheels
+venv="$(mktemp -d)/venv"
+python3 -m venv "$venv"
+"$venv/bin/pip" install --quiet target/wheels/sayso-*.whl
+"$venv/bin/pip" install --quiet pytest hypothesis
+"$venv/bin/python" -m pytest -q tests

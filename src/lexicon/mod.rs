@@ -1,0 +1,19 @@
+//! Lexicons shipped as plain text data files in this folder, one entry a line.
+//!
+//! Every file has the same shape: `#` starts a comment line, blank lines are ignored,
+//! entries are trimmed. Files with a class put it after a tab or ` | `.
+
+/// Abbreviations that do not end a sentence (without the final period).
+pub const ABBREVIATIONS: &str = include_str!("abbreviations.txt");
+
+/// The entries of a lexicon file: trimmed, non-empty, comments dropped.
+///
+/// ```
+/// let entries: Vec<&str> = sayso::lexicon::entries("# comment\nmr\n\n dr \n").collect();
+/// assert_eq!(entries, ["mr", "dr"]);
+/// ```
+pub fn entries(data: &str) -> impl Iterator<Item = &str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+}

@@ -1,0 +1,123 @@
+//! Byte offsets to code-point offsets (Python `str` indices), computed once per document.
+
+/// Bytes between checkpoints of the char count; a lookup counts at most this many bytes.
+const STRIDE: usize = 64;
+
+/// Maps byte offsets of a text to code-point offsets in O(1) per lookup.
+///
+/// ASCII text maps each offset to itself and stores nothing. Other text stores the char
+/// count at every 64th byte, so memory is 1/16 of the text and a lookup scans ≤ 64 bytes.
+///
+/// ```
+/// let text = "“Hi,” she said.";
+/// let map = sayso::CharOffsets::new(text);
+/// let end = text.find(" she").unwrap();
+/// assert_eq!(map.char_index(end), 5);
+/// assert_eq!(map.byte_index(5), end);
+/// ```
+#[derive(Clone, Debug)]
+pub struct CharOffsets<'a> {
+    text: &'a str,
+    /// `checkpoints[i]` = number of chars in `text[..i * STRIDE]`; empty for ASCII text.
+    checkpoints: Vec<usize>,
+}
+
+#[inline]
+fn is_char_start(b: u8) -> bool {
+    (b as i8) >= -0x40
+}
+
+impl<'a> CharOffsets<'a> {
+    /// Index `text` (one linear pass; none at all for ASCII).
+    pub fn new(text: &'a str) -> Self {
+        if text.is_ascii() {
+            return CharOffsets {
+                text,
+                checkpoints: Vec::new(),
+            };
+        }
+        let bytes = text.as_bytes();
+        let mut checkpoints = Vec::with_capacity(bytes.len() / STRIDE + 1);
+        let mut count = 0usize;
+        for chunk in bytes.chunks(STRIDE) {
+            checkpoints.push(count);
+            count += chunk.iter().filter(|&&b| is_char_start(b)).count();
+        }
+        checkpoints.push(count);
+        CharOffsets { text, checkpoints }
+    }
+
+    /// True when the text is ASCII, so byte and char offsets agree.
+    pub fn is_ascii(&self) -> bool {
+        self.checkpoints.is_empty()
+    }
+
+    /// The code-point index of byte offset `byte` (which must be a char boundary).
+    pub fn char_index(&self, byte: usize) -> usize {
+        if self.is_ascii() {
+            return byte;
+        }
+        let block = byte / STRIDE;
+        let base = self.checkpoints[block];
+        let from = block * STRIDE;
+        base + self.text.as_bytes()[from..byte]
+            .iter()
+            .filter(|&&b| is_char_start(b))
+            .count()
+    }
+
+    /// The byte offset of code-point index `index`; indices past the end map to the text length.
+    pub fn byte_index(&self, index: usize) -> usize {
+        if self.is_ascii() {
+            return index.min(self.text.len());
+        }
+        // Last checkpoint whose count is <= index, then walk forward.
+        let block = self
+            .checkpoints
+            .partition_point(|&c| c <= index)
+            .saturating_sub(1);
+        let mut count = self.checkpoints[block];
+        let bytes = self.text.as_bytes();
+        let mut pos = block * STRIDE;
+        while pos < bytes.len() {
+            if is_char_start(bytes[pos]) {
+                if count == index {
+                    return pos;
+                }
+                count += 1;
+            }
+            pos += 1;
+        }
+        bytes.len()
+    }
+
+    /// Convert a byte span to a char span.
+    pub fn char_span(&self, span: crate::Span) -> crate::Span {
+        crate::Span::new(self.char_index(span.start), self.char_index(span.end))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roundtrip_every_boundary() {
+        let text = "a“b”é😀中文e\u{301}".repeat(40);
+        let map = CharOffsets::new(&text);
+        for (ci, (bi, _)) in text.char_indices().enumerate() {
+            assert_eq!(map.char_index(bi), ci);
+            assert_eq!(map.byte_index(ci), bi);
+        }
+        let n = text.chars().count();
+        assert_eq!(map.char_index(text.len()), n);
+        assert_eq!(map.byte_index(n), text.len());
+    }
+
+    #[test]
+    fn ascii_is_identity() {
+        let map = CharOffsets::new("plain text");
+        assert!(map.is_ascii());
+        assert_eq!(map.char_index(5), 5);
+    }
+}

@@ -1,0 +1,223 @@
+//! The binding layer: the only place that knows about PyO3. It converts, nothing more.
+
+mod model;
+mod text;
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::{Arc, OnceLock};
+
+use pyo3::create_exception;
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString};
+
+use self::model::{PyAttribution, PyDocument, PySpan, PySpeaker};
+use self::text::{expect_str, PyText, SpanMaker};
+use crate::{Analyzer, Config, CueClass};
+
+create_exception!(
+    _sayso,
+    SaysoError,
+    PyValueError,
+    "sayso could not analyze an input; the message says which and where."
+);
+
+/// Run core code; a panic becomes `SaysoError` naming the input instead of a
+/// `PanicException` (the fuzzers make sure there is nothing to catch).
+pub(crate) fn guarded<T>(what: &str, len: usize, f: impl FnOnce() -> T) -> PyResult<T> {
+    catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
+        let reason = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_owned());
+        SaysoError::new_err(format!(
+            "internal error in {what} on a text of {len} bytes: {reason}"
+        ))
+    })
+}
+
+fn default_analyzer() -> &'static Arc<Analyzer> {
+    static DEFAULT: OnceLock<Arc<Analyzer>> = OnceLock::new();
+    DEFAULT.get_or_init(|| Arc::new(Analyzer::default()))
+}
+
+/// Read `extra_cues`: a dict `{phrase: class}`, or an iterable of phrases (neutral) or of
+/// `(phrase, class)` pairs.
+fn parse_cues(value: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<(String, CueClass)>> {
+    let Some(value) = value else {
+        return Ok(Vec::new());
+    };
+    let parse_class = |name: &str| {
+        CueClass::parse(name).ok_or_else(|| {
+            PyValueError::new_err(format!(
+                "unknown cue class {name:?}: use neutral, assertive, tentative or distancing"
+            ))
+        })
+    };
+    let mut out = Vec::new();
+    if let Ok(d) = value.cast::<PyDict>() {
+        for (k, v) in d.iter() {
+            out.push((
+                k.extract::<String>()?,
+                parse_class(&v.extract::<String>()?)?,
+            ));
+        }
+        return Ok(out);
+    }
+    if value.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(
+            "extra_cues must be a dict or a list, not a single str",
+        ));
+    }
+    for item in value.try_iter()? {
+        let item = item?;
+        if let Ok(s) = item.extract::<String>() {
+            out.push((s, CueClass::Neutral));
+        } else {
+            let (phrase, class): (String, String) = item.extract()?;
+            out.push((phrase, parse_class(&class)?));
+        }
+    }
+    Ok(out)
+}
+
+/// A configured pipeline: immutable, thread-safe, picklable as its configuration.
+#[pyclass(module = "sayso._sayso", name = "Analyzer", frozen)]
+pub(crate) struct PyAnalyzer {
+    inner: Arc<Analyzer>,
+}
+
+impl PyAnalyzer {
+    pub(crate) fn core(&self) -> &Arc<Analyzer> {
+        &self.inner
+    }
+}
+
+fn build_analyzer(config: Config) -> PyResult<PyAnalyzer> {
+    let inner = Analyzer::new(config).map_err(|e| SaysoError::new_err(e.to_string()))?;
+    Ok(PyAnalyzer {
+        inner: Arc::new(inner),
+    })
+}
+
+#[pymethods]
+impl PyAnalyzer {
+    #[new]
+    #[pyo3(signature = (*, abbreviations=None, extra_cues=None))]
+    fn new(
+        abbreviations: Option<Vec<String>>,
+        extra_cues: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        build_analyzer(Config {
+            abbreviations: abbreviations.unwrap_or_default(),
+            extra_cues: parse_cues(extra_cues)?,
+        })
+    }
+
+    /// The sentences of `text`.
+    fn segment<'py>(
+        &self,
+        py: Python<'py>,
+        text: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        segment_with(py, &self.inner, text)
+    }
+
+    /// The whole analysis of `text`.
+    fn analyze(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<PyDocument> {
+        analyze_with(py, &self.inner, text)
+    }
+
+    /// The configuration as JSON (what pickling carries).
+    fn config_json(&self) -> PyResult<String> {
+        serde_json::to_string(self.inner.config()).map_err(|e| SaysoError::new_err(e.to_string()))
+    }
+
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let rebuild = py
+            .import("sayso._sayso")?
+            .getattr("_analyzer_from_config")?;
+        Ok((rebuild, (self.config_json()?,)))
+    }
+
+    fn __repr__(&self) -> String {
+        let c = self.inner.config();
+        format!(
+            "Analyzer(abbreviations={}, extra_cues={})",
+            c.abbreviations.len(),
+            c.extra_cues.len()
+        )
+    }
+}
+
+#[pyfunction]
+fn _analyzer_from_config(config: &str) -> PyResult<PyAnalyzer> {
+    let config: Config = serde_json::from_str(config)
+        .map_err(|e| SaysoError::new_err(format!("bad analyzer configuration: {e}")))?;
+    build_analyzer(config)
+}
+
+pub(crate) fn segment_with<'py>(
+    py: Python<'py>,
+    analyzer: &Analyzer,
+    text: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyList>> {
+    let text = PyText::new(expect_str(text, "text")?)?;
+    let data: &str = &text.text;
+    let sentences = py.detach(|| guarded("segment", data.len(), || analyzer.segment(data)))?;
+    let maker = SpanMaker::new(py, &text);
+    PyList::new(py, maker.spans(sentences.iter().map(|s| s.span))?)
+}
+
+pub(crate) fn analyze_with(
+    py: Python<'_>,
+    analyzer: &Analyzer,
+    text: &Bound<'_, PyAny>,
+) -> PyResult<PyDocument> {
+    let text = PyText::new(expect_str(text, "text")?)?;
+    let data: &str = &text.text;
+    let analysis = py.detach(|| guarded("analyze", data.len(), || analyzer.analyze(data)))?;
+    model::document(py, &text, &analysis)
+}
+
+/// The sentences of `text` as spans; `abbreviations` adds to the shipped list.
+#[pyfunction]
+#[pyo3(signature = (text, *, abbreviations=None))]
+fn segment<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyAny>,
+    abbreviations: Option<Vec<String>>,
+) -> PyResult<Bound<'py, PyList>> {
+    match abbreviations {
+        None => segment_with(py, default_analyzer(), text),
+        Some(extra) => {
+            let analyzer = build_analyzer(Config {
+                abbreviations: extra,
+                ..Config::default()
+            })?;
+            segment_with(py, analyzer.core(), text)
+        }
+    }
+}
+
+/// The whole analysis of `text` with the default analyzer.
+#[pyfunction]
+fn analyze(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<PyDocument> {
+    analyze_with(py, default_analyzer(), text)
+}
+
+#[pymodule(gil_used = false)]
+fn _sayso(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("SaysoError", m.py().get_type::<SaysoError>())?;
+    m.add_class::<PySpan>()?;
+    m.add_class::<PyAttribution>()?;
+    m.add_class::<PySpeaker>()?;
+    m.add_class::<PyDocument>()?;
+    m.add_class::<PyAnalyzer>()?;
+    m.add_function(wrap_pyfunction!(segment, m)?)?;
+    m.add_function(wrap_pyfunction!(analyze, m)?)?;
+    m.add_function(wrap_pyfunction!(_analyzer_from_config, m)?)?;
+    Ok(())
+}

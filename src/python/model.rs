@@ -1,0 +1,407 @@
+//! The result classes Python sees, and their construction from a core `Analysis`.
+//!
+//! Conversions to and from plain data (`to_dict`, `from_dict`, pickling) and HTML live in
+//! the Python package (`sayso._model`); these classes only hold the values.
+
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+
+use super::text::{PyText, SpanMaker};
+use crate::{Analysis, CueClassCounts};
+
+fn py_call<'py>(
+    py: Python<'py>,
+    module: &str,
+    func: &str,
+    args: impl pyo3::call::PyCallArgs<'py>,
+) -> PyResult<Bound<'py, PyAny>> {
+    py.import(module)?.getattr(func)?.call1(args)
+}
+
+fn span_list<'py>(py: Python<'py>, spans: &[Py<PySpan>]) -> PyResult<Bound<'py, PyList>> {
+    PyList::new(py, spans.iter().map(|s| s.clone_ref(py)))
+}
+
+/// A piece of the text: `text[start:end] == span.text` (Python `str` indices).
+#[pyclass(module = "sayso._sayso", name = "Span", frozen)]
+pub(crate) struct PySpan {
+    #[pyo3(get)]
+    pub(crate) start: usize,
+    #[pyo3(get)]
+    pub(crate) end: usize,
+    #[pyo3(get)]
+    pub(crate) text: Py<PyString>,
+}
+
+#[pymethods]
+impl PySpan {
+    #[new]
+    fn new(start: usize, end: usize, text: Py<PyString>) -> Self {
+        PySpan { start, end, text }
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let text = self.text.bind(py);
+        let shown = if text.len()? > 60 {
+            let head: String = text.to_cow()?.chars().take(57).collect();
+            format!("{}...", PyString::new(py, &head).repr()?)
+        } else {
+            text.repr()?.to_string()
+        };
+        Ok(format!("Span({}, {}, {})", self.start, self.end, shown))
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let py = other.py();
+        let Ok(other) = other.cast::<PySpan>() else {
+            return Ok(false);
+        };
+        let other = other.get();
+        Ok(self.start == other.start
+            && self.end == other.end
+            && self.text.bind(py).as_any().eq(other.text.bind(py))?)
+    }
+
+    fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
+        (self.start, self.end, self.text.clone_ref(py))
+            .into_pyobject(py)?
+            .hash()
+    }
+
+    fn __len__(&self) -> usize {
+        self.end - self.start
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let me = slf.get();
+        (slf.get_type(), (me.start, me.end, me.text.clone_ref(py))).into_pyobject(py)
+    }
+
+    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
+        py_call(slf.py(), "sayso._model", "span_html", (slf,))?.extract()
+    }
+}
+
+/// One speaker of the article.
+#[pyclass(module = "sayso._sayso", name = "Speaker", frozen)]
+pub(crate) struct PySpeaker {
+    #[pyo3(get)]
+    name: Py<PyString>,
+    #[pyo3(get)]
+    kind: Py<PyString>,
+    #[pyo3(get)]
+    title: Option<Py<PyString>>,
+    #[pyo3(get)]
+    description: Option<Py<PyString>>,
+    mentions: Vec<Py<PySpan>>,
+    #[pyo3(get)]
+    attributions: Vec<usize>,
+    cue_classes: CueClassCounts,
+}
+
+#[pymethods]
+impl PySpeaker {
+    #[new]
+    #[pyo3(signature = (*, name, kind, title=None, description=None, mentions=Vec::new(), attributions=Vec::new(), cue_classes=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        name: Py<PyString>,
+        kind: Py<PyString>,
+        title: Option<Py<PyString>>,
+        description: Option<Py<PyString>>,
+        mentions: Vec<Py<PySpan>>,
+        attributions: Vec<usize>,
+        cue_classes: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Self> {
+        let mut counts = CueClassCounts::default();
+        if let Some(d) = cue_classes {
+            let get = |k: &str| -> PyResult<usize> {
+                Ok(match d.get_item(k)? {
+                    Some(v) => v.extract()?,
+                    None => 0,
+                })
+            };
+            counts = CueClassCounts {
+                neutral: get("neutral")?,
+                assertive: get("assertive")?,
+                tentative: get("tentative")?,
+                distancing: get("distancing")?,
+            };
+        }
+        Ok(PySpeaker {
+            name,
+            kind,
+            title,
+            description,
+            mentions,
+            attributions,
+            cue_classes: counts,
+        })
+    }
+
+    #[getter]
+    fn mentions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        span_list(py, &self.mentions)
+    }
+
+    /// Counts of the speaker's cues per class.
+    #[getter]
+    fn cue_classes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        let c = self.cue_classes;
+        d.set_item("neutral", c.neutral)?;
+        d.set_item("assertive", c.assertive)?;
+        d.set_item("tentative", c.tentative)?;
+        d.set_item("distancing", c.distancing)?;
+        Ok(d)
+    }
+
+    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        py_call(slf.py(), "sayso._model", "speaker_to_dict", (slf,))
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        py_call(slf.py(), "sayso._model", "speaker_repr", (slf,))?.extract()
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        py_call(slf.py(), "sayso._model", "speaker_reduce", (slf,))
+    }
+}
+
+/// Who said what.
+#[pyclass(module = "sayso._sayso", name = "Attribution", frozen)]
+pub(crate) struct PyAttribution {
+    #[pyo3(get)]
+    source: Option<Py<PySpan>>,
+    #[pyo3(get)]
+    cue: Py<PySpan>,
+    content: Vec<Py<PySpan>>,
+    #[pyo3(get)]
+    kind: Py<PyString>,
+    #[pyo3(get)]
+    sentence: usize,
+    #[pyo3(get)]
+    cue_class: Py<PyString>,
+    #[pyo3(get)]
+    speaker: Option<Py<PySpeaker>>,
+    #[pyo3(get)]
+    hedged: bool,
+}
+
+#[pymethods]
+impl PyAttribution {
+    #[new]
+    #[pyo3(signature = (*, source, cue, content, kind, sentence, cue_class, speaker=None, hedged=false))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        source: Option<Py<PySpan>>,
+        cue: Py<PySpan>,
+        content: Vec<Py<PySpan>>,
+        kind: Py<PyString>,
+        sentence: usize,
+        cue_class: Py<PyString>,
+        speaker: Option<Py<PySpeaker>>,
+        hedged: bool,
+    ) -> Self {
+        PyAttribution {
+            source,
+            cue,
+            content,
+            kind,
+            sentence,
+            cue_class,
+            speaker,
+            hedged,
+        }
+    }
+
+    /// The content fragments, in text order.
+    #[getter]
+    fn content<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        span_list(py, &self.content)
+    }
+
+    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        py_call(slf.py(), "sayso._model", "attribution_to_dict", (slf,))
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        py_call(slf.py(), "sayso._model", "attribution_repr", (slf,))?.extract()
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        py_call(slf.py(), "sayso._model", "attribution_reduce", (slf,))
+    }
+
+    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
+        py_call(slf.py(), "sayso._model", "attribution_html", (slf,))?.extract()
+    }
+}
+
+/// An analysed article.
+#[pyclass(module = "sayso._sayso", name = "Document", frozen)]
+pub(crate) struct PyDocument {
+    #[pyo3(get)]
+    text: Py<PyString>,
+    sentences: Vec<Py<PySpan>>,
+    paragraphs: Vec<Py<PySpan>>,
+    quotes: Vec<Py<PySpan>>,
+    attributions: Vec<Py<PyAttribution>>,
+    speakers: Vec<Py<PySpeaker>>,
+    hedges: Vec<Py<PySpan>>,
+}
+
+#[pymethods]
+impl PyDocument {
+    #[new]
+    #[pyo3(signature = (text, *, sentences=Vec::new(), paragraphs=Vec::new(), quotes=Vec::new(), attributions=Vec::new(), speakers=Vec::new(), hedges=Vec::new()))]
+    fn new(
+        text: Py<PyString>,
+        sentences: Vec<Py<PySpan>>,
+        paragraphs: Vec<Py<PySpan>>,
+        quotes: Vec<Py<PySpan>>,
+        attributions: Vec<Py<PyAttribution>>,
+        speakers: Vec<Py<PySpeaker>>,
+        hedges: Vec<Py<PySpan>>,
+    ) -> Self {
+        PyDocument {
+            text,
+            sentences,
+            paragraphs,
+            quotes,
+            attributions,
+            speakers,
+            hedges,
+        }
+    }
+
+    #[getter]
+    fn sentences<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        span_list(py, &self.sentences)
+    }
+
+    #[getter]
+    fn paragraphs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        span_list(py, &self.paragraphs)
+    }
+
+    #[getter]
+    fn quotes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        span_list(py, &self.quotes)
+    }
+
+    #[getter]
+    fn hedges<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        span_list(py, &self.hedges)
+    }
+
+    #[getter]
+    fn attributions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        PyList::new(py, self.attributions.iter().map(|a| a.clone_ref(py)))
+    }
+
+    #[getter]
+    fn speakers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        PyList::new(py, self.speakers.iter().map(|a| a.clone_ref(py)))
+    }
+
+    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        py_call(slf.py(), "sayso._model", "document_to_dict", (slf,))
+    }
+
+    #[pyo3(signature = (*, indent=None))]
+    fn to_json<'py>(slf: &Bound<'py, Self>, indent: Option<usize>) -> PyResult<Bound<'py, PyAny>> {
+        py_call(slf.py(), "sayso._model", "document_to_json", (slf, indent))
+    }
+
+    #[staticmethod]
+    fn from_dict<'py>(py: Python<'py>, data: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        py_call(py, "sayso._model", "document_from_dict", (data,))
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        py_call(slf.py(), "sayso._model", "document_reduce", (slf,))
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        py_call(slf.py(), "sayso._model", "document_repr", (slf,))?.extract()
+    }
+
+    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
+        py_call(slf.py(), "sayso._model", "document_html", (slf,))?.extract()
+    }
+
+    fn to_displacy<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        py_call(slf.py(), "sayso._model", "document_displacy", (slf,))
+    }
+}
+
+/// Build the Python `Document` for `analysis` of `text`.
+pub(crate) fn document(
+    py: Python<'_>,
+    text: &PyText<'_>,
+    analysis: &Analysis,
+) -> PyResult<PyDocument> {
+    let maker = SpanMaker::new(py, text);
+    let sentences = maker.spans(analysis.sentences.iter().map(|s| s.span))?;
+    let mut paragraph_spans: Vec<(usize, crate::Span)> = Vec::new();
+    for s in &analysis.sentences {
+        match paragraph_spans.last_mut() {
+            Some((p, span)) if *p == s.paragraph => {
+                *span = crate::Span::new(span.start, s.span.end)
+            }
+            _ => paragraph_spans.push((s.paragraph, s.span)),
+        }
+    }
+    let paragraphs = maker.spans(paragraph_spans.into_iter().map(|(_, s)| s))?;
+    let quotes = maker.spans(analysis.quotes.iter().copied())?;
+    let hedges = maker.spans(analysis.hedges.iter().copied())?;
+    let mut speakers = Vec::with_capacity(analysis.speakers.len());
+    for sp in &analysis.speakers {
+        speakers.push(Py::new(
+            py,
+            PySpeaker {
+                name: PyString::new(py, &sp.name).unbind(),
+                kind: PyString::intern(py, sp.kind.as_str()).unbind(),
+                title: sp.title.as_deref().map(|t| PyString::new(py, t).unbind()),
+                description: sp
+                    .description
+                    .as_deref()
+                    .map(|t| PyString::new(py, t).unbind()),
+                mentions: maker.spans(sp.mentions.iter().copied())?,
+                attributions: sp.attributions.clone(),
+                cue_classes: sp.cue_classes,
+            },
+        )?);
+    }
+    let mut attributions = Vec::with_capacity(analysis.attributions.len());
+    for a in &analysis.attributions {
+        attributions.push(Py::new(
+            py,
+            PyAttribution {
+                source: a.source.map(|s| maker.span(s)).transpose()?,
+                cue: maker.span(a.cue)?,
+                content: maker.spans(a.content.iter().copied())?,
+                kind: PyString::intern(py, a.kind.as_str()).unbind(),
+                sentence: a.sentence,
+                cue_class: PyString::intern(py, a.cue_class.as_str()).unbind(),
+                speaker: a
+                    .speaker
+                    .and_then(|i| speakers.get(i))
+                    .map(|s| s.clone_ref(py)),
+                hedged: a.hedged,
+            },
+        )?);
+    }
+    Ok(PyDocument {
+        text: text.obj.clone().unbind(),
+        sentences,
+        paragraphs,
+        quotes,
+        attributions,
+        speakers,
+        hedges,
+    })
+}
