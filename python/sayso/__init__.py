@@ -16,6 +16,7 @@ from sayso._sayso import (
     analyze,
     segment,
 )
+from sayso.evaluate import evaluate
 
 __all__ = [
     "Analyzer",
@@ -26,5 +27,6 @@ __all__ = [
     "Speaker",
     "__version__",
     "analyze",
+    "evaluate",
     "segment",
 ]

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 
 import sayso
+from sayso.evaluate import add_subcommand as _add_evaluate
 
 
 def _read(path: str) -> str:
@@ -49,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     ana = sub.add_parser("analyze", help="print the analysis of each FILE as JSON")
     ana.add_argument("files", nargs="*", metavar="FILE", help="text files ('-' for stdin)")
     ana.set_defaults(run=_cmd_analyze)
+    _add_evaluate(sub)
     return parser
 
 
