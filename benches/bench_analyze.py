@@ -1,0 +1,198 @@
+"""Benchmark: ``sayso.analyze`` throughput against sentencex's segmentation, and linear time.
+
+    maturin develop --release && pip install sentencex
+    SAYSO_SHARED=/path/to/shared python benches/bench_analyze.py [--mb 20] [--runs 3]
+
+1. Throughput over >= 20 MB of news text (PolNeAR train articles, repeated until the size is
+   reached; needs ../shared/data, skipped with a message when absent): ``sayso.analyze`` on
+   each article against sentencex's ``segment("en", text)`` on the same articles, in the same
+   run, median of ``--runs`` timed runs after a warm-up, MB/s (10^6 UTF-8 bytes) and the
+   ratio. The issue's goal: analyze >= 0.5x sentencex's segmentation throughput.
+2. Linear time on adversarial input: the time of ``sayso.analyze`` at n and 10n repetitions
+   of a piece (10^5 quotation marks, 10^6 ``said`` ...). Linear time gives a ratio near 10;
+   a ratio far above (over 20) is flagged.
+
+Timings depend on the machine and its load; this is a benchmark, never a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import sayso
+
+
+def shared_dir() -> Path | None:
+    """../shared beside the repository, else $SAYSO_SHARED."""
+    beside = Path(__file__).resolve().parents[1].parent / "shared"
+    for candidate in (beside, Path(os.environ.get("SAYSO_SHARED", "/nonexistent"))):
+        if (candidate / "data").is_dir():
+            return candidate
+    return None
+
+
+def corpus(min_mb: float) -> list[str] | None:
+    shared = shared_dir()
+    if shared is None:
+        return None
+    path = shared / "data" / "polnear.train.jsonl"
+    if not path.is_file():
+        return None
+    with path.open(encoding="utf-8") as f:
+        articles = [json.loads(line)["text"] for line in f if line.strip()]
+    texts: list[str] = []
+    size = 0
+    while size < min_mb * 1e6:
+        for text in articles:
+            texts.append(text)
+            size += len(text.encode("utf-8", "surrogatepass"))
+    return texts
+
+
+def timed(run: Callable[[], object], runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def analyze_all(texts: Sequence[str]) -> int:
+    """Analyze every text; returns how many raised (they are counted, not hidden)."""
+    failed = 0
+    for text in texts:
+        try:
+            sayso.analyze(text)
+        except sayso.SaysoError:
+            failed += 1
+    return failed
+
+
+def throughput(min_mb: float, runs: int) -> None:
+    texts = corpus(min_mb)
+    if texts is None:
+        print(
+            "throughput: SKIPPED - ../shared/data/polnear.train.jsonl not found "
+            "(put the shared folder beside the repository or set SAYSO_SHARED)"
+        )
+        return
+    try:
+        import sentencex
+    except ImportError:
+        print("throughput: SKIPPED - sentencex is not installed (pip install sentencex)")
+        return
+    size = sum(len(t.encode("utf-8", "surrogatepass")) for t in texts) / 1e6
+    n_attr = sum(_attributions(t) for t in texts[:200])
+    print(f"corpus: {len(texts)} PolNeAR train articles (repeated), {size:.1f} MB")
+    print(f"        ({n_attr} attributions found in the first 200 articles)")
+    warm = texts[: max(1, len(texts) // 20)]
+    analyze_all(warm)
+    for t in warm:
+        sentencex.segment("en", t)
+
+    def run_sentencex() -> None:
+        for t in texts:
+            sentencex.segment("en", t)
+
+    failed = [0]
+
+    def run_analyze() -> None:
+        failed[0] = analyze_all(texts)
+
+    # Alternate the two so that a change in machine load hits both alike.
+    t_sx: list[float] = []
+    t_an: list[float] = []
+    for _ in range(runs):
+        t_an += timed(run_analyze, 1)
+        t_sx += timed(run_sentencex, 1)
+    an = size / statistics.median(t_an)
+    sx = size / statistics.median(t_sx)
+    print(f"sayso.analyze        {an:8.1f} MB/s  (runs: {_fmt(t_an)})")
+    print(f"sentencex.segment    {sx:8.1f} MB/s  (runs: {_fmt(t_sx)})")
+    print(f"ratio analyze / sentencex segment: {an / sx:.2f}x  (goal >= 0.5x)")
+    if failed[0]:
+        print(f"note: analyze raised SaysoError on {failed[0]} of {len(texts)} articles")
+    many = getattr(sayso, "analyze_many", None)
+    if many is not None:
+        t_many = timed(lambda: sum(1 for _ in many(texts)), runs)
+        print(
+            f"sayso.analyze_many   {size / statistics.median(t_many):8.1f} MB/s  "
+            f"(all cores; runs: {_fmt(t_many)})"
+        )
+
+
+def _attributions(text: str) -> int:
+    try:
+        return len(sayso.analyze(text).attributions)
+    except sayso.SaysoError:
+        return 0
+
+
+def _fmt(times: Sequence[float]) -> str:
+    return ", ".join(f"{t:.2f}s" for t in times)
+
+
+# (name, piece repeated, n); timed at n and 10n.
+ADVERSARIAL = [
+    ("straight double quotes", '"', 10**4),
+    ("curly double quotes", "\u201c", 10**4),
+    ("single quotes/apostrophes", "'", 10**4),
+    ("guillemets", "\u00ab", 10**4),
+    ("'said' words", "said ", 10**5),
+    ("'according to'", "according to ", 10**5),
+    ("quote + cue sentences", "\u201cYes,\u201d he said. ", 10**4),
+    ("open quote, cue, no close", "\u201cHe said that ", 10**4),
+    ("capitalised names", "Ann Lee ", 10**5),
+]
+
+
+def linear(scale: int, budget: float) -> None:
+    print("\nlinear time: sayso.analyze at n and 10n (ratio ~10 is linear)")
+    print(f"{'input':28s} {'n':>9s} {'t(n)':>9s} {'t(10n)':>9s} {'ratio':>6s}")
+    for name, piece, n in ADVERSARIAL:
+        n = max(1, n * scale // 10)
+        small = piece * n
+        t_small = min(timed(lambda: sayso.analyze(small), 3))  # noqa: B023
+        if t_small * 100 > budget:
+            print(f"{name:28s} {n:9d} {t_small:8.3f}s  skipped 10n: t(n) over budget/100")
+            continue
+        big = piece * (10 * n)
+        t_big = min(timed(lambda: sayso.analyze(big), 3))  # noqa: B023
+        ratio = t_big / t_small if t_small > 0 else float("inf")
+        flag = "  SUPERLINEAR?" if ratio > 20 else ""
+        print(f"{name:28s} {n:9d} {t_small:8.4f}s {t_big:8.4f}s {ratio:6.1f}{flag}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    ap.add_argument("--mb", type=float, default=20.0, help="corpus size in MB (default 20)")
+    ap.add_argument("--runs", type=int, default=3, help="timed runs, median kept (default 3)")
+    ap.add_argument(
+        "--scale",
+        type=int,
+        default=10,
+        help="linear checks at n*scale/10 and 10x that (default 10: 10^5 quotes, 10^6 'said')",
+    )
+    ap.add_argument(
+        "--budget",
+        type=float,
+        default=60.0,
+        help="seconds a 10n linear case may be expected to take (default 60)",
+    )
+    args = ap.parse_args(argv)
+    print(f"sayso {sayso.__version__}, Python {sys.version.split()[0]}")
+    throughput(args.mb, args.runs)
+    linear(args.scale, args.budget)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
