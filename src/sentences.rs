@@ -111,8 +111,10 @@ impl Segmenter {
             return true;
         }
         let word_start = text[start..mark]
-            .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
-            .map_or(start, |p| start + p + 1);
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
+            .map_or(start, |(p, c)| start + p + c.len_utf8());
         let word = &text[word_start..mark];
         if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
             return false; // an initial: J. K. Rowling
