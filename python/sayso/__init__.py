@@ -17,6 +17,7 @@ from sayso._sayso import (
     segment,
 )
 from sayso.evaluate import evaluate
+from sayso.display import render
 
 __all__ = [
     "Analyzer",
@@ -28,5 +29,6 @@ __all__ = [
     "__version__",
     "analyze",
     "evaluate",
+    "render",
     "segment",
 ]

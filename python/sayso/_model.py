@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from sayso import display
 from sayso._sayso import Attribution, Document, Span, Speaker
 
 SpanDict = dict[str, Any]
@@ -200,34 +201,17 @@ def document_repr(doc: Document) -> str:
     )
 
 
-def _escape(text: str) -> str:
-    import html
-
-    return html.escape(text, quote=True)
-
-
 def span_html(span: Span) -> str:
-    return f"<code>[{span.start}:{span.end}]</code> {_escape(span.text)}"
+    return display.span_html(span)
 
 
 def attribution_html(a: Attribution) -> str:
-    source = "—" if a.source is None else _escape(a.source.text)
-    content = " … ".join(_escape(c.text) for c in a.content)
-    return f"<b>{source}</b> <i>{_escape(a.cue.text)}</i> {content} <small>({a.kind})</small>"
+    return display.attribution_html(a)
 
 
 def document_html(doc: Document) -> str:
-    paragraphs = "".join(f"<p>{_escape(p.text)}</p>" for p in doc.paragraphs)
-    return f"<div class='sayso'>{paragraphs}</div>"
+    return display.render(doc, page=False)
 
 
 def document_displacy(doc: Document) -> dict[str, Any]:
-    spans = []
-    for a in doc.attributions:
-        if a.source is not None:
-            spans.append({"start_token": None, "start": a.source.start, "end": a.source.end,
-                          "label": "SOURCE"})
-        spans.append({"start": a.cue.start, "end": a.cue.end, "label": "CUE"})
-        for c in a.content:
-            spans.append({"start": c.start, "end": c.end, "label": "CONTENT"})
-    return {"text": doc.text, "spans": spans, "tokens": doc.text.split()}
+    return display.document_displacy(doc)

@@ -37,6 +37,11 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_render(args: argparse.Namespace) -> int:
+    sys.stdout.buffer.write(sayso.render(sayso.analyze(_read(args.file))).encode("utf-8"))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sayso", description="Sentences and attributions (who said what) in news text."
@@ -51,6 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
     ana.add_argument("files", nargs="*", metavar="FILE", help="text files ('-' for stdin)")
     ana.set_defaults(run=_cmd_analyze)
     _add_evaluate(sub)
+    ren = sub.add_parser("render", help="print FILE as a standalone HTML page: who said what")
+    ren.add_argument("file", metavar="FILE", help="a text file ('-' for stdin)")
+    ren.set_defaults(run=_cmd_render)
     return parser
 
 
