@@ -12,5 +12,5 @@ python3 -m maturin build --release --quiet --out target/wheels
 venv="$(mktemp -d)/venv"
 python3 -m venv "$venv"
 "$venv/bin/pip" install --quiet target/wheels/sayso-*.whl
-"$venv/bin/pip" install --quiet pytest hypothesis
+"$venv/bin/pip" install --quiet pytest hypothesis nbclient nbformat ipykernel
 "$venv/bin/python" -m pytest -q tests

@@ -16,8 +16,8 @@ from sayso._sayso import (
     analyze,
     segment,
 )
-from sayso.evaluate import evaluate
 from sayso.display import render
+from sayso.evaluate import evaluate
 
 __all__ = [
     "Analyzer",

@@ -346,11 +346,13 @@ def render(
     speakers: bool = True,
     hedges: bool = True,
     page: bool = True,
+    article: bool = True,
 ) -> str:
     """The highlighted article, legend and speaker table as HTML.
 
     With ``page=True`` (the default) a standalone HTML page; with ``page=False`` the
-    fragment Jupyter shows (``Document._repr_html_``). Self-contained: inline CSS, no
+    fragment Jupyter shows (``Document._repr_html_``). ``article=False`` leaves out the
+    article and its legend (the speaker table alone). Self-contained: inline CSS, no
     scripts, nothing fetched.
 
     >>> import sayso
@@ -361,11 +363,12 @@ def render(
     """
     if not isinstance(doc, Document):
         raise TypeError(f"render expects a sayso.Document, not {type(doc).__name__}")
-    marks = _marks(doc, attributions, hedges)
+    shown = ""
+    if article:
+        marks = _marks(doc, attributions, hedges)
+        shown = f'{_legend(attributions, hedges)}<div class="sy-article">{_article(doc, marks)}</div>'
     body = (
-        f'<div class="sayso-view"><style>{CSS}</style>'
-        f"{_legend(attributions, hedges)}"
-        f'<div class="sy-article">{_article(doc, marks)}</div>'
+        f'<div class="sayso-view"><style>{CSS}</style>{shown}'
         f"{speaker_table(doc) if speakers else ''}"
         f"{_summary(doc)}</div>"
     )
