@@ -98,6 +98,17 @@ def test_nested_and_hostile_page_in_chromium(tmp_path: Path) -> None:
         assert source.inside("sy-content")
     screenshot(page, "nested-light.png", tmp_path)
 
+    # the notebook fragment inside a JupyterLab dark theme's body
+    page.write_text(
+        '<!DOCTYPE html><html><head><meta charset="utf-8"></head>'
+        '<body data-jp-theme-light="false" style="background:#111;color:#ddd">'
+        f"{doc._repr_html_()}</body></html>",
+        encoding="utf-8",
+    )
+    reader = read(chromium(page, tmp_path / "profile-jupyter", "--dump-dom"))
+    assert check_attributions(doc, reader) == 9
+    screenshot(page, "nested-jupyter-dark.png", tmp_path)
+
     page.write_text(sayso.render(hostile), encoding="utf-8")
     reader = read(chromium(page, tmp_path / "profile-hostile", "--dump-dom"))
     assert "script" not in reader.tags

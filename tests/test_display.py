@@ -119,7 +119,13 @@ def _quoted(nasty: str) -> tuple[sayso.Document, sayso.Attribution, sayso.Span]:
 
 def _markups(nasty: str) -> list[str]:
     doc, a, source = _quoted(nasty)
-    return [sayso.render(doc), doc._repr_html_(), a._repr_html_(), source._repr_html_()]
+    return [
+        sayso.render(doc),
+        doc._repr_html_(),
+        a._repr_html_(),
+        source._repr_html_(),
+        doc.speakers[0]._repr_html_(),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -210,6 +216,23 @@ def test_attribution_and_span_html() -> None:
     assert "".join(source.text) == "Dr. Lee" and "…" in "".join(reader.elements[0].text)
     reader = read(doc.sentences[0]._repr_html_())
     assert "".join(t for e in reader.elements[:1] for t in e.text) == doc.sentences[0].text
+
+
+def test_speaker_html() -> None:
+    text = "Ann Lee spoke. Lee left."
+    speaker = sayso.Speaker(
+        name="Ann Lee", kind="person", title="Dr.", description="a <b>historian</b>",
+        mentions=[span(text, "Ann Lee"), span(text, "Lee", after="spoke")],
+        attributions=[0, 4], cue_classes={"neutral": 1, "tentative": 1},
+    )
+    reader = read(speaker._repr_html_())
+    shown = "".join(reader.elements[0].text)
+    assert "Ann Lee · person" in shown and "described as: a <b>historian</b>" in shown
+    assert "attributions: 2 (1, 5)" in shown and "cues: neutral 1, tentative 1" in shown
+    mentions = reader.spans("sy-source")
+    assert [("".join(m.text), m.attrs["title"]) for m in mentions] == [
+        ("Ann Lee", "text[0:7]"), ("Lee", "text[15:18]")
+    ]
 
 
 def test_displacy_dict_matches_spacy_manual_span_format() -> None:

@@ -205,6 +205,10 @@ def span_html(span: Span) -> str:
     return display.span_html(span)
 
 
+def speaker_html(speaker: Speaker) -> str:
+    return display.speaker_html(speaker)
+
+
 def attribution_html(a: Attribution) -> str:
     return display.attribution_html(a)
 

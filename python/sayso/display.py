@@ -26,7 +26,15 @@ from typing import Any
 
 from sayso._sayso import Attribution, Document, Span, Speaker
 
-__all__ = ["CSS", "attribution_html", "document_displacy", "render", "span_html", "speaker_table"]
+__all__ = [
+    "CSS",
+    "attribution_html",
+    "document_displacy",
+    "render",
+    "span_html",
+    "speaker_html",
+    "speaker_table",
+]
 
 # Okabe-Ito: blue, vermillion, orange, reddish purple (light); sky blue and lighter tones (dark).
 CSS = """
@@ -120,10 +128,13 @@ class _Mark:
     title: str
 
 
-def _speaker_label(speaker: Speaker | None) -> str:
+def _speaker_label(speaker: Speaker | None, confidence: float | None = None) -> str:
     if speaker is None:
         return "unresolved"
-    return f"{speaker.name} ({speaker.kind})"
+    label = f"{speaker.name} ({speaker.kind})"
+    if confidence is not None and confidence < 1:
+        label += f", confidence {confidence:.2f}"
+    return label
 
 
 def _attribution_title(part: str, number: int, a: Attribution) -> str:
@@ -131,7 +142,8 @@ def _attribution_title(part: str, number: int, a: Attribution) -> str:
     if a.source is None:
         lines.append("Source: not stated")
     else:
-        lines.append(f"Speaker: {_speaker_label(a.speaker)}")
+        confidence = getattr(a, "speaker_confidence", None)
+        lines.append(f"Speaker: {_speaker_label(a.speaker, confidence)}")
     detail = f"Kind: {a.kind} · cue class: {a.cue_class}"
     if a.hedged:
         detail += " · hedged"
@@ -400,6 +412,29 @@ def span_html(span: Span) -> str:
         f"{_esc(span.text)}</span> "
         f'<small style="opacity:.7">[{span.start}:{span.end}]</small>'
     )
+
+
+def speaker_html(speaker: Speaker) -> str:
+    """One speaker in Jupyter: name and kind, title, description, mentions, attributions."""
+    facts = [f"<b>{_esc(speaker.name)}</b> · {_esc(speaker.kind)}"]
+    if speaker.title:
+        facts.append(f"title: {_esc(speaker.title)}")
+    if speaker.description:
+        facts.append(f"described as: {_esc(speaker.description)}")
+    rows = [" · ".join(facts)]
+    if speaker.mentions:
+        mentions = " ".join(
+            f'<span class="sy sy-source" title="text[{m.start}:{m.end}]">{_esc(m.text)}</span>'
+            for m in speaker.mentions
+        )
+        rows.append(f"mentions: {mentions}")
+    numbers = ", ".join(str(i + 1) for i in speaker.attributions)
+    rows.append(f"attributions: {len(speaker.attributions)}" + (f" ({numbers})" if numbers else ""))
+    classes = [f"{k} {v}" for k, v in speaker.cue_classes.items() if v]
+    if classes:
+        rows.append(f"cues: {_esc(', '.join(classes))}")
+    body = "".join(f"<div>{r}</div>" for r in rows)
+    return _encodable(f'<div class="sayso-view"><style>{CSS}</style>{body}</div>')
 
 
 def _covered(spans: Iterable[Span]) -> list[tuple[int, int, str]]:

@@ -168,6 +168,10 @@ impl PySpeaker {
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         py_call(slf.py(), "sayso._model", "speaker_reduce", (slf,))
     }
+
+    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
+        py_call(slf.py(), "sayso._model", "speaker_html", (slf,))?.extract()
+    }
 }
 
 /// Who said what.
