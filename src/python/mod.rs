@@ -221,3 +221,35 @@ fn _sayso(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_analyzer_from_config, m)?)?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The boundary: a panic in core code (none is known: the fuzzers look for them) reaches
+    /// Python as `SaysoError`, a `ValueError` naming the call and the input, never as
+    /// `PanicException`. Run with `cargo test --features python --lib`.
+    #[test]
+    fn a_panic_becomes_sayso_error_naming_the_input() {
+        Python::initialize();
+        Python::attach(|py| {
+            let quiet = std::panic::take_hook();
+            std::panic::set_hook(Box::new(|_| {}));
+            let literal = guarded("analyze", 42, || -> usize { panic!("boom") });
+            let formatted = guarded("segment", 7, || -> usize { panic!("bad byte {}", 3) });
+            std::panic::set_hook(quiet);
+            for (err, what, len, reason) in [
+                (literal.unwrap_err(), "analyze", "42 bytes", "boom"),
+                (formatted.unwrap_err(), "segment", "7 bytes", "bad byte 3"),
+            ] {
+                assert!(err.is_instance_of::<SaysoError>(py));
+                assert!(err.is_instance_of::<PyValueError>(py));
+                let message = err.value(py).to_string();
+                for part in [what, len, reason] {
+                    assert!(message.contains(part), "{message:?} lacks {part:?}");
+                }
+            }
+            assert_eq!(guarded("analyze", 0, || 5).unwrap(), 5);
+        });
+    }
+}

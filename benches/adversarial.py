@@ -1,0 +1,93 @@
+"""Benchmark: linear time on the issue's adversarial inputs.
+
+    maturin develop --release
+    python benches/adversarial.py [--scale 1.0] [--only NAME] [--repeats 3]
+
+For every input of ``tests/adversarial_inputs.py`` (50 MB of ordinary text, 10 MB without
+whitespace, 10^6 periods, 10^5 quotation marks of each kind balanced and not, 10^5 nested
+brackets, 10^6 ``said``, 10^5 capitalised words, lone surrogates, NUL and control characters,
+right-to-left text, zero-width joiners, combining marks, CRLF and lone CR, whitespace only),
+the time of ``sayso.segment`` and ``sayso.analyze`` (the whole pipeline, Python objects
+included) at n and at 10n, where 10n is the size the issue names (times ``--scale``), and the
+ratio t(10n) / t(n). Linear time gives about 10; every ratio must be <= 12. Each time is the
+best of ``--repeats`` runs (more for times under 0.2 s), so that a moment of load on the
+machine does not count as superlinear. Exits with status 1 when a ratio is over 12.
+
+Timings depend on the machine and its load; this is a benchmark, never a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import sayso
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from adversarial_inputs import TABLE
+
+LIMIT = 12.0
+
+
+def best_of(fn: Callable[[str], object], text: str, repeats: int) -> float:
+    """The best of at least ``repeats`` runs, and of more while they total under 0.2 s (a
+    time of microseconds is too easily disturbed to be taken once)."""
+    best = float("inf")
+    total = 0.0
+    runs = 0
+    while runs < repeats or (total < 0.2 and runs < 200):
+        gc.collect()
+        start = time.perf_counter()
+        result = fn(text)
+        elapsed = time.perf_counter() - start
+        del result
+        best = min(best, elapsed)
+        total += elapsed
+        runs += 1
+    return best
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", type=float, default=1.0, help="fraction of the issue's sizes")
+    parser.add_argument("--only", default="", help="run only inputs whose name contains this")
+    parser.add_argument("--repeats", type=int, default=3, help="runs per time (best is kept)")
+    args = parser.parse_args()
+
+    print(f"sayso {sayso.__version__}; time = best of {args.repeats}; ratio = t(10n) / t(n)")
+    header = f"{'input':44} {'10n':>10} {'segment n':>10} {'10n':>9} {'ratio':>6}"
+    header += f" {'analyze n':>10} {'10n':>9} {'ratio':>6}"
+    print(header)
+    worst = 0.0
+    over = []
+    for row in TABLE:
+        if args.only not in row.name:
+            continue
+        big = max(10, int(row.full * args.scale))
+        small_text = row.make(big // 10)
+        big_text = row.make(big)
+        cells = []
+        for fn in (sayso.segment, sayso.analyze):
+            t_small = best_of(fn, small_text, args.repeats)
+            t_big = best_of(fn, big_text, args.repeats)
+            ratio = t_big / t_small if t_small > 0 else float("inf")
+            worst = max(worst, ratio)
+            if ratio > LIMIT:
+                over.append(f"{row.name} ({fn.__name__}: {ratio:.1f})")
+            cells.append(f"{t_small * 1e3:8.1f}ms {t_big * 1e3:7.0f}ms {ratio:6.1f}")
+        mark = "  <-- over 12" if any(row.name in o for o in over) else ""
+        print(f"{row.name:44} {big:>10,} {cells[0]} {cells[1]}{mark}", flush=True)
+        del small_text, big_text
+    print(f"worst ratio: {worst:.1f} (limit {LIMIT:.0f})")
+    if over:
+        print("OVER THE LIMIT: " + "; ".join(over))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
