@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 cargo test --quiet
+# The binding's own unit tests (the panic boundary); they link libpython.
+cargo test --quiet --features python --lib
 
 python3 -m pip install --quiet "maturin>=1.9.4,<2"
 rm -rf target/wheels
@@ -14,3 +16,6 @@ python3 -m venv "$venv"
 "$venv/bin/pip" install --quiet target/wheels/sayso-*.whl
 "$venv/bin/pip" install --quiet pytest hypothesis nbclient nbformat ipykernel
 "$venv/bin/python" -m pytest -q tests
+# Once more under CPython's debug allocator, which turns a buffer overrun, a double free or a
+# use of freed memory in the binding into a crash here.
+PYTHONMALLOC=debug "$venv/bin/python" -m pytest -q tests
