@@ -252,6 +252,14 @@ def test_displacy_dict_matches_spacy_manual_span_format() -> None:
     assert "".join(tokens) == squash(doc.text)
 
 
+def test_displacy_tokens_keep_words_whole_and_options_colour_every_label() -> None:
+    data = nested_document().to_displacy()
+    assert "O'Brien-Okafor" in data["tokens"]
+    colours = display.displacy_options(data)["colors"]
+    assert set(colours) == {s["label"] for s in data["spans"]}
+    assert colours["SOURCE 1"] == colours["SOURCE 3"] != colours["CUE 1"]
+
+
 def test_cli_render_writes_a_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "a.txt"
     path.write_text("“Fine & <dandy>,” she said.\n\nEnd.", encoding="utf-8")

@@ -29,6 +29,7 @@ from sayso._sayso import Attribution, Document, Span, Speaker
 __all__ = [
     "CSS",
     "attribution_html",
+    "displacy_options",
     "document_displacy",
     "render",
     "span_html",
@@ -483,7 +484,8 @@ def attribution_html(a: Attribution, number: int = 1) -> str:
 
 # --- displaCy ---------------------------------------------------------------------------
 
-_TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+# Words keep inner apostrophes, hyphens and points (O'Brien-Okafor, 2.4); other marks stand alone.
+_TOKEN = re.compile(r"\w+(?:['’.\-]\w+)*|[^\w\s]", re.UNICODE)
 
 
 def _tokens(text: str, cuts: Iterable[int]) -> list[tuple[int, int]]:
@@ -513,6 +515,27 @@ def _displacy_spans(doc: Document) -> Iterator[tuple[int, int, str]]:
             yield c.start, c.end, f"CONTENT {n}"
     for h in doc.hedges:
         yield h.start, h.end, "HEDGE"
+
+
+_DISPLACY_COLOURS = {
+    "SOURCE": "#9fd3f5",
+    "CUE": "#f5b48a",
+    "CONTENT": "#f7d58b",
+    "HEDGE": "#e7b5d2",
+}
+
+
+def displacy_options(data: dict[str, Any]) -> dict[str, Any]:
+    """``options`` for ``displacy.render`` giving sources, cues, contents and hedges this
+    view's colours (lighter Okabe-Ito tones): ``displacy.render(data, style="span",
+    manual=True, options=displacy_options(data))``."""
+    colours = {}
+    for span in data.get("spans", []):
+        label = str(span["label"])
+        colour = _DISPLACY_COLOURS.get(label.split(" ", 1)[0])
+        if colour is not None:
+            colours[label] = colour
+    return {"colors": colours}
 
 
 def document_displacy(doc: Document) -> dict[str, Any]:
