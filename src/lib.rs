@@ -18,6 +18,7 @@ pub mod cues;
 pub mod document;
 mod error;
 pub mod hedges;
+pub mod jsonl;
 pub mod lexicon;
 mod offsets;
 pub mod quotes;

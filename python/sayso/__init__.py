@@ -16,6 +16,7 @@ from sayso._sayso import (
     analyze,
     segment,
 )
+from sayso._batch import Failure, analyze_many, segment_many
 from sayso.display import render
 from sayso.evaluate import evaluate
 
@@ -23,12 +24,15 @@ __all__ = [
     "Analyzer",
     "Attribution",
     "Document",
+    "Failure",
     "SaysoError",
     "Span",
     "Speaker",
     "__version__",
     "analyze",
+    "analyze_many",
     "evaluate",
     "render",
     "segment",
+    "segment_many",
 ]

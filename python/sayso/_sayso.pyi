@@ -1,6 +1,6 @@
 """Type stubs for the native module ``sayso._sayso``."""
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Literal, TypeAlias, final
 
 __version__: str
@@ -140,9 +140,64 @@ class Analyzer:
     ) -> None: ...
     def segment(self, text: str) -> list[Span]: ...
     def analyze(self, text: str) -> Document: ...
+    def analyze_many(
+        self,
+        items: Iterable[Any],
+        *,
+        threads: int | None = None,
+        batch_size: int = ...,
+        as_tuples: bool = False,
+        text_field: str = "text",
+        id_field: str | None = None,
+        progress: bool = False,
+    ) -> Iterator[Any]: ...
+    def segment_many(
+        self,
+        items: Iterable[Any],
+        *,
+        threads: int | None = None,
+        batch_size: int = ...,
+        as_tuples: bool = False,
+        text_field: str = "text",
+        id_field: str | None = None,
+        progress: bool = False,
+    ) -> Iterator[Any]: ...
     def config_json(self) -> str: ...
     def __reduce__(self) -> tuple[Any, ...]: ...
 
 def segment(text: str, *, abbreviations: Iterable[str] | None = None) -> list[Span]: ...
 def analyze(text: str) -> Document: ...
 def _analyzer_from_config(config: str) -> Analyzer: ...
+
+# Batches (used by sayso._batch and sayso.cli).
+@final
+class _PendingTexts:
+    @property
+    def nbytes(self) -> int: ...
+    def results(self) -> list[Document | list[Span] | str]: ...
+
+@final
+class _PendingLines:
+    @property
+    def nbytes(self) -> int: ...
+    def results(self) -> tuple[list[bytes | int], int, int]: ...
+
+def _submit_texts(
+    analyzer: Analyzer | None,
+    texts: list[str],
+    *,
+    task: str,
+    threads: int | None = None,
+) -> _PendingTexts: ...
+def _submit_lines(
+    analyzer: Analyzer | None,
+    lines: list[bytes],
+    *,
+    first_line: int,
+    task: str,
+    text_field: str | None = None,
+    id_field: str = "id",
+    threads: int | None = None,
+) -> _PendingLines: ...
+def _resolve_threads(threads: int | None = None) -> int: ...
+def _pool_pid() -> int | None: ...

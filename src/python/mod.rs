@@ -1,5 +1,6 @@
 //! The binding layer: the only place that knows about PyO3. It converts, nothing more.
 
+mod batch;
 mod model;
 mod text;
 
@@ -37,7 +38,7 @@ pub(crate) fn guarded<T>(what: &str, len: usize, f: impl FnOnce() -> T) -> PyRes
     })
 }
 
-fn default_analyzer() -> &'static Arc<Analyzer> {
+pub(crate) fn default_analyzer() -> &'static Arc<Analyzer> {
     static DEFAULT: OnceLock<Arc<Analyzer>> = OnceLock::new();
     DEFAULT.get_or_init(|| Arc::new(Analyzer::default()))
 }
@@ -129,6 +130,28 @@ impl PyAnalyzer {
         analyze_with(py, &self.inner, text)
     }
 
+    /// Analyze many texts on all cores, in input order (see `sayso.analyze_many`).
+    #[pyo3(signature = (items, **options))]
+    fn analyze_many<'py>(
+        slf: &Bound<'py, Self>,
+        items: &Bound<'py, PyAny>,
+        options: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let run = slf.py().import("sayso._batch")?.getattr("analyze_many")?;
+        run.call((items,), Some(&batch_options(slf, options)?))
+    }
+
+    /// Segment many texts on all cores, in input order (see `sayso.segment_many`).
+    #[pyo3(signature = (items, **options))]
+    fn segment_many<'py>(
+        slf: &Bound<'py, Self>,
+        items: &Bound<'py, PyAny>,
+        options: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let run = slf.py().import("sayso._batch")?.getattr("segment_many")?;
+        run.call((items,), Some(&batch_options(slf, options)?))
+    }
+
     /// The configuration as JSON (what pickling carries).
     fn config_json(&self) -> PyResult<String> {
         serde_json::to_string(self.inner.config()).map_err(|e| SaysoError::new_err(e.to_string()))
@@ -149,6 +172,19 @@ impl PyAnalyzer {
             c.extra_cues.len()
         )
     }
+}
+
+/// The keyword arguments of a batch call, with `analyzer` set to `slf`.
+fn batch_options<'py>(
+    slf: &Bound<'py, PyAnalyzer>,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let kwargs = match options {
+        Some(o) => o.copy()?,
+        None => PyDict::new(slf.py()),
+    };
+    kwargs.set_item("analyzer", slf)?;
+    Ok(kwargs)
 }
 
 #[pyfunction]
@@ -219,6 +255,7 @@ fn _sayso(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(segment, m)?)?;
     m.add_function(wrap_pyfunction!(analyze, m)?)?;
     m.add_function(wrap_pyfunction!(_analyzer_from_config, m)?)?;
+    batch::register(m)?;
     Ok(())
 }
 

@@ -1,0 +1,261 @@
+"""Many texts on all cores: ``analyze_many`` and ``segment_many``.
+
+Items are pulled from the caller's iterable in batches of ``batch_size``; each batch is
+analyzed by the native module with the GIL released, on a pool of ``threads`` threads,
+while the objects of the batch before are handed out. Results come back in input order.
+
+A record that cannot be analyzed does not stop the run: it yields a :class:`Failure`
+carrying its index, its id (when known) and the reason. An exception raised by the
+caller's iterable propagates after the results of every item before it were yielded.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal, Protocol
+
+from sayso import _sayso
+from sayso._sayso import Analyzer, Document, Span
+
+DEFAULT_BATCH_SIZE = 256
+"""Items pulled from the input at a time (two batches are in flight at once)."""
+
+Task = Literal["analyze", "segment"]
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """The result for a record that could not be analyzed.
+
+    ``index`` is the record's position in the input (from 0), ``id`` its id when the
+    record had one (``id_field`` of a dict record, else ``None``), ``error`` the reason.
+    """
+
+    index: int
+    id: Any
+    error: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"index": self.index, "id": self.id, "error": self.error}
+
+
+class _Bar(Protocol):
+    def update(self, n: int = 1) -> object: ...
+    def set_postfix_str(self, s: str = "", refresh: bool = True) -> object: ...
+    def close(self) -> object: ...
+
+
+def progress_bar(enabled: bool, *, unit: str = "doc", total: int | None = None) -> _Bar | None:
+    """A tqdm bar when ``enabled`` and tqdm is installed; a warning and None otherwise."""
+    if not enabled:
+        return None
+    try:
+        from tqdm.auto import tqdm
+    except ImportError:
+        warnings.warn(
+            "progress=True needs tqdm, which is not installed (pip install tqdm)",
+            RuntimeWarning,
+            stacklevel=3,
+        )
+        return None
+    bar: _Bar = tqdm(desc="sayso", unit=unit, unit_scale=True, total=total)
+    return bar
+
+
+def _type_name(value: object) -> str:
+    return type(value).__name__
+
+
+@dataclass(slots=True)
+class _Meta:
+    """What rides along with an item: its index, id, context, or why it failed early."""
+
+    index: int
+    id: Any = None
+    context: Any = None
+    error: str | None = None
+
+
+def _read_item(
+    item: Any, index: int, as_tuples: bool, text_field: str, id_field: str | None
+) -> tuple[str | None, _Meta]:
+    meta = _Meta(index)
+    if as_tuples:
+        if not isinstance(item, tuple) or len(item) != 2:
+            meta.error = f"expected a (text, context) tuple, got {_type_name(item)}"
+            return None, meta
+        item, meta.context = item
+    if isinstance(item, str):
+        return item, meta
+    if isinstance(item, Mapping):
+        if id_field is not None:
+            meta.id = item.get(id_field)
+        if text_field not in item:
+            meta.error = f"no {text_field!r} field"
+            return None, meta
+        text = item[text_field]
+        if not isinstance(text, str):
+            meta.error = f"{text_field!r} is {_type_name(text)}, not str"
+            return None, meta
+        return text, meta
+    meta.error = f"expected str or a mapping with {text_field!r}, got {_type_name(item)}"
+    return None, meta
+
+
+class _Batch:
+    """One batch in flight: the native job and the metadata of every item."""
+
+    __slots__ = ("job", "metas")
+
+    def __init__(self, job: Any, metas: list[_Meta]) -> None:
+        self.job = job
+        self.metas = metas
+
+
+def _run(
+    analyzer: Analyzer | None,
+    items: Iterable[Any],
+    task: Task,
+    threads: int,
+    batch_size: int,
+    as_tuples: bool,
+    text_field: str,
+    id_field: str | None,
+    progress: bool,
+) -> Iterator[Any]:
+    iterator = iter(items)
+    bar = progress_bar(progress)
+    index = 0
+    in_flight: _Batch | None = None
+
+    def finish(batch: _Batch) -> Iterator[Any]:
+        results = iter(batch.job.results()) if batch.job is not None else iter(())
+        for meta in batch.metas:
+            result: Any
+            if meta.error is not None:
+                result = Failure(meta.index, meta.id, meta.error)
+            else:
+                result = next(results)
+                if isinstance(result, str):
+                    result = Failure(meta.index, meta.id, result)
+            if as_tuples:
+                yield (result, meta.context)
+            elif id_field is not None:
+                yield (result, meta.id)
+            else:
+                yield result
+        if bar is not None:
+            bar.update(len(batch.metas))
+            if batch.job is not None:
+                bar.set_postfix_str(f"+{batch.job.nbytes / 1e6:.1f} MB", refresh=False)
+
+    try:
+        while True:
+            texts: list[str] = []
+            metas: list[_Meta] = []
+            raised: Exception | None = None
+            exhausted = False
+            while len(metas) < batch_size:
+                try:
+                    item = next(iterator)
+                except StopIteration:
+                    exhausted = True
+                    break
+                except Exception as exc:  # the caller's iterator failed: raise after the rest
+                    raised = exc
+                    break
+                text, meta = _read_item(item, index, as_tuples, text_field, id_field)
+                index += 1
+                if text is not None:
+                    texts.append(text)
+                metas.append(meta)
+            job = _sayso._submit_texts(analyzer, texts, task=task, threads=threads) if texts else None
+            if in_flight is not None:
+                yield from finish(in_flight)
+            in_flight = _Batch(job, metas)
+            if raised is not None or exhausted:
+                yield from finish(in_flight)
+                in_flight = None
+                if raised is not None:
+                    raise raised
+                return
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def _start(
+    task: Task,
+    items: Iterable[Any],
+    analyzer: Analyzer | None,
+    threads: int | None,
+    batch_size: int,
+    as_tuples: bool,
+    text_field: str,
+    id_field: str | None,
+    progress: bool,
+) -> Iterator[Any]:
+    # Check everything now, not at the first next(): errors belong to the call.
+    if isinstance(items, (str, bytes)):
+        raise TypeError(f"items must be an iterable of texts, not a single {_type_name(items)}")
+    if not isinstance(items, Iterable):
+        raise TypeError(f"items must be iterable, not {_type_name(items)}")
+    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+        raise ValueError(f"batch_size must be a positive int, not {batch_size!r}")
+    if not isinstance(text_field, str):
+        raise TypeError(f"text_field must be str, not {_type_name(text_field)}")
+    if id_field is not None and not isinstance(id_field, str):
+        raise TypeError(f"id_field must be str or None, not {_type_name(id_field)}")
+    n = _sayso._resolve_threads(threads)
+    return _run(
+        analyzer, items, task, n, batch_size, as_tuples, text_field, id_field, progress
+    )
+
+
+def analyze_many(
+    items: Iterable[Any],
+    *,
+    analyzer: Analyzer | None = None,
+    threads: int | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    as_tuples: bool = False,
+    text_field: str = "text",
+    id_field: str | None = None,
+    progress: bool = False,
+) -> Iterator[Any]:
+    """Analyze many texts on all cores; a generator of results in input order.
+
+    ``items`` are ``str``, or mappings holding the text under ``text_field``, or with
+    ``as_tuples=True`` ``(text, context)`` pairs (the text a ``str`` or mapping).
+    Yields a :class:`Document` per item, or a :class:`Failure` for an item that cannot be
+    analyzed; ``(result, context)`` pairs with ``as_tuples=True``, else ``(result, id)``
+    pairs when ``id_field`` is given. ``threads`` defaults to ``$SAYSO_THREADS`` or the
+    cores available; ``progress=True`` shows a tqdm bar (when tqdm is installed).
+    """
+    return _start(
+        "analyze", items, analyzer, threads, batch_size, as_tuples, text_field, id_field,
+        progress,
+    )
+
+
+def segment_many(
+    items: Iterable[Any],
+    *,
+    analyzer: Analyzer | None = None,
+    threads: int | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    as_tuples: bool = False,
+    text_field: str = "text",
+    id_field: str | None = None,
+    progress: bool = False,
+) -> Iterator[Any]:
+    """Like :func:`analyze_many`, but each result is the list of sentence spans."""
+    return _start(
+        "segment", items, analyzer, threads, batch_size, as_tuples, text_field, id_field,
+        progress,
+    )
+
+
+__all__ = ["DEFAULT_BATCH_SIZE", "Document", "Failure", "Span", "analyze_many", "segment_many"]
