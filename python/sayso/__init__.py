@@ -5,6 +5,7 @@
 ['Mr. Smith left.', 'He was late.']
 """
 
+from sayso._batch import Failure, analyze_many, segment_many
 from sayso._sayso import (
     Analyzer,
     Attribution,
@@ -16,9 +17,9 @@ from sayso._sayso import (
     analyze,
     segment,
 )
-from sayso._batch import Failure, analyze_many, segment_many
 from sayso.display import render
 from sayso.evaluate import evaluate
+from sayso.frames import to_arrow, to_pandas, to_polars
 
 __all__ = [
     "Analyzer",
@@ -35,4 +36,7 @@ __all__ = [
     "render",
     "segment",
     "segment_many",
+    "to_arrow",
+    "to_pandas",
+    "to_polars",
 ]

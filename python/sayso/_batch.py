@@ -11,6 +11,7 @@ caller's iterable propagates after the results of every item before it were yiel
 
 from __future__ import annotations
 
+import importlib
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -52,7 +53,7 @@ def progress_bar(enabled: bool, *, unit: str = "doc", total: int | None = None) 
     if not enabled:
         return None
     try:
-        from tqdm.auto import tqdm
+        tqdm = importlib.import_module("tqdm.auto").tqdm
     except ImportError:
         warnings.warn(
             "progress=True needs tqdm, which is not installed (pip install tqdm)",
@@ -163,7 +164,7 @@ def _run(
                 except StopIteration:
                     exhausted = True
                     break
-                except Exception as exc:  # the caller's iterator failed: raise after the rest
+                except Exception as exc:  # noqa: BLE001 - re-raised once the rest is yielded
                     raised = exc
                     break
                 text, meta = _read_item(item, index, as_tuples, text_field, id_field)

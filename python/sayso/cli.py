@@ -11,6 +11,7 @@ Adding a command: write ``add_NAME(commands)`` that adds a subparser and sets
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -119,13 +120,13 @@ def _retry_line(
     if not isinstance(value, dict):
         return _dumps({**record, "error": f"expected a JSON object, got {_json_type(value)}"}), True
     record["id"] = value.get(args.id_field)
-    text = value.get(args.text_field)
+    field = value.get(args.text_field)
     if args.text_field not in value:
         return _dumps({**record, "error": f'no "{args.text_field}" field'}), True
-    if not isinstance(text, str):
-        error = f'"{args.text_field}" is {_json_type(text)}, not a string'
+    if not isinstance(field, str):
+        error = f'"{args.text_field}" is {_json_type(field)}, not a string'
         return _dumps({**record, "error": error}), True
-    return _dumps({**record, **_result_record(args.command, analyzer, text)}), False
+    return _dumps({**record, **_result_record(args.command, analyzer, field)}), False
 
 
 # ---------------------------------------------------------------------------------------
@@ -220,32 +221,31 @@ def _run_stream(args: argparse.Namespace) -> int:
             bar.update(nbytes)
             bar.set_postfix_str(f"{stats.records} docs", refresh=False)
 
-    out: IO[bytes] = open(args.output, "wb") if args.output else sys.stdout.buffer
-    try:
-        line_no = 1
-        for path in paths:
-            f = _open_input(path)
-            try:
-                fmt = args.format if args.format != "auto" else _detect_format(path, f)
-                if fmt == "text":
-                    _whole_file(path, f, args, analyzer, out)
-                    stats.records += 1
-                else:
-                    line_no = _stream(f, fmt, args, analyzer, out, line_no, stats, on_batch)
-            finally:
-                if f is not sys.stdin.buffer:
-                    f.close()
-        out.flush()
-    except BrokenPipeError:
-        # The reader went away (`sayso analyze big.jsonl | head`): stop quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 0
-    finally:
+    with contextlib.ExitStack() as stack:
+        out: IO[bytes] = (
+            stack.enter_context(open(args.output, "wb")) if args.output else sys.stdout.buffer
+        )
         if bar is not None:
-            bar.close()
-        if out is not sys.stdout.buffer:
-            out.close()
+            stack.callback(bar.close)
+        try:
+            line_no = 1
+            for path in paths:
+                with contextlib.ExitStack() as inputs:
+                    f = _open_input(path)
+                    if f is not sys.stdin.buffer:
+                        inputs.enter_context(f)
+                    fmt = args.format if args.format != "auto" else _detect_format(path, f)
+                    if fmt == "text":
+                        _whole_file(path, f, args, analyzer, out)
+                        stats.records += 1
+                    else:
+                        line_no = _stream(f, fmt, args, analyzer, out, line_no, stats, on_batch)
+            out.flush()
+        except BrokenPipeError:
+            # The reader went away (`sayso analyze big.jsonl | head`): stop quietly.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            return 0
     if stats.failed:
         print(
             f"sayso: {stats.failed} of {stats.records} records failed "
