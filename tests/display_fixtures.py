@@ -80,10 +80,11 @@ class Element:
     def classes(self) -> list[str]:
         return self.attrs.get("class", "").split()
 
-    def inside(self, cls: str) -> bool:
+    def inside(self, cls: str, number: str | None = None) -> bool:
+        """Whether an ancestor has class ``cls`` (and attribution number ``number``)."""
         node = self.parent
         while node is not None:
-            if cls in node.classes:
+            if cls in node.classes and (number is None or node.attrs.get("data-a") == number):
                 return True
             node = node.parent
         return False
@@ -158,6 +159,9 @@ def check_attributions(doc: sayso.Document, reader: Reader) -> int:
         if a.source is not None:
             parts.append(("sy-source", [a.source]))
         for cls, expected in parts:
+            if not any(s.end > s.start for s in expected):
+                assert not [e for e in reader.spans(cls) if e.attrs.get("data-a") == str(n)]
+                continue
             pieces = [e for e in reader.spans(cls) if e.attrs.get("data-a") == str(n)]
             assert pieces, f"attribution {n}: no {cls}"
             shown = squash("".join("".join(p.text) for p in pieces))
@@ -171,4 +175,23 @@ def check_attributions(doc: sayso.Document, reader: Reader) -> int:
                 if a.speaker is not None:
                     assert f"Speaker: {a.speaker.name} ({a.speaker.kind})" in title
             checked += 1
+    return checked
+
+
+def check_nesting(doc: sayso.Document, reader: Reader) -> int:
+    """A source or cue lying inside another attribution's content is a descendant of that
+    content's element. Returns the number of such containments checked."""
+    checked = 0
+    for n, a in enumerate(doc.attributions, start=1):
+        for cls, part in (("sy-source", a.source), ("sy-cue", a.cue)):
+            if part is None or part.end <= part.start:
+                continue
+            pieces = [e for e in reader.spans(cls) if e.attrs.get("data-a") == str(n)]
+            for m, other in enumerate(doc.attributions, start=1):
+                if m == n:
+                    continue
+                for c in other.content:
+                    if c.start <= part.start and part.end <= c.end and c.end - c.start > len(part):
+                        assert all(p.inside("sy-content", str(m)) for p in pieces), (n, m)
+                        checked += 1
     return checked

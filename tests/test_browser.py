@@ -7,6 +7,8 @@ with their hover text, nothing was parsed as markup that should have been text. 
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import subprocess
 import sys
@@ -14,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import sayso
-from display_fixtures import check_attributions, nested_document, read, squash
+from display_fixtures import check_attributions, check_nesting, nested_document, read, squash
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -60,11 +62,11 @@ def render_with_cli(text: str, tmp_path: Path) -> Path:
     return page
 
 
-def screenshot(page: Path, name: str, tmp_path: Path, *extra: str) -> Path:
+def screenshot(page: Path, name: str, tmp_path: Path, *extra: str, size: str = "1000,900") -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     shot = ARTIFACTS / name
     shot.unlink(missing_ok=True)
-    chromium(page, tmp_path / f"profile-{name}", "--window-size=1000,900",
+    chromium(page, tmp_path / f"profile-{name}", f"--window-size={size}",
              f"--screenshot={shot}", *extra)
     data = shot.read_bytes()
     assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 5000
@@ -94,8 +96,7 @@ def test_nested_and_hostile_page_in_chromium(tmp_path: Path) -> None:
     page.write_text(sayso.render(doc), encoding="utf-8")
     reader = read(chromium(page, tmp_path / "profile-nested", "--dump-dom"))
     assert check_attributions(doc, reader) == 9
-    for source in (e for e in reader.spans("sy-source") if e.attrs["data-a"] == "3"):
-        assert source.inside("sy-content")
+    assert check_nesting(doc, reader) == 2
     screenshot(page, "nested-light.png", tmp_path)
 
     # the notebook fragment inside a JupyterLab dark theme's body
@@ -116,3 +117,62 @@ def test_nested_and_hostile_page_in_chromium(tmp_path: Path) -> None:
     titles = [e for e in reader.elements if e.tag == "title"]
     # shown as text, never run (a script would have set the title to 'owned')
     assert "".join(titles[0].text).startswith("<script>document.title='owned'</script> &")
+
+
+def _shared() -> Path | None:
+    for candidate in (ROOT.parent / "shared", Path(os.environ.get("SAYSO_SHARED", "/nonexistent"))):
+        if (candidate / "examples" / "kursk-monument.gold.json").is_file():
+            return candidate
+    return None
+
+
+def _gold_document(shared: Path) -> sayso.Document:
+    """The shared example's gold analysis as a Document: a real article, real attributions."""
+    gold = json.loads((shared / "examples" / "kursk-monument.gold.json").read_text("utf-8"))
+    text = (shared / "examples" / gold["text_file"]).read_text("utf-8")
+
+    def sp(pair: list[int] | None) -> sayso.Span | None:
+        return None if pair is None else sayso.Span(pair[0], pair[1], text[pair[0] : pair[1]])
+
+    speakers: dict[str, sayso.Speaker] = {}
+    by_name: dict[str, list[int]] = {}
+    for i, a in enumerate(gold["attributions"]):
+        by_name.setdefault(a["speaker"], []).append(i)
+    for a in gold["attributions"]:
+        if a["speaker"] not in speakers:
+            speakers[a["speaker"]] = sayso.Speaker(
+                name=a["speaker"], kind=a["speaker_kind"], attributions=by_name[a["speaker"]]
+            )
+    attributions = []
+    for a in gold["attributions"]:
+        cue = sp(a["cue"])
+        assert cue is not None
+        content = sp(a["content"])
+        attributions.append(sayso.Attribution(
+            source=sp(a["source"]), cue=cue, content=[] if content is None else [content],
+            kind=a["kind"], sentence=0, cue_class="neutral", speaker=speakers[a["speaker"]],
+        ))
+    return sayso.Document(
+        text,
+        sentences=[s for s in map(sp, gold["sentences"]) if s is not None],
+        paragraphs=sayso.analyze(text).paragraphs,
+        attributions=attributions,
+        speakers=list(speakers.values()),
+        hedges=[s for s in map(sp, gold["hedges"]) if s is not None],
+    )
+
+
+def test_the_shared_gold_example_in_chromium(tmp_path: Path) -> None:
+    shared = _shared()
+    if shared is None:
+        pytest.skip("../shared/examples is absent (set SAYSO_SHARED): no gold example to show")
+    doc = _gold_document(shared)
+    page = tmp_path / "gold.html"
+    page.write_text(sayso.render(doc), encoding="utf-8")
+    reader = read(chromium(page, tmp_path / "profile-gold", "--dump-dom"))
+    assert squash(reader.article_text()) == squash(doc.text)
+    assert check_attributions(doc, reader) == sum(
+        1 + (a.source is not None) + bool(a.content) for a in doc.attributions
+    )
+    check_nesting(doc, reader)
+    screenshot(page, "gold-light.png", tmp_path, size="1000,1500")

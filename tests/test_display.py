@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 import sayso
-from display_fixtures import check_attributions, nested_document, read, span, squash
+from display_fixtures import (
+    check_attributions,
+    check_nesting,
+    nested_document,
+    read,
+    span,
+    squash,
+)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sayso import display
@@ -44,6 +51,7 @@ def test_the_article_text_is_kept_whole() -> None:
 def test_nested_attribution_is_rendered_as_nested_elements() -> None:
     doc = nested_document()
     reader = read(sayso.render(doc))
+    assert check_nesting(doc, reader) == 2
     inner_source = [e for e in reader.spans("sy-source") if e.attrs["data-a"] == "3"]
     inner_cue = [e for e in reader.spans("sy-cue") if e.attrs["data-a"] == "3"]
     assert inner_source and inner_cue
@@ -189,8 +197,8 @@ def test_speaker_table_counts_kinds() -> None:
     cells = [["".join(c.text) for c in reader.elements if c.tag == "td" and c.parent is r]
              for r in rows[1:]]
     assert cells == [
-        ["Ruth O'Brien-Okafor", "person", "2", "2", "0", "0", "1, 3"],
-        ['Dr. "Doc" Lee', "person", "1", "0", "1", "0", "2"],
+        ["Ruth O'Brien-Okafor", "person", "2", "2", "0", "0", "0", "1, 3"],
+        ['Dr. "Doc" Lee', "person", "1", "0", "1", "0", "0", "2"],
     ]
 
 
@@ -321,5 +329,6 @@ def test_any_overlap_gives_well_formed_html_with_every_part(doc: sayso.Document)
             pieces = [e for e in reader.spans(cls) if e.attrs.get("data-a") == str(n)]
             shown = squash("".join("".join(p.text) for p in pieces))
             assert shown == squash("".join(s.text for s in spans))
+    check_nesting(doc, reader)
     data = doc.to_displacy()
     assert "".join(data["tokens"]) == squash(doc.text)

@@ -292,8 +292,9 @@ def _kind_counts(doc: Document, speaker: Speaker) -> dict[str, int]:
 def speaker_table(doc: Document) -> str:
     """The speakers as an HTML table (a fragment without CSS; ``render`` styles it).
 
-    One row per speaker: name, kind, number of attributions, counts per attribution kind,
-    and the attribution numbers used in the highlighted article.
+    One row per speaker: name, kind, number of attributions, counts per attribution kind
+    (direct, mixed, indirect, other: a cue without content), and the attribution numbers
+    used in the highlighted article.
     """
     rows = []
     for sp in doc.speakers:
@@ -306,6 +307,7 @@ def speaker_table(doc: Document) -> str:
             f'<td class="sy-num">{counts["direct"]}</td>'
             f'<td class="sy-num">{counts["mixed"]}</td>'
             f'<td class="sy-num">{counts["indirect"]}</td>'
+            f'<td class="sy-num">{counts["other"]}</td>'
             f"<td>{_esc(numbers)}</td>"
             "</tr>"
         )
@@ -313,7 +315,7 @@ def speaker_table(doc: Document) -> str:
         return '<p class="sy-summary">No speakers found.</p>'
     head = (
         "<tr><th>Speaker</th><th>Kind</th><th>Attributions</th><th>Direct</th>"
-        "<th>Mixed</th><th>Indirect</th><th>Numbers</th></tr>"
+        "<th>Mixed</th><th>Indirect</th><th>Other</th><th>Numbers</th></tr>"
     )
     return _encodable(
         f'<table class="sy-speakers"><caption>Speakers</caption><thead>{head}</thead>'
