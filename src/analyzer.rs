@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::cues::CueLexicon;
-use crate::document::{Analysis, CueClass, Sentence};
+use crate::document::{Analysis, Attribution, CueClass, Sentence};
 use crate::sentences::Segmenter;
 use crate::{attributions, hedges, quotes, speakers, Error};
 
@@ -59,13 +59,51 @@ impl Analyzer {
         self.segmenter.segment(text)
     }
 
+    /// The stages after attribution extraction (sentences, quotes, hedges, speakers) run on
+    /// `attributions` made elsewhere: gold data or another extractor. They are sorted by cue;
+    /// spans outside the text or off char boundaries are treated as missing sources.
+    ///
+    /// ```
+    /// use sayso::{Attribution, AttributionKind, CueClass, Span};
+    /// let text = "Mayor Jane Roe said it allegedly rained.";
+    /// let a = Attribution {
+    ///     source: Some(Span::new(0, 14)), cue: Span::new(15, 19), content: vec![Span::new(20, 39)],
+    ///     kind: AttributionKind::Indirect, sentence: 0, cue_class: CueClass::Neutral,
+    ///     speaker: None, hedged: false, speaker_confidence: 0.0,
+    /// };
+    /// let analysis = sayso::Analyzer::default().analyze_attributions(text, vec![a]);
+    /// assert_eq!(analysis.speakers[0].name, "Jane Roe");
+    /// assert!(analysis.attributions[0].hedged);
+    /// ```
+    pub fn analyze_attributions(&self, text: &str, mut attributions: Vec<Attribution>) -> Analysis {
+        let sentences = self.segmenter.segment(text);
+        let quotes = quotes::find_quotes(text, &sentences);
+        attributions.sort_by_key(|a| (a.cue.start, a.cue.end));
+        for a in &mut attributions {
+            a.sentence = sentences
+                .partition_point(|s| s.span.end <= a.cue.start)
+                .min(sentences.len().saturating_sub(1));
+        }
+        let hedges = hedges::find_hedges(text);
+        hedges::flag_hedged(&mut attributions, &hedges);
+        let speakers = speakers::resolve(text, &sentences, &mut attributions);
+        Analysis {
+            sentences,
+            quotes,
+            attributions,
+            speakers,
+            hedges,
+        }
+    }
+
     /// The whole pipeline on `text`.
     pub fn analyze(&self, text: &str) -> Analysis {
         let sentences = self.segmenter.segment(text);
         let quotes = quotes::find_quotes(text, &sentences);
         let mut attributions = attributions::extract(text, &sentences, &quotes, &self.cues);
-        let speakers = speakers::resolve(text, &sentences, &mut attributions);
         let hedges = hedges::find_hedges(text);
+        hedges::flag_hedged(&mut attributions, &hedges);
+        let speakers = speakers::resolve(text, &sentences, &mut attributions);
         Analysis {
             sentences,
             quotes,

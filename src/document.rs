@@ -100,6 +100,10 @@ pub struct Attribution {
     pub speaker: Option<usize>,
     /// True when a hedge lies inside the content.
     pub hedged: bool,
+    /// How sure the link to `speaker` is, from 0 (no speaker) to 1 (the source names it).
+    /// Pronouns and descriptions with several compatible candidates get less.
+    #[serde(default)]
+    pub speaker_confidence: f32,
 }
 
 /// The kind of entity a speaker is.

@@ -16,6 +16,7 @@ pub mod analyzer;
 pub mod attributions;
 pub mod cues;
 pub mod document;
+pub mod entities;
 mod error;
 pub mod hedges;
 pub mod jsonl;

@@ -1,13 +1,644 @@
 //! Speakers: every attribution's source resolved to one entity.
+//!
+//! The stage reads the text once, left to right. It keeps the entities met so far (people
+//! named in the text, organisations, and every source), and links each source to one:
+//!
+//! - a name to the entity of that name (`Chebanenko` after `Alexei Chebanenko`; two people
+//!   who share a surname stay two, and a bare surname goes to the latest of them);
+//! - a definite description to the latest entity whose title, apposition or name holds its
+//!   head noun (`the sculptor`, `the minister`, `the ministry`);
+//! - a pronoun or possessive to the nearest compatible entity before it (`he`, `His comments`,
+//!   `they`), gender from the article (`Mr.`, an earlier `he` for that person, `spokeswoman`)
+//!   and else from the shipped first-name lists;
+//! - groups and anonymous sources to their own speakers, never to a named person.
+//!
+//! Every look-back is bounded ([`WINDOW`] recent mentions, [`SENTENCE_WINDOW`] sentences; at
+//! most [`PER_NAME`] entities per name key), so the stage is linear in the text.
+//!
+//! ```
+//! use sayso::{Attribution, AttributionKind, CueClass, Span, SpeakerKind};
+//! let text = "Alexei Chebanenko confirmed it. Chebanenko said more. He added detail.";
+//! let find = |s: &str| { let i = text.find(s).unwrap(); Span::new(i, i + s.len()) };
+//! let mut attributions: Vec<Attribution> = [("Alexei Chebanenko", "confirmed"), ("Chebanenko", "said"), ("He", "added")]
+//!     .iter()
+//!     .map(|(source, cue)| Attribution {
+//!         source: Some(find(source)), cue: find(cue), content: vec![],
+//!         kind: AttributionKind::Other, sentence: 0, cue_class: CueClass::Neutral,
+//!         speaker: None, hedged: false, speaker_confidence: 0.0,
+//!     })
+//!     .collect();
+//! let speakers = sayso::speakers::resolve(text, &sayso::segment(text), &mut attributions);
+//! assert_eq!(speakers.len(), 1);
+//! assert_eq!(speakers[0].name, "Alexei Chebanenko");
+//! assert_eq!(speakers[0].kind, SpeakerKind::Person);
+//! assert_eq!(speakers[0].attributions, [0, 1, 2]);
+//! ```
 
-use crate::document::{Attribution, Sentence, Speaker};
+use std::collections::HashMap;
+
+use crate::document::{Attribution, CueClassCounts, Sentence, Speaker, SpeakerKind};
+use crate::entities::{self, Gender, Pronoun, Reference, SourcePhrase};
+use crate::Span;
+
+/// How many recent mentions a pronoun or description looks back over.
+pub const WINDOW: usize = 40;
+/// How many sentences back a pronoun may find its antecedent.
+pub const SENTENCE_WINDOW: usize = 3;
+/// How many sentences back a definite description may find its antecedent.
+pub const DESCRIPTION_SENTENCE_WINDOW: usize = 12;
+/// How many entities are kept per name key (a surname shared by many people).
+pub const PER_NAME: usize = 8;
+/// At most this many words of a title or apposition are kept for matching descriptions.
+const MAX_WORDS: usize = 24;
+
+#[derive(Debug, Default)]
+struct Entity {
+    kind: SpeakerKind,
+    name: String,
+    first: Option<String>,
+    last: Option<String>,
+    title: Option<String>,
+    description: Option<String>,
+    gender: Gender,
+    /// Lowercase words of the title, apposition and name, for descriptions to match.
+    words: Vec<String>,
+    mentions: Vec<Span>,
+    attributions: Vec<usize>,
+    last_pos: usize,
+}
+
+impl Entity {
+    fn add_words(&mut self, phrase: &str) {
+        for w in phrase
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            if self.words.len() >= MAX_WORDS {
+                break;
+            }
+            let w = w.to_lowercase();
+            if !self.words.contains(&w) {
+                self.words.push(w);
+            }
+        }
+    }
+
+    fn is_speaker(&self) -> bool {
+        !self.attributions.is_empty()
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Recent {
+    entity: usize,
+    sentence: usize,
+}
+
+#[derive(Default)]
+struct Resolver {
+    entities: Vec<Entity>,
+    recent: Vec<Recent>,
+    by_last: HashMap<String, Vec<usize>>,
+    by_first: HashMap<String, Vec<usize>>,
+    by_name: HashMap<String, usize>,
+}
+
+fn push_bounded(map: &mut HashMap<String, Vec<usize>>, key: String, id: usize) {
+    let ids = map.entry(key).or_default();
+    if !ids.contains(&id) {
+        if ids.len() >= PER_NAME {
+            ids.remove(0);
+        }
+        ids.push(id);
+    }
+}
+
+fn name_key(name: &str) -> String {
+    let n = name
+        .strip_prefix("The ")
+        .or_else(|| name.strip_prefix("the "))
+        .unwrap_or(name);
+    n.to_lowercase()
+}
+
+fn compatible(entity: Gender, wanted: Gender) -> bool {
+    entity == Gender::Unknown || wanted == Gender::Unknown || entity == wanted
+}
+
+impl Resolver {
+    fn new_entity(&mut self, p: &SourcePhrase) -> usize {
+        let id = self.entities.len();
+        let mut e = Entity {
+            kind: p.kind,
+            name: p.name.clone(),
+            first: p.first.clone(),
+            last: p.last.clone(),
+            title: p.title.clone(),
+            description: p.description.clone(),
+            gender: p.gender,
+            ..Entity::default()
+        };
+        if let Some(t) = &p.title {
+            e.add_words(t);
+        }
+        if let Some(d) = &p.description {
+            e.add_words(d);
+        }
+        if let Some(h) = &p.head {
+            e.add_words(h);
+        }
+        if p.kind != SpeakerKind::Person {
+            e.add_words(&p.name);
+        }
+        self.entities.push(e);
+        self.index(id);
+        id
+    }
+
+    fn index(&mut self, id: usize) {
+        let e = &self.entities[id];
+        let (kind, last, first, name) = (e.kind, e.last.clone(), e.first.clone(), e.name.clone());
+        if kind == SpeakerKind::Person {
+            if let Some(l) = last {
+                push_bounded(&mut self.by_last, l.to_lowercase(), id);
+            }
+            if let Some(f) = first {
+                push_bounded(&mut self.by_first, f.to_lowercase(), id);
+            }
+        } else if matches!(
+            kind,
+            SpeakerKind::Organization | SpeakerKind::Media | SpeakerKind::Unknown
+        ) {
+            self.by_name.insert(name_key(&name), id);
+        }
+    }
+
+    /// Merge what `p` adds (a fuller name, a title, a description) into entity `id`.
+    fn enrich(&mut self, id: usize, p: &SourcePhrase) {
+        let e = &mut self.entities[id];
+        if p.kind == SpeakerKind::Person && p.reference == Reference::Name {
+            if e.first.is_none() && p.first.is_some() {
+                e.first = p.first.clone();
+                e.name = p.name.clone();
+            } else if p.name.len() > e.name.len() && p.last == e.last && p.first == e.first {
+                e.name = p.name.clone(); // "John F. Smith" after "John Smith"
+            }
+        }
+        if e.title.is_none() {
+            if let Some(t) = &p.title {
+                e.title = Some(t.clone());
+                e.add_words(t);
+            }
+        }
+        if e.description.is_none() {
+            if let Some(d) = &p.description {
+                e.description = Some(d.clone());
+                e.add_words(d);
+            }
+        }
+        if e.gender == Gender::Unknown {
+            e.gender = p.gender;
+        }
+        self.index(id);
+    }
+
+    fn touch(&mut self, id: usize, mention: Span, sentence: usize) {
+        let e = &mut self.entities[id];
+        e.mentions.push(mention);
+        e.last_pos = mention.start;
+        self.recent.push(Recent {
+            entity: id,
+            sentence,
+        });
+    }
+
+    /// The latest entity known by the single name `word` (a surname, or a first name), and
+    /// whether another entity also goes by it.
+    fn by_single_name(&self, word: &str, gender: Gender) -> Option<(usize, bool)> {
+        let key = word.to_lowercase();
+        let ids = self
+            .by_last
+            .get(&key)
+            .filter(|v| !v.is_empty())
+            .or_else(|| self.by_first.get(&key))?;
+        let mut fitting = ids
+            .iter()
+            .copied()
+            .filter(|&i| compatible(self.entities[i].gender, gender))
+            .collect::<Vec<_>>();
+        fitting.sort_by_key(|&i| std::cmp::Reverse(self.entities[i].last_pos));
+        let best = *fitting.first()?;
+        Some((best, fitting.len() > 1))
+    }
+
+    /// Find the person `p` names (first and last name), or None.
+    fn find_person(&self, p: &SourcePhrase) -> Option<(usize, f32)> {
+        let last = p.last.as_deref()?;
+        match p.first.as_deref() {
+            Some(first) => {
+                let ids = self.by_last.get(&last.to_lowercase())?;
+                let same = ids.iter().rev().copied().find(|&i| {
+                    self.entities[i]
+                        .first
+                        .as_deref()
+                        .is_some_and(|f| f.eq_ignore_ascii_case(first) || is_initial_of(f, first))
+                });
+                same.or_else(|| {
+                    // "Smith" (no first name yet) now named "John Smith", if no other Smith.
+                    let open: Vec<usize> = ids
+                        .iter()
+                        .copied()
+                        .filter(|&i| {
+                            self.entities[i].first.is_none()
+                                && compatible(self.entities[i].gender, p.gender)
+                        })
+                        .collect();
+                    (open.len() == 1 && ids.len() == 1).then(|| open[0])
+                })
+                .map(|i| (i, 1.0))
+            }
+            None => {
+                let (id, ambiguous) = self.by_single_name(last, p.gender)?;
+                Some((id, if ambiguous { 0.6 } else { 1.0 }))
+            }
+        }
+    }
+
+    /// Walk back over recent mentions: the nearest entity `fits` accepts, and whether another
+    /// distinct fitting entity is in the window too.
+    fn nearest(
+        &self,
+        sentence: usize,
+        max_sentences: usize,
+        fits: impl Fn(&Entity) -> bool,
+    ) -> Option<(usize, bool)> {
+        let mut found: Option<usize> = None;
+        for r in self.recent.iter().rev().take(WINDOW) {
+            if sentence.saturating_sub(r.sentence) > max_sentences {
+                break;
+            }
+            if fits(&self.entities[r.entity]) {
+                match found {
+                    None => found = Some(r.entity),
+                    Some(f) if f != r.entity => return Some((f, true)),
+                    _ => {}
+                }
+            }
+        }
+        found.map(|f| (f, false))
+    }
+
+    /// Link source phrase `p` (in sentence `sentence`) to an entity: (id, confidence).
+    fn resolve(&mut self, p: &SourcePhrase, sentence: usize) -> Option<(usize, f32)> {
+        match p.reference {
+            Reference::Pronoun(pronoun) => self.resolve_pronoun(pronoun, sentence),
+            Reference::Name => {
+                if p.kind == SpeakerKind::Person {
+                    if let Some((id, conf)) = self.find_person(p) {
+                        self.enrich(id, p);
+                        return Some((id, conf));
+                    }
+                    return Some((self.new_entity(p), 1.0));
+                }
+                let key = name_key(&p.name);
+                if let Some(&id) = self.by_name.get(&key) {
+                    self.enrich(id, p);
+                    return Some((id, 1.0));
+                }
+                // "Ministry of Defense" after "the Russian Ministry of Defense".
+                let kind = p.kind;
+                let hit = self.nearest(sentence, DESCRIPTION_SENTENCE_WINDOW, |e| {
+                    e.kind == kind && {
+                        let k = name_key(&e.name);
+                        key.len() >= 4 && (k.ends_with(&key) || key.ends_with(&k))
+                    }
+                });
+                if let Some((id, _)) = hit {
+                    return Some((id, 0.9));
+                }
+                Some((self.new_entity(p), 1.0))
+            }
+            Reference::Description { definite } => self.resolve_description(p, definite, sentence),
+        }
+    }
+
+    fn resolve_description(
+        &mut self,
+        p: &SourcePhrase,
+        definite: bool,
+        sentence: usize,
+    ) -> Option<(usize, f32)> {
+        let kind = p.kind;
+        match kind {
+            SpeakerKind::Group => {
+                let key = name_key(&p.name);
+                if let Some(&id) = self.by_name.get(&format!("group:{key}")) {
+                    return Some((id, 0.9));
+                }
+                let id = self.new_entity(p);
+                self.by_name.insert(format!("group:{key}"), id);
+                Some((id, 1.0))
+            }
+            SpeakerKind::Anonymous if definite => {
+                let hit = self.nearest(sentence, DESCRIPTION_SENTENCE_WINDOW, |e| {
+                    e.kind == SpeakerKind::Anonymous
+                });
+                match hit {
+                    Some((id, more)) => Some((id, if more { 0.5 } else { 0.8 })),
+                    None => Some((self.new_entity(p), 1.0)),
+                }
+            }
+            SpeakerKind::Unknown if definite => {
+                let head = p.head.clone().unwrap_or_default();
+                let hit = self.nearest(sentence, DESCRIPTION_SENTENCE_WINDOW, |e| {
+                    !matches!(e.kind, SpeakerKind::Group | SpeakerKind::Anonymous)
+                        && e.words.contains(&head)
+                });
+                match hit {
+                    Some((id, more)) => Some((id, if more { 0.5 } else { 0.75 })),
+                    None => Some((self.new_entity(p), 0.5)),
+                }
+            }
+            SpeakerKind::Person
+            | SpeakerKind::Organization
+            | SpeakerKind::Media
+            | SpeakerKind::Document
+                if definite =>
+            {
+                let head = p.head.clone().unwrap_or_default();
+                let media_head = kind == SpeakerKind::Media;
+                let hit = self.nearest(sentence, DESCRIPTION_SENTENCE_WINDOW, |e| {
+                    if media_head {
+                        e.kind == SpeakerKind::Media
+                    } else {
+                        e.kind == kind && e.words.contains(&head)
+                    }
+                });
+                match hit {
+                    Some((id, more)) => Some((id, if more { 0.6 } else { 0.85 })),
+                    None => Some((self.new_entity(p), 0.5)),
+                }
+            }
+            _ => Some((self.new_entity(p), 1.0)),
+        }
+    }
+
+    fn resolve_pronoun(&mut self, pronoun: Pronoun, sentence: usize) -> Option<(usize, f32)> {
+        let (wanted, kinds, window): (Gender, &[SpeakerKind], usize) = match pronoun {
+            Pronoun::Masculine => (Gender::Male, &[SpeakerKind::Person], SENTENCE_WINDOW),
+            Pronoun::Feminine => (Gender::Female, &[SpeakerKind::Person], SENTENCE_WINDOW),
+            Pronoun::Plural => (
+                Gender::Unknown,
+                &[
+                    SpeakerKind::Group,
+                    SpeakerKind::Anonymous,
+                    SpeakerKind::Organization,
+                ],
+                SENTENCE_WINDOW,
+            ),
+            Pronoun::Neuter => (
+                Gender::Unknown,
+                &[
+                    SpeakerKind::Organization,
+                    SpeakerKind::Media,
+                    SpeakerKind::Document,
+                ],
+                SENTENCE_WINDOW,
+            ),
+            Pronoun::RelativePerson => (
+                Gender::Unknown,
+                &[
+                    SpeakerKind::Person,
+                    SpeakerKind::Group,
+                    SpeakerKind::Anonymous,
+                ],
+                0,
+            ),
+            Pronoun::RelativeThing => (
+                Gender::Unknown,
+                &[
+                    SpeakerKind::Organization,
+                    SpeakerKind::Media,
+                    SpeakerKind::Document,
+                    SpeakerKind::Group,
+                ],
+                0,
+            ),
+            Pronoun::Speech => return None,
+        };
+        let (id, more) = self.nearest(sentence, window, |e| {
+            kinds.contains(&e.kind) && compatible(e.gender, wanted)
+        })?;
+        let known = wanted != Gender::Unknown && self.entities[id].gender == wanted;
+        let conf = match (known, more) {
+            (true, false) => 0.95,
+            (false, false) => 0.8,
+            (true, true) => 0.7,
+            (false, true) => 0.5,
+        };
+        let conf = if self.entities[id].is_speaker() {
+            conf
+        } else {
+            conf * 0.9
+        };
+        if self.entities[id].gender == Gender::Unknown && wanted != Gender::Unknown {
+            self.entities[id].gender = wanted; // the article has told us now
+        }
+        Some((id, conf))
+    }
+}
+
+fn is_initial_of(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let s = short.trim_end_matches('.');
+    s.chars().count() == 1 && long.starts_with(s)
+}
+
+/// A person or organisation named in running text (not a source).
+struct TextMention {
+    span: Span,
+    phrase: Option<SourcePhrase>,
+}
+
+/// Names in the text outside the sources: capitalised runs, read once, left to right.
+fn scan_names(text: &str, sentences: &[Sentence], sources: &[Span]) -> Vec<TextMention> {
+    let mut out = Vec::new();
+    let mut src = 0usize;
+    for s in sentences {
+        let toks = entities::word_runs(text, s.span);
+        for run in toks {
+            while src < sources.len() && sources[src].end <= run.start {
+                src += 1;
+            }
+            if sources.get(src).is_some_and(|x| x.overlaps(&run)) {
+                continue;
+            }
+            let phrase = entities::classify_name_run(text, run);
+            out.push(TextMention { span: run, phrase });
+        }
+    }
+    out
+}
 
 /// Group the sources of `attributions` into speakers and link each attribution to its
-/// speaker. (Stage to be built: issue 4.)
+/// speaker, setting `speaker` and `speaker_confidence`.
 pub fn resolve(
-    _text: &str,
-    _sentences: &[Sentence],
-    _attributions: &mut [Attribution],
+    text: &str,
+    sentences: &[Sentence],
+    attributions: &mut [Attribution],
 ) -> Vec<Speaker> {
-    Vec::new()
+    // Sources, one entry per distinct span, in text order.
+    let mut sources: Vec<(Span, Vec<usize>)> = Vec::new();
+    {
+        let mut order: Vec<(Span, usize)> = attributions
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| a.source.map(|s| (s, i)))
+            .filter(|(s, _)| {
+                s.start < s.end
+                    && s.end <= text.len()
+                    && text.is_char_boundary(s.start)
+                    && text.is_char_boundary(s.end)
+            })
+            .collect();
+        order.sort_by_key(|&(s, i)| (s.start, s.end, i));
+        for (s, i) in order {
+            match sources.last_mut() {
+                Some((last, ids)) if *last == s => ids.push(i),
+                _ => sources.push((s, vec![i])),
+            }
+        }
+    }
+    for a in attributions.iter_mut() {
+        a.speaker = None;
+        a.speaker_confidence = 0.0;
+    }
+    let source_spans: Vec<Span> = {
+        // Merge overlapping source spans for the scan's skip test.
+        let mut v: Vec<Span> = Vec::with_capacity(sources.len());
+        for (s, _) in &sources {
+            match v.last_mut() {
+                Some(l) if l.end > s.start => l.end = l.end.max(s.end),
+                _ => v.push(*s),
+            }
+        }
+        v
+    };
+    let names = scan_names(text, sentences, &source_spans);
+    let sentence_of = |pos: usize| {
+        sentences
+            .partition_point(|s| s.span.end <= pos)
+            .min(sentences.len().saturating_sub(1))
+    };
+
+    let mut r = Resolver::default();
+    let mut links: Vec<Option<(usize, f32)>> = vec![None; attributions.len()];
+    let (mut ni, mut si) = (0usize, 0usize);
+    while ni < names.len() || si < sources.len() {
+        let take_name =
+            si >= sources.len() || ni < names.len() && names[ni].span.start < sources[si].0.start;
+        if take_name {
+            let m = &names[ni];
+            ni += 1;
+            let sentence = sentence_of(m.span.start);
+            match &m.phrase {
+                Some(p) if p.kind == SpeakerKind::Person && p.first.is_some() => {
+                    let id = match r.find_person(p) {
+                        Some((id, _)) => {
+                            r.enrich(id, p);
+                            id
+                        }
+                        None => r.new_entity(p),
+                    };
+                    r.touch(id, p.mention, sentence);
+                }
+                Some(p) if p.kind == SpeakerKind::Person => {
+                    // A bare surname or a titled one: only known people.
+                    if let Some((id, false)) = p
+                        .last
+                        .as_deref()
+                        .and_then(|l| r.by_single_name(l, p.gender))
+                    {
+                        r.enrich(id, p);
+                        r.touch(id, p.mention, sentence);
+                    } else if p.title.is_some() {
+                        let id = r.new_entity(p);
+                        r.touch(id, p.mention, sentence);
+                    }
+                }
+                Some(p) if matches!(p.kind, SpeakerKind::Organization | SpeakerKind::Media) => {
+                    let id = match r.by_name.get(&name_key(&p.name)) {
+                        Some(&id) => id,
+                        None => r.new_entity(p),
+                    };
+                    r.touch(id, p.mention, sentence);
+                }
+                _ => {}
+            }
+            continue;
+        }
+        let (span, ids) = &sources[si];
+        si += 1;
+        let sentence = sentence_of(span.start);
+        let p = entities::classify(text, *span);
+        if let Some((id, conf)) = r.resolve(&p, sentence) {
+            let mention = if p.mention.is_empty() {
+                *span
+            } else {
+                p.mention
+            };
+            r.touch(id, mention, sentence);
+            for &i in ids {
+                r.entities[id].attributions.push(i);
+                links[i] = Some((id, conf));
+            }
+        }
+    }
+
+    // Speakers: entities with attributions, in order of first mention.
+    let mut speaking: Vec<usize> = (0..r.entities.len())
+        .filter(|&i| r.entities[i].is_speaker())
+        .collect();
+    for &i in &speaking {
+        let e = &mut r.entities[i];
+        e.mentions.sort();
+        e.mentions.dedup();
+        e.attributions.sort_unstable();
+        e.attributions.dedup();
+    }
+    speaking.sort_by_key(|&i| {
+        r.entities[i]
+            .mentions
+            .first()
+            .map_or(usize::MAX, |m| m.start)
+    });
+    let mut index = vec![usize::MAX; r.entities.len()];
+    for (k, &i) in speaking.iter().enumerate() {
+        index[i] = k;
+    }
+    for (a, link) in attributions.iter_mut().zip(&links) {
+        if let Some((id, conf)) = *link {
+            a.speaker = Some(index[id]);
+            a.speaker_confidence = conf;
+        }
+    }
+    speaking
+        .into_iter()
+        .map(|i| {
+            let e = std::mem::take(&mut r.entities[i]);
+            let mut cue_classes = CueClassCounts::default();
+            for &a in &e.attributions {
+                cue_classes.add(attributions[a].cue_class);
+            }
+            Speaker {
+                name: e.name,
+                kind: e.kind,
+                title: e.title,
+                description: e.description,
+                mentions: e.mentions,
+                attributions: e.attributions,
+                cue_classes,
+            }
+        })
+        .collect()
 }

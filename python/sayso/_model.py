@@ -55,6 +55,7 @@ def attribution_to_dict(
         "sentence": attribution.sentence,
         "cue_class": attribution.cue_class,
         "hedged": attribution.hedged,
+        "speaker_confidence": attribution.speaker_confidence,
     }
     if speaker_index is not None:
         out["speaker"] = None if speaker is None else speaker_index[id(speaker)]
@@ -107,6 +108,9 @@ def _attribution_from_dict(
         cue_class=data.get("cue_class", "neutral"),
         speaker=None if speaker is None else speakers[int(speaker)],
         hedged=bool(data.get("hedged", False)),
+        speaker_confidence=(
+            None if data.get("speaker_confidence") is None else float(data["speaker_confidence"])
+        ),
     )
 
 
@@ -167,6 +171,7 @@ def attribution_state(attribution: Attribution) -> dict[str, Any]:
         "cue_class": attribution.cue_class,
         "speaker": speaker,
         "hedged": attribution.hedged,
+        "speaker_confidence": attribution.speaker_confidence,
     }
 
 

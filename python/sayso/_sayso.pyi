@@ -79,6 +79,10 @@ class Attribution:
     def speaker(self) -> Speaker | None: ...
     @property
     def hedged(self) -> bool: ...
+    @property
+    def speaker_confidence(self) -> float:
+        """0 without a speaker, 1 when the source names it, less when a pronoun or
+        description had several compatible candidates."""
     def __init__(
         self,
         *,
@@ -90,6 +94,7 @@ class Attribution:
         cue_class: str,
         speaker: Speaker | None = None,
         hedged: bool = False,
+        speaker_confidence: float | None = None,
     ) -> None: ...
     def to_dict(self) -> dict[str, Any]: ...
     def __reduce__(self) -> tuple[Any, ...]: ...
@@ -201,3 +206,10 @@ def _submit_lines(
 ) -> _PendingLines: ...
 def _resolve_threads(threads: int | None = None) -> int: ...
 def _pool_pid() -> int | None: ...
+def _analyze_attributions(
+    text: str,
+    attributions: list[tuple[tuple[int, int] | None, tuple[int, int], list[tuple[int, int]]]],
+) -> Document:
+    """Sentences, hedges and speakers for attributions made elsewhere (gold data, another
+    extractor): ``(source | None, cue, [content, ...])`` as ``(start, end)`` str indices."""
+

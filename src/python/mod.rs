@@ -1,6 +1,7 @@
 //! The binding layer: the only place that knows about PyO3. It converts, nothing more.
 
 mod batch;
+mod given;
 mod model;
 mod text;
 
@@ -256,6 +257,7 @@ fn _sayso(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(analyze, m)?)?;
     m.add_function(wrap_pyfunction!(_analyzer_from_config, m)?)?;
     batch::register(m)?;
+    m.add_function(wrap_pyfunction!(given::_analyze_attributions, m)?)?;
     Ok(())
 }
 

@@ -192,12 +192,14 @@ pub(crate) struct PyAttribution {
     speaker: Option<Py<PySpeaker>>,
     #[pyo3(get)]
     hedged: bool,
+    #[pyo3(get)]
+    speaker_confidence: f32,
 }
 
 #[pymethods]
 impl PyAttribution {
     #[new]
-    #[pyo3(signature = (*, source, cue, content, kind, sentence, cue_class, speaker=None, hedged=false))]
+    #[pyo3(signature = (*, source, cue, content, kind, sentence, cue_class, speaker=None, hedged=false, speaker_confidence=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         source: Option<Py<PySpan>>,
@@ -208,7 +210,10 @@ impl PyAttribution {
         cue_class: Py<PyString>,
         speaker: Option<Py<PySpeaker>>,
         hedged: bool,
+        speaker_confidence: Option<f32>,
     ) -> Self {
+        let speaker_confidence =
+            speaker_confidence.unwrap_or(if speaker.is_some() { 1.0 } else { 0.0 });
         PyAttribution {
             source,
             cue,
@@ -218,6 +223,7 @@ impl PyAttribution {
             cue_class,
             speaker,
             hedged,
+            speaker_confidence,
         }
     }
 
@@ -396,6 +402,7 @@ pub(crate) fn document(
                     .and_then(|i| speakers.get(i))
                     .map(|s| s.clone_ref(py)),
                 hedged: a.hedged,
+                speaker_confidence: a.speaker_confidence,
             },
         )?);
     }

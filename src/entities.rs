@@ -1,0 +1,1287 @@
+//! What a source phrase refers to: its kind (person, organization, media, group, anonymous,
+//! document, unknown), whether it is a name, a description or a pronoun, and the name, title
+//! and description it gives.
+//!
+//! ```
+//! use sayso::entities::{classify, Reference};
+//! use sayso::{Span, SpeakerKind};
+//! let text = "Russian Foreign Minister Sergey Lavrov";
+//! let p = classify(text, Span::new(0, text.len()));
+//! assert_eq!((p.kind, p.reference), (SpeakerKind::Person, Reference::Name));
+//! assert_eq!(p.name, "Sergey Lavrov");
+//! assert_eq!(p.title.as_deref(), Some("Russian Foreign Minister"));
+//! ```
+//!
+//! The lexicons are data files in `src/lexicon/`. A phrase is read only up to
+//! [`MAX_PHRASE`] bytes, so classifying costs a bounded time whatever the source's length.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::document::SpeakerKind;
+use crate::{lexicon, Span};
+
+/// How many bytes of a source phrase are read.
+pub const MAX_PHRASE: usize = 320;
+
+/// News outlets and agencies.
+pub const OUTLETS: &str = include_str!("lexicon/outlets.txt");
+/// Institutions, countries and capitals that speak as organisations.
+pub const ORGANIZATIONS: &str = include_str!("lexicon/organizations.txt");
+/// Head words of organisation and media names, and company suffixes.
+pub const ORG_HEADS: &str = include_str!("lexicon/org_heads.txt");
+/// Role nouns for persons, with gender.
+pub const PERSON_NOUNS: &str = include_str!("lexicon/person_nouns.txt");
+/// Quantifiers and plural nouns for groups.
+pub const GROUP_NOUNS: &str = include_str!("lexicon/group_nouns.txt");
+/// Markers of anonymous sources.
+pub const ANONYMITY: &str = include_str!("lexicon/anonymity.txt");
+/// Nouns for documents.
+pub const DOCUMENT_NOUNS: &str = include_str!("lexicon/document_nouns.txt");
+/// Honorifics with gender.
+pub const HONORIFICS: &str = include_str!("lexicon/honorifics.txt");
+/// First names with gender (generated from US SSA tables, see the file header).
+pub const FIRST_NAMES: &str = include_str!("lexicon/first_names.txt");
+/// More first names with gender, written by hand.
+pub const FIRST_NAMES_EXTRA: &str = include_str!("lexicon/first_names_extra.txt");
+
+/// Grammatical gender of a person, as far as the text or the name lists tell.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Gender {
+    /// he, Mr., spokesman, a male first name
+    Male,
+    /// she, Ms., spokeswoman, a female first name
+    Female,
+    /// Nothing decides.
+    #[default]
+    Unknown,
+}
+
+impl Gender {
+    fn parse(code: &str) -> Gender {
+        match code.trim() {
+            "m" => Gender::Male,
+            "f" => Gender::Female,
+            _ => Gender::Unknown,
+        }
+    }
+}
+
+/// Which pronoun a source is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Pronoun {
+    /// he, him, his
+    Masculine,
+    /// she, her, hers
+    Feminine,
+    /// they, them, their
+    Plural,
+    /// it, its
+    Neuter,
+    /// who, whom, whose: a relative pronoun for people
+    RelativePerson,
+    /// which, that: a relative pronoun for things and organisations
+    RelativeThing,
+    /// I, we, you: first and second person, not resolved
+    Speech,
+}
+
+/// How a source phrase refers to its entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Reference {
+    /// A proper name: `Sergey Lavrov`, `Chebanenko`, `the Kremlin`, `RIA Novosti`.
+    Name,
+    /// A common noun: `the sculptor`, `the ministry`, `a spokesman`, `analysts`.
+    Description {
+        /// `the`/`this`/`that` before the noun: it points back at someone already named.
+        definite: bool,
+    },
+    /// A pronoun or possessive determiner: `he`, `His comments`, `who`.
+    Pronoun(Pronoun),
+}
+
+/// What a source phrase says about its entity.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SourcePhrase {
+    /// Person, organization, media, group, anonymous, document or unknown.
+    pub kind: SpeakerKind,
+    /// Name, description or pronoun.
+    pub reference: Reference,
+    /// The name (`Sergey Lavrov`, `Russian Ministry of Defense`) or, for descriptions and
+    /// groups, the phrase (`The sculptor`, `Independent analysts`).
+    pub name: String,
+    /// A person's first name, when given.
+    pub first: Option<String>,
+    /// A person's last name, when given.
+    pub last: Option<String>,
+    /// A title before the name (`Russian Foreign Minister`, `Sen.`).
+    pub title: Option<String>,
+    /// An apposition (`a sculptor associated with ...`, `the head of the ministry`).
+    pub description: Option<String>,
+    /// The head noun of a description, lowercase (`sculptor`, `ministry`).
+    pub head: Option<String>,
+    /// What the phrase tells of the gender.
+    pub gender: Gender,
+    /// The part of the text that refers to the entity (`Lavrov` in `Lavrov’s remarks`).
+    pub mention: Span,
+}
+
+/// The lexicons, loaded once.
+#[derive(Debug)]
+pub struct Lexicon {
+    first_names: HashMap<String, Gender>,
+    honorifics: HashMap<String, Gender>,
+    person_nouns: HashMap<String, Gender>,
+    group_nouns: HashSet<String>,
+    org_heads: HashMap<String, SpeakerKind>,
+    /// lowercase names, and names in capitals matched as written (`WHO`, `US`)
+    orgs: HashSet<String>,
+    orgs_exact: HashSet<String>,
+    outlets: HashSet<String>,
+    outlets_exact: HashSet<String>,
+    doc_nouns: HashSet<String>,
+    anonymity: AhoCorasick,
+}
+
+fn with_class(data: &str) -> impl Iterator<Item = (&str, &str)> {
+    lexicon::entries(data).map(|line| match line.split_once(" | ") {
+        Some((a, b)) => (a.trim(), b.trim()),
+        None => (line, ""),
+    })
+}
+
+fn is_all_caps(s: &str) -> bool {
+    s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)
+}
+
+fn names_sets(data: &str) -> (HashSet<String>, HashSet<String>) {
+    let mut lower = HashSet::new();
+    let mut exact = HashSet::new();
+    for e in lexicon::entries(data) {
+        let e = e.strip_prefix("The ").unwrap_or(e);
+        if is_all_caps(e) {
+            exact.insert(e.to_owned());
+        } else {
+            lower.insert(e.to_lowercase());
+        }
+    }
+    (lower, exact)
+}
+
+impl Lexicon {
+    fn load() -> Lexicon {
+        let mut first_names = HashMap::new();
+        for data in [FIRST_NAMES, FIRST_NAMES_EXTRA] {
+            for (name, g) in with_class(data) {
+                first_names
+                    .entry(name.to_lowercase())
+                    .or_insert(Gender::parse(g));
+            }
+        }
+        let map = |data: &str| -> HashMap<String, Gender> {
+            with_class(data)
+                .map(|(w, g)| (w.to_lowercase(), Gender::parse(g)))
+                .collect()
+        };
+        let set = |data: &str| -> HashSet<String> {
+            lexicon::entries(data).map(str::to_lowercase).collect()
+        };
+        let org_heads = with_class(ORG_HEADS)
+            .map(|(w, k)| {
+                let kind = if k == "media" {
+                    SpeakerKind::Media
+                } else {
+                    SpeakerKind::Organization
+                };
+                (w.to_lowercase(), kind)
+            })
+            .collect();
+        let (orgs, orgs_exact) = names_sets(ORGANIZATIONS);
+        let (outlets, outlets_exact) = names_sets(OUTLETS);
+        let anonymity = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(lexicon::entries(ANONYMITY))
+            .expect("the shipped anonymity lexicon builds");
+        Lexicon {
+            first_names,
+            honorifics: map(HONORIFICS),
+            person_nouns: map(PERSON_NOUNS),
+            group_nouns: set(GROUP_NOUNS),
+            org_heads,
+            orgs,
+            orgs_exact,
+            outlets,
+            outlets_exact,
+            doc_nouns: set(DOCUMENT_NOUNS),
+            anonymity,
+        }
+    }
+
+    /// The gender of a first name, None when the lists do not have it.
+    pub fn first_name(&self, word: &str) -> Option<Gender> {
+        self.first_names.get(&word.to_lowercase()).copied()
+    }
+
+    /// The gender an honorific gives (`Mr.` → Male), None when `word` is none.
+    pub fn honorific(&self, word: &str) -> Option<Gender> {
+        self.honorifics
+            .get(&word.trim_end_matches('.').to_lowercase())
+            .copied()
+    }
+
+    /// The gender a role noun gives, None when `word` is no role noun.
+    pub fn person_noun(&self, word: &str) -> Option<Gender> {
+        self.person_nouns.get(&word.to_lowercase()).copied()
+    }
+
+    /// True for group words: quantifiers, plural people nouns, plurals of role nouns.
+    pub fn is_group_noun(&self, word: &str) -> bool {
+        let w = word.to_lowercase();
+        if self.group_nouns.contains(&w) {
+            return true;
+        }
+        if let Some(stem) = w.strip_suffix("men") {
+            if self.person_nouns.contains_key(&format!("{stem}man")) {
+                return true;
+            }
+        }
+        if let Some(stem) = w.strip_suffix("ies") {
+            if self.person_nouns.contains_key(&format!("{stem}y")) {
+                return true;
+            }
+        }
+        w.strip_suffix('s')
+            .is_some_and(|stem| stem.len() > 1 && self.person_nouns.contains_key(stem))
+    }
+
+    /// The kind an organisation or media head word gives.
+    pub fn org_head(&self, word: &str) -> Option<SpeakerKind> {
+        self.org_heads.get(&word.to_lowercase()).copied()
+    }
+
+    /// True for a known organisation, country or capital name.
+    pub fn is_organization(&self, name: &str) -> bool {
+        let name = strip_the(name);
+        self.orgs_exact.contains(name)
+            || (!is_all_caps(name) || name.len() > 4) && self.orgs.contains(&name.to_lowercase())
+    }
+
+    /// True for a known outlet name.
+    pub fn is_outlet(&self, name: &str) -> bool {
+        let name = strip_the(name);
+        self.outlets_exact.contains(name)
+            || (!is_all_caps(name) || name.len() > 4) && self.outlets.contains(&name.to_lowercase())
+    }
+
+    /// True for a document noun.
+    pub fn is_document_noun(&self, word: &str) -> bool {
+        self.doc_nouns.contains(&word.to_lowercase())
+    }
+
+    /// True when `phrase` holds an anonymity marker on word boundaries.
+    pub fn is_anonymous(&self, phrase: &str) -> bool {
+        self.anonymity.find_iter(phrase).any(|m| {
+            let before = phrase[..m.start()].chars().next_back();
+            let after = phrase[m.end()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    }
+}
+
+/// The shipped lexicons.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(Lexicon::load)
+}
+
+fn strip_the(name: &str) -> &str {
+    name.strip_prefix("The ")
+        .or_else(|| name.strip_prefix("the "))
+        .unwrap_or(name)
+}
+
+/// The pronoun `word` is, if any.
+pub fn pronoun(word: &str) -> Option<Pronoun> {
+    Some(match word.to_lowercase().as_str() {
+        "he" | "him" | "his" | "himself" => Pronoun::Masculine,
+        "she" | "her" | "hers" | "herself" => Pronoun::Feminine,
+        "they" | "them" | "their" | "theirs" | "themselves" => Pronoun::Plural,
+        "it" | "its" | "itself" => Pronoun::Neuter,
+        "who" | "whom" | "whose" => Pronoun::RelativePerson,
+        "which" | "that" => Pronoun::RelativeThing,
+        "i" | "me" | "my" | "we" | "us" | "our" | "you" | "your" => Pronoun::Speech,
+        _ => return None,
+    })
+}
+
+const DETERMINERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "some",
+    "many",
+    "several",
+    "most",
+    "few",
+    "other",
+    "another",
+    "various",
+    "numerous",
+    "both",
+    "all",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "one",
+    "more",
+    "other",
+    "certain",
+    "any",
+    "each",
+    "every",
+    "no",
+];
+
+fn is_determiner(word: &str) -> bool {
+    DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(word))
+}
+
+fn is_definite(word: &str) -> bool {
+    ["the", "this", "that"]
+        .iter()
+        .any(|d| d.eq_ignore_ascii_case(word))
+}
+
+/// Words that end the head of a noun phrase (`of` is handled apart).
+const CUT_WORDS: &[&str] = &[
+    "who",
+    "whom",
+    "whose",
+    "which",
+    "that",
+    "for",
+    "at",
+    "with",
+    "from",
+    "in",
+    "on",
+    "by",
+    "to",
+    "about",
+    "familiar",
+    "close",
+    "associated",
+    "under",
+    "over",
+    "after",
+    "during",
+    "according",
+    "involved",
+    "working",
+    "speaking",
+    "based",
+    "inside",
+    "within",
+    "near",
+    "since",
+    "as",
+];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum TokKind {
+    Word,
+    Comma,
+    Possessive,
+    Break,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Tok {
+    start: usize,
+    end: usize,
+    kind: TokKind,
+}
+
+fn keeps_final_dot(word: &str) -> bool {
+    let letters = word.trim_end_matches('.');
+    letters.contains('.')
+        || letters.chars().count() == 1 && letters.chars().all(char::is_uppercase)
+        || lexicon().honorific(letters).is_some()
+        || ["inc", "corp", "co", "ltd", "jr", "st", "no"]
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(letters))
+}
+
+/// Tokens of `text[start..end]` (absolute offsets).
+fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
+    let piece = &text[start..end];
+    let mut toks = Vec::new();
+    let mut chars = piece.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            let mut j = i + c.len_utf8();
+            while let Some(&(k, d)) = chars.peek() {
+                if d.is_alphanumeric() {
+                    chars.next();
+                    j = k + d.len_utf8();
+                    continue;
+                }
+                if matches!(d, '-' | '.' | '\'' | '’' | '&') {
+                    let mut ahead = piece[k + d.len_utf8()..].chars();
+                    let next = ahead.next();
+                    let possessive = matches!(d, '\'' | '’')
+                        && matches!(next, Some('s' | 'S'))
+                        && !ahead.next().is_some_and(char::is_alphanumeric);
+                    if next.is_some_and(char::is_alphanumeric) && !possessive {
+                        chars.next();
+                        j = k + d.len_utf8();
+                        continue;
+                    }
+                    if d == '.' && keeps_final_dot(&piece[i..k + 1]) {
+                        chars.next();
+                        j = k + 1;
+                    }
+                }
+                break;
+            }
+            toks.push(Tok {
+                start: start + i,
+                end: start + j,
+                kind: TokKind::Word,
+            });
+        } else if matches!(c, '\'' | '’') {
+            // A possessive: 's after a word, or a lone ' after a plural.
+            let after_word = toks
+                .last()
+                .is_some_and(|t| t.kind == TokKind::Word && t.end == start + i);
+            if after_word {
+                let mut e = i + c.len_utf8();
+                if let Some(&(k, d)) = chars.peek() {
+                    if matches!(d, 's' | 'S')
+                        && !piece[k + 1..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphanumeric)
+                    {
+                        chars.next();
+                        e = k + 1;
+                    }
+                }
+                toks.push(Tok {
+                    start: start + i,
+                    end: start + e,
+                    kind: TokKind::Possessive,
+                });
+            } else {
+                toks.push(Tok {
+                    start: start + i,
+                    end: start + i + c.len_utf8(),
+                    kind: TokKind::Break,
+                });
+            }
+        } else if c == ',' {
+            toks.push(Tok {
+                start: start + i,
+                end: start + i + 1,
+                kind: TokKind::Comma,
+            });
+        } else if !c.is_whitespace() {
+            toks.push(Tok {
+                start: start + i,
+                end: start + i + c.len_utf8(),
+                kind: TokKind::Break,
+            });
+        }
+    }
+    toks
+}
+
+fn is_cap(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Classify the source phrase `text[span]`.
+///
+/// ```
+/// use sayso::entities::{classify, Pronoun, Reference};
+/// use sayso::{Span, SpeakerKind};
+/// let text = "His comments";
+/// let p = classify(text, Span::new(0, text.len()));
+/// assert_eq!(p.reference, Reference::Pronoun(Pronoun::Masculine));
+/// assert_eq!(p.mention.as_str(text), "His");
+/// ```
+pub fn classify(text: &str, span: Span) -> SourcePhrase {
+    let mut end = span
+        .end
+        .min(text.len())
+        .min(span.start.saturating_add(MAX_PHRASE));
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let start = span.start.min(end);
+    let toks = tokenize(text, start, end);
+    classify_tokens(text, &toks, 0)
+}
+
+fn unknown(text: &str, toks: &[Tok]) -> SourcePhrase {
+    let mention = match (toks.first(), toks.last()) {
+        (Some(a), Some(b)) => Span::new(a.start, b.end),
+        _ => Span::default(),
+    };
+    SourcePhrase {
+        kind: SpeakerKind::Unknown,
+        reference: Reference::Name,
+        name: mention.as_str(text).to_owned(),
+        first: None,
+        last: None,
+        title: None,
+        description: None,
+        head: None,
+        gender: Gender::Unknown,
+        mention,
+    }
+}
+
+fn text_of(text: &str, toks: &[Tok]) -> String {
+    match (toks.first(), toks.last()) {
+        (Some(a), Some(b)) => text[a.start..b.end].to_owned(),
+        _ => String::new(),
+    }
+}
+
+fn classify_tokens(text: &str, toks: &[Tok], depth: u8) -> SourcePhrase {
+    let lex = lexicon();
+    let word = |t: &Tok| &text[t.start..t.end];
+    let words: Vec<usize> = (0..toks.len())
+        .filter(|&i| toks[i].kind == TokKind::Word)
+        .collect();
+    let Some(&first) = words.first() else {
+        return unknown(text, toks);
+    };
+    let mut out = unknown(text, toks);
+
+    // A pronoun alone, or a possessive determiner before a noun: "he", "His comments".
+    if let Some(p) = pronoun(word(&toks[first])) {
+        let rest_lower = words[1..].iter().all(|&i| !is_cap(word(&toks[i])));
+        if words.len() == 1 || rest_lower && words.len() <= 4 {
+            out.reference = Reference::Pronoun(p);
+            out.name = word(&toks[first]).to_owned();
+            out.mention = Span::new(toks[first].start, toks[first].end);
+            out.kind = match p {
+                Pronoun::Masculine | Pronoun::Feminine => SpeakerKind::Person,
+                _ => SpeakerKind::Unknown,
+            };
+            out.gender = match p {
+                Pronoun::Masculine => Gender::Male,
+                Pronoun::Feminine => Gender::Female,
+                _ => Gender::Unknown,
+            };
+            return out;
+        }
+    }
+
+    // A possessive before a noun: "Lavrov’s remarks" → "Lavrov".
+    if depth < 2 {
+        if let Some(p) = toks.iter().position(|t| t.kind == TokKind::Possessive) {
+            let after_lower = toks[p + 1..]
+                .iter()
+                .take_while(|t| t.kind == TokKind::Word)
+                .all(|t| !is_cap(word(t)));
+            if p > 0 && after_lower && toks.get(p + 1).is_some_and(|t| t.kind == TokKind::Word) {
+                return classify_tokens(text, &toks[..p], depth + 1);
+            }
+        }
+    }
+
+    // Split off an apposition at the first comma.
+    let comma = toks.iter().position(|t| t.kind == TokKind::Comma);
+    let (head_toks, appos) = match comma {
+        Some(c) => (&toks[..c], Some(&toks[c + 1..])),
+        None => (toks, None),
+    };
+
+    // A document with its author: "a report by RIA Novosti", "a statement from the ministry".
+    if depth < 2 {
+        let hw: Vec<usize> = (0..head_toks.len())
+            .filter(|&i| head_toks[i].kind == TokKind::Word)
+            .collect();
+        for (n, &i) in hw.iter().enumerate().take(6) {
+            if !lex.is_document_noun(word(&head_toks[i])) {
+                continue;
+            }
+            if let Some(&by) = hw.get(n + 1) {
+                let b = word(&head_toks[by]);
+                let author_starts = by + 1 < head_toks.len();
+                if author_starts
+                    && ["by", "from", "of"]
+                        .iter()
+                        .any(|x| x.eq_ignore_ascii_case(b))
+                {
+                    let author = classify_tokens(text, &head_toks[by + 1..], depth + 1);
+                    if !matches!(author.kind, SpeakerKind::Unknown | SpeakerKind::Document) {
+                        return author;
+                    }
+                }
+            }
+            break;
+        }
+    }
+
+    let anonymous = {
+        let phrase = text_of(text, toks);
+        lex.is_anonymous(&phrase)
+    };
+
+    let head = analyze_head(text, head_toks);
+    let appos_head = appos.map(|a| {
+        let end = a
+            .iter()
+            .position(|t| t.kind == TokKind::Comma)
+            .unwrap_or(a.len());
+        (analyze_head(text, &a[..end]), &a[..end])
+    });
+
+    // "the head of the ministry, Andrei Belyushikov": the name is in the apposition.
+    let (main, description) = match (&head, &appos_head) {
+        (h, Some((a, a_toks)))
+            if !h.is_named_person() && a.is_named_person() && !a_toks.is_empty() =>
+        {
+            (a.clone(), Some(text_of(text, head_toks)))
+        }
+        (h, Some((_, _))) => {
+            let desc = appos.map(|a| {
+                let t = text_of(text, a);
+                t.trim_end_matches([',', '.', ';', ':', ' ']).to_owned()
+            });
+            let desc = desc.filter(|d| {
+                !d.is_empty() && !d.chars().all(|c| c.is_ascii_digit() || c.is_whitespace())
+            });
+            (h.clone(), desc)
+        }
+        (h, None) => (h.clone(), None),
+    };
+    let mut p = main.phrase;
+    p.description = description.or(p.description);
+    let described = |p: &SourcePhrase| {
+        p.kind == SpeakerKind::Group
+            || anonymous && !(p.kind == SpeakerKind::Person && p.reference == Reference::Name)
+    };
+    if described(&p) && !head_toks.is_empty() {
+        // Groups and anonymous sources are named by their whole phrase: "farmers in the
+        // valley", "a source familiar with the talks".
+        p.name = text_of(text, head_toks);
+        p.mention = Span::new(head_toks[0].start, head_toks[head_toks.len() - 1].end);
+    }
+    if anonymous && !(p.kind == SpeakerKind::Person && p.reference == Reference::Name) {
+        let definite = matches!(p.reference, Reference::Description { definite: true });
+        p.kind = SpeakerKind::Anonymous;
+        p.reference = Reference::Description { definite };
+    }
+    if p.mention.is_empty() && p.name.is_empty() {
+        return out;
+    }
+    p
+}
+
+#[derive(Clone, Debug)]
+struct Head {
+    phrase: SourcePhrase,
+}
+
+impl Head {
+    fn is_named_person(&self) -> bool {
+        self.phrase.kind == SpeakerKind::Person && self.phrase.reference == Reference::Name
+    }
+}
+
+/// Read the head of a noun phrase (no comma inside).
+fn analyze_head(text: &str, toks: &[Tok]) -> Head {
+    let lex = lexicon();
+    let word = |i: usize| &text[toks[i].start..toks[i].end];
+    let mut out = unknown(text, toks);
+    // Words up to the first break, cut word or lowercase "of".
+    let mut ws: Vec<usize> = Vec::new();
+    for i in 0..toks.len() {
+        let t = toks[i];
+        if t.kind != TokKind::Word {
+            if t.kind == TokKind::Possessive {
+                continue;
+            }
+            break;
+        }
+        let w = word(i);
+        if !ws.is_empty() && CUT_WORDS.contains(&w) {
+            break;
+        }
+        if w == "of" {
+            let prev_cap = ws.last().is_some_and(|&p| is_cap(word(p)));
+            let next_cap = toks
+                .get(i + 1)
+                .is_some_and(|n| n.kind == TokKind::Word && is_cap(&text[n.start..n.end]));
+            if !(prev_cap && next_cap) {
+                break;
+            }
+        }
+        ws.push(i);
+        if ws.len() >= 12 {
+            break;
+        }
+    }
+    if ws.is_empty() {
+        return Head { phrase: out };
+    }
+    let span_of = |a: usize, b: usize| Span::new(toks[a].start, toks[b].end);
+    let whole = span_of(ws[0], *ws.last().expect("not empty"));
+    out.mention = whole;
+    out.name = whole.as_str(text).to_owned();
+
+    // Determiners.
+    let mut d = 0;
+    while d < ws.len() && is_determiner(word(ws[d])) {
+        d += 1;
+    }
+    let definite = d > 0 && is_definite(word(ws[d - 1]));
+    if d == ws.len() {
+        // "some", "others", "many": a group alone.
+        if lex.is_group_noun(word(ws[d - 1])) {
+            out.kind = SpeakerKind::Group;
+            out.reference = Reference::Description { definite: false };
+        }
+        return Head { phrase: out };
+    }
+    let body = &ws[d..];
+    let bw = |k: usize| word(body[k]);
+    let last = body.len() - 1;
+
+    // An honorific before a name: "Mr. Smith", "Sen. Ted Cruz".
+    for k in 0..last {
+        if let Some(g) = lex.honorific(bw(k)) {
+            if is_cap(bw(k + 1)) {
+                let end = cap_run_end(body, k + 1, &bw);
+                set_person(&mut out, text, toks, &body[k + 1..=end], g);
+                let h = bw(k).trim_end_matches('.').to_lowercase();
+                if !["mr", "mrs", "ms", "miss", "mx"].contains(&h.as_str()) {
+                    out.title = Some(text[toks[body[0]].start..toks[body[k]].end].to_owned());
+                }
+                return Head { phrase: out };
+            }
+        }
+    }
+
+    // A title (a capitalised role noun) before a name: "Foreign Minister Sergey Lavrov".
+    let mut title_end = None;
+    let mut k = 0;
+    while k < last {
+        if lex.person_noun(bw(k)).is_some() && (k > 0 || d > 0 || is_cap(bw(k))) {
+            let mut e = k;
+            // "Secretary of State John Kerry"
+            if bw(e + 1) == "of" && e + 3 <= last && is_cap(bw(e + 2)) {
+                e += 2;
+            }
+            if e < last && is_cap(bw(e + 1)) && lex.person_noun(bw(e + 1)).is_none() {
+                title_end = Some(e);
+            }
+        }
+        k += 1;
+    }
+    if let Some(e) = title_end {
+        // The name starts at the first known first name after the title, else right after it.
+        let mut s = e + 1;
+        if let Some(f) = (e + 1..=last).find(|&j| lex.first_name(bw(j)).is_some() && j < last) {
+            s = f;
+        }
+        let end = cap_run_end(body, s, &bw);
+        let g = lex.person_noun(bw(e)).unwrap_or_default();
+        set_person(&mut out, text, toks, &body[s..=end], g);
+        out.title = Some(text[toks[body[0]].start..toks[body[s - 1]].end].to_owned());
+        return Head { phrase: out };
+    }
+
+    // A known first name before a capitalised word: "Alexei Chebanenko".
+    for k in 0..last {
+        if is_cap(bw(k))
+            && is_cap(bw(k + 1))
+            && lex.first_name(bw(k)).is_some()
+            && lex.org_head(bw(k + 1)).is_none()
+        {
+            let end = cap_run_end(body, k, &bw);
+            set_person(&mut out, text, toks, &body[k..=end], Gender::Unknown);
+            if k > 0 {
+                out.title = Some(text[toks[body[0]].start..toks[body[k - 1]].end].to_owned());
+            }
+            return Head { phrase: out };
+        }
+    }
+
+    let body_span = span_of(body[0], body[last]);
+    let body_text = body_span.as_str(text);
+    let all_cap = body.iter().all(|&i| {
+        let w = word(i);
+        is_cap(w) || w == "of" || w == "and" || w == "for" || w == "the" || w == "&"
+    });
+
+    // Known outlets and organisations.
+    if lex.is_outlet(body_text) {
+        return Head {
+            phrase: named(out, body_text, body_span, SpeakerKind::Media),
+        };
+    }
+    if lex.is_organization(body_text) {
+        return Head {
+            phrase: named(out, body_text, body_span, SpeakerKind::Organization),
+        };
+    }
+
+    // The head noun: the last word before "of", else the last word.
+    let head_k = (0..=last)
+        .find(|&k| bw(k) == "of")
+        .map_or(last, |k| k.saturating_sub(1));
+    let head_word = bw(head_k);
+    let head_lower = head_word.to_lowercase();
+    let suffix = body.iter().any(|&i| {
+        [
+            "inc", "inc.", "corp", "corp.", "llc", "ltd", "ltd.", "plc", "co.",
+        ]
+        .contains(&word(i).to_lowercase().as_str())
+    });
+    if let Some(kind) = lex
+        .org_head(head_word)
+        .or(suffix.then_some(SpeakerKind::Organization))
+    {
+        if all_cap && (body.len() > 1 || !definite && d == 0 || suffix) {
+            return Head {
+                phrase: named(out, body_text, body_span, kind),
+            };
+        }
+        out.kind = kind;
+        out.reference = Reference::Description { definite };
+        out.head = Some(head_lower);
+        return Head { phrase: out };
+    }
+    // "The Times", "the Post": an outlet's short form.
+    if definite
+        && body.len() == 1
+        && is_cap(head_word)
+        && lex.is_outlet(&format!("The {head_word}"))
+    {
+        return Head {
+            phrase: named(out, body_text, body_span, SpeakerKind::Media),
+        };
+    }
+    if lex.is_group_noun(head_word)
+        || body.iter().any(|&i| word(i) == "and") && lex.is_group_noun(bw(last))
+    {
+        out.kind = SpeakerKind::Group;
+        out.reference = Reference::Description { definite };
+        out.head = Some(head_lower);
+        return Head { phrase: out };
+    }
+    if let Some(g) = lex.person_noun(head_word) {
+        out.kind = SpeakerKind::Person;
+        out.reference = Reference::Description { definite };
+        out.head = Some(head_lower);
+        out.gender = g;
+        return Head { phrase: out };
+    }
+    if lex.is_document_noun(head_word) {
+        out.kind = SpeakerKind::Document;
+        out.reference = Reference::Description { definite };
+        out.head = Some(head_lower);
+        return Head { phrase: out };
+    }
+    if definite && !is_cap(head_word) {
+        // "the glassblower": a description whose noun the lexicons do not know.
+        out.reference = Reference::Description { definite };
+        out.head = Some(head_lower);
+        return Head { phrase: out };
+    }
+    if all_cap && d == 0 {
+        if body.len() == 1 && is_all_caps(head_word) && head_word.chars().count() >= 2 {
+            return Head {
+                phrase: named(out, body_text, body_span, SpeakerKind::Organization),
+            };
+        }
+        if body.len() <= 4 && !body.iter().any(|&i| word(i) == "of" || word(i) == "and") {
+            set_person(&mut out, text, toks, body, Gender::Unknown);
+            return Head { phrase: out };
+        }
+        return Head {
+            phrase: named(out, body_text, body_span, SpeakerKind::Unknown),
+        };
+    }
+    Head { phrase: out }
+}
+
+/// Title-case words that do not continue a name ("Hillary Clinton Was Headed").
+const NAME_STOPS: &[&str] = &[
+    "is", "was", "are", "were", "has", "have", "had", "will", "would", "says", "said", "to", "for",
+    "and", "or", "but", "the", "a", "an", "in", "on", "at", "by", "with", "from", "of", "as",
+    "after", "over", "not", "says", "tells", "calls", "slams", "wins",
+];
+
+/// How many words a person's name may have.
+const MAX_NAME_WORDS: usize = 4;
+
+fn cap_run_end<'a>(body: &[usize], from: usize, bw: &impl Fn(usize) -> &'a str) -> usize {
+    let mut end = from;
+    while end + 1 < body.len()
+        && end + 1 - from < MAX_NAME_WORDS
+        && is_cap(bw(end + 1))
+        && !NAME_STOPS
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(bw(end + 1)))
+    {
+        end += 1;
+    }
+    end
+}
+
+/// Words that start a sentence or clause and are capitalised only for that.
+const FUNCTION_WORDS: &[&str] = &[
+    "but",
+    "and",
+    "or",
+    "while",
+    "when",
+    "if",
+    "although",
+    "though",
+    "after",
+    "before",
+    "as",
+    "so",
+    "yet",
+    "however",
+    "meanwhile",
+    "also",
+    "then",
+    "still",
+    "now",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "from",
+    "by",
+    "to",
+    "of",
+    "under",
+    "since",
+    "because",
+    "despite",
+    "during",
+    "last",
+    "next",
+    "there",
+    "here",
+    "what",
+    "why",
+    "how",
+    "where",
+    "who",
+    "which",
+    "that",
+    "this",
+    "these",
+    "those",
+    "the",
+    "a",
+    "an",
+    "some",
+    "many",
+    "most",
+    "all",
+    "one",
+    "no",
+    "not",
+    "yes",
+    "asked",
+    "according",
+    "earlier",
+    "later",
+    "today",
+    "yesterday",
+    "on",
+    "read",
+    "see",
+];
+
+/// How many words a capitalised run may have before it is cut.
+const MAX_RUN_WORDS: usize = 8;
+
+/// The runs of capitalised words in `text[span]` (a sentence), in order: candidate names.
+/// Leading function words ("While", "The") are left out; "of" may join two capitalised words.
+///
+/// ```
+/// let text = "While Alexei Chebanenko met the Ministry of Defense, Lavrov spoke.";
+/// let runs: Vec<&str> = sayso::entities::word_runs(text, sayso::Span::new(0, text.len()))
+///     .iter().map(|s| s.as_str(text)).collect();
+/// assert_eq!(runs, ["Alexei Chebanenko", "Ministry of Defense", "Lavrov"]);
+/// ```
+pub fn word_runs(text: &str, span: Span) -> Vec<Span> {
+    let toks = tokenize(text, span.start, span.end.min(text.len()));
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        let w = &text[t.start..t.end];
+        if t.kind != TokKind::Word
+            || !is_cap(w)
+            || FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w))
+        {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        let mut n = 1;
+        while n < MAX_RUN_WORDS {
+            let next = toks.get(j + 1);
+            match next {
+                Some(u) if u.kind == TokKind::Word && is_cap(&text[u.start..u.end]) => j += 1,
+                Some(u)
+                    if u.kind == TokKind::Word
+                        && &text[u.start..u.end] == "of"
+                        && toks.get(j + 2).is_some_and(|v| {
+                            v.kind == TokKind::Word && is_cap(&text[v.start..v.end])
+                        }) =>
+                {
+                    j += 2
+                }
+                _ => break,
+            }
+            n += 1;
+        }
+        out.push(Span::new(t.start, toks[j].end));
+        i = j + 1;
+    }
+    out
+}
+
+/// What a capitalised run of running text names: a person (with a first name, an honorific
+/// or a title, or a bare surname), an organisation or an outlet; None for anything else.
+pub fn classify_name_run(text: &str, run: Span) -> Option<SourcePhrase> {
+    let end = run
+        .end
+        .min(text.len())
+        .min(run.start.saturating_add(MAX_PHRASE));
+    if !text.is_char_boundary(end) || run.start > end {
+        return None;
+    }
+    let toks = tokenize(text, run.start, end);
+    let p = analyze_head(text, &toks).phrase;
+    let keep = p.reference == Reference::Name
+        && matches!(
+            p.kind,
+            SpeakerKind::Person | SpeakerKind::Organization | SpeakerKind::Media
+        );
+    keep.then_some(p)
+}
+
+fn named(mut out: SourcePhrase, name: &str, span: Span, kind: SpeakerKind) -> SourcePhrase {
+    out.kind = kind;
+    out.reference = Reference::Name;
+    out.name = name.to_owned();
+    out.mention = span;
+    out
+}
+
+/// Fill `out` as the person named by the words `name` (indices into `toks`).
+fn set_person(out: &mut SourcePhrase, text: &str, toks: &[Tok], name: &[usize], gender: Gender) {
+    let lex = lexicon();
+    let span = Span::new(toks[name[0]].start, toks[name[name.len() - 1]].end);
+    let word = |i: usize| &text[toks[i].start..toks[i].end];
+    out.kind = SpeakerKind::Person;
+    out.reference = Reference::Name;
+    out.name = span.as_str(text).to_owned();
+    out.mention = span;
+    // Drop generational suffixes for the surname: "Jr.", "III".
+    let mut last_i = name.len() - 1;
+    while last_i > 0 {
+        let w = word(name[last_i]).trim_end_matches('.');
+        if ["jr", "sr", "ii", "iii", "iv"].contains(&w.to_lowercase().as_str()) {
+            last_i -= 1;
+        } else {
+            break;
+        }
+    }
+    out.last = Some(word(name[last_i]).to_owned());
+    out.first = (last_i > 0).then(|| word(name[0]).to_owned());
+    out.gender = if gender != Gender::Unknown {
+        gender
+    } else {
+        out.first
+            .as_deref()
+            .and_then(|f| lex.first_name(f))
+            .unwrap_or_default()
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(text: &str) -> SourcePhrase {
+        classify(text, Span::new(0, text.len()))
+    }
+
+    #[test]
+    fn kinds_of_sources() {
+        let cases = [
+            (
+                "Alexei Chebanenko, a sculptor",
+                SpeakerKind::Person,
+                "Alexei Chebanenko",
+            ),
+            ("a report by RIA Novosti", SpeakerKind::Media, "RIA Novosti"),
+            (
+                "The Russian Ministry of Defense",
+                SpeakerKind::Organization,
+                "Russian Ministry of Defense",
+            ),
+            ("the Kremlin", SpeakerKind::Organization, "Kremlin"),
+            ("Russia", SpeakerKind::Organization, "Russia"),
+            ("Reuters", SpeakerKind::Media, "Reuters"),
+            ("The New York Times", SpeakerKind::Media, "New York Times"),
+            (
+                "Independent analysts",
+                SpeakerKind::Group,
+                "Independent analysts",
+            ),
+            (
+                "some Russian officials and supporters",
+                SpeakerKind::Group,
+                "some Russian officials and supporters",
+            ),
+            ("others", SpeakerKind::Group, "others"),
+            ("some", SpeakerKind::Group, "some"),
+            (
+                "a source familiar with the talks",
+                SpeakerKind::Anonymous,
+                "a source familiar with the talks",
+            ),
+            (
+                "officials who spoke on condition of anonymity",
+                SpeakerKind::Anonymous,
+                "officials who spoke on condition of anonymity",
+            ),
+            ("The sculptor", SpeakerKind::Person, "The sculptor"),
+            ("the statement", SpeakerKind::Document, "the statement"),
+            ("Acme Corp.", SpeakerKind::Organization, "Acme Corp."),
+            ("the FBI", SpeakerKind::Organization, "FBI"),
+            ("Mr. Smith", SpeakerKind::Person, "Smith"),
+            ("Chebanenko", SpeakerKind::Person, "Chebanenko"),
+        ];
+        for (text, kind, name) in cases {
+            let p = c(text);
+            assert_eq!((p.kind, p.name.as_str()), (kind, name), "{text}");
+        }
+    }
+
+    #[test]
+    fn names_titles_descriptions() {
+        let p = c("Alexei Chebanenko, a sculptor associated with the Studio of Military Painters");
+        assert_eq!(p.first.as_deref(), Some("Alexei"));
+        assert_eq!(p.last.as_deref(), Some("Chebanenko"));
+        assert_eq!(
+            p.description.as_deref(),
+            Some("a sculptor associated with the Studio of Military Painters")
+        );
+        assert_eq!(p.gender, Gender::Male);
+        let p = c("Secretary of State John Kerry");
+        assert_eq!(
+            (p.name.as_str(), p.title.as_deref()),
+            ("John Kerry", Some("Secretary of State"))
+        );
+        let p = c("the head of the ministry, Andrei Belyushikov");
+        assert_eq!(p.name, "Andrei Belyushikov");
+        assert_eq!(p.description.as_deref(), Some("the head of the ministry"));
+        let p = c("Ms. Jones");
+        assert_eq!((p.gender, p.title.clone()), (Gender::Female, None));
+        let p = c("Sen. Mary Smith");
+        assert_eq!(
+            (p.name.as_str(), p.title.as_deref()),
+            ("Mary Smith", Some("Sen."))
+        );
+        let p = c("the ministry");
+        assert_eq!(
+            (p.kind, p.reference, p.head.as_deref()),
+            (
+                SpeakerKind::Organization,
+                Reference::Description { definite: true },
+                Some("ministry")
+            )
+        );
+    }
+
+    #[test]
+    fn pronouns_and_possessives() {
+        let text = "Lavrov’s remarks";
+        let p = c(text);
+        assert_eq!(
+            (p.name.as_str(), p.mention.as_str(text)),
+            ("Lavrov", "Lavrov")
+        );
+        assert_eq!(c("she").reference, Reference::Pronoun(Pronoun::Feminine));
+        assert_eq!(
+            c("their statement").reference,
+            Reference::Pronoun(Pronoun::Plural)
+        );
+        assert_eq!(
+            c("who").reference,
+            Reference::Pronoun(Pronoun::RelativePerson)
+        );
+        let text = "the officials' report";
+        assert_eq!(c(text).kind, SpeakerKind::Group);
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        for text in [
+            "",
+            ",",
+            "’s",
+            "'",
+            "a",
+            "Mr.",
+            "The",
+            "of of of",
+            "Ministry of",
+            "😀 Smith’s",
+            "by",
+            "a report by",
+        ] {
+            let p = c(text);
+            assert!(p.mention.end <= text.len());
+        }
+        let long = "Smith ".repeat(10_000);
+        assert!(c(&long).mention.end <= MAX_PHRASE);
+    }
+}
