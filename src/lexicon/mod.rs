@@ -6,6 +6,15 @@
 /// Abbreviations that do not end a sentence (without the final period).
 pub const ABBREVIATIONS: &str = include_str!("abbreviations.txt");
 
+/// Words that, capitalised after an abbreviation, begin a new sentence.
+pub const SENTENCE_STARTERS: &str = include_str!("sentence_starters.txt");
+
+/// Days, months and time zones that may follow "a.m."/"p.m." inside a sentence.
+pub const TIME_FOLLOWERS: &str = include_str!("time_followers.txt");
+
+/// Labels of photo credits and captions ("Image: ...") that start a sentence of their own.
+pub const CAPTION_LABELS: &str = include_str!("caption_labels.txt");
+
 /// The entries of a lexicon file: trimmed, non-empty, comments dropped.
 ///
 /// ```

@@ -1,0 +1,323 @@
+//! Words around a candidate boundary: abbreviations, sentence starters, list labels.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::lexicon;
+
+/// How a period after an abbreviation is judged (see `src/lexicon/abbreviations.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum AbbrevClass {
+    /// Never ends a sentence.
+    Prefix,
+    /// Before numbers; ends a sentence only before a sentence starter.
+    Number,
+    /// A month; like `Number`.
+    Month,
+    /// a.m., p.m.
+    Time,
+    /// May end a sentence.
+    General,
+}
+
+impl AbbrevClass {
+    fn parse(name: &str) -> Option<Self> {
+        Some(match name.trim() {
+            "prefix" => AbbrevClass::Prefix,
+            "number" => AbbrevClass::Number,
+            "month" => AbbrevClass::Month,
+            "time" => AbbrevClass::Time,
+            "general" | "" => AbbrevClass::General,
+            _ => return None,
+        })
+    }
+}
+
+/// Longest word (bytes) looked up in the tables; longer words are plain words.
+pub(super) const MAX_WORD: usize = 24;
+
+/// The word lists the segmenter consults, lowercased.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Words {
+    abbreviations: HashMap<Box<[u8]>, AbbrevClass>,
+    starters: HashSet<Box<[u8]>>,
+    time_followers: HashSet<Box<[u8]>>,
+    captions: HashSet<Box<[u8]>>,
+}
+
+/// Lowercase `word` into `buf` when it is short; None when it is too long.
+fn lower<'b>(word: &str, buf: &'b mut [u8; 4 * MAX_WORD]) -> Option<&'b [u8]> {
+    if word.len() > MAX_WORD {
+        return None;
+    }
+    if word.is_ascii() {
+        let n = word.len();
+        buf[..n].copy_from_slice(word.as_bytes());
+        buf[..n].make_ascii_lowercase();
+        return Some(&buf[..n]);
+    }
+    let mut n = 0;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let l = c.len_utf8();
+        if n + l > buf.len() {
+            return None;
+        }
+        c.encode_utf8(&mut buf[n..n + l]);
+        n += l;
+    }
+    Some(&buf[..n])
+}
+
+fn key(word: &str) -> Box<[u8]> {
+    word.trim()
+        .trim_end_matches('.')
+        .to_lowercase()
+        .into_bytes()
+        .into_boxed_slice()
+}
+
+impl Words {
+    /// The shipped lists plus `extra` abbreviations (class general).
+    pub(super) fn new<I, S>(extra: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let mut abbreviations = HashMap::new();
+        for line in lexicon::entries(lexicon::ABBREVIATIONS) {
+            let (word, class) = match line.split_once('|').or_else(|| line.split_once('\t')) {
+                Some((w, c)) => (w, AbbrevClass::parse(c).unwrap_or(AbbrevClass::General)),
+                None => (line, AbbrevClass::General),
+            };
+            let k = key(word);
+            if !k.is_empty() {
+                abbreviations.insert(k, class);
+            }
+        }
+        for a in extra {
+            let k = key(a.as_ref());
+            if !k.is_empty() {
+                abbreviations.entry(k).or_insert(AbbrevClass::General);
+            }
+        }
+        let set = |data: &str| -> HashSet<Box<[u8]>> {
+            lexicon::entries(data)
+                .map(key)
+                .filter(|k| !k.is_empty())
+                .collect()
+        };
+        Words {
+            abbreviations,
+            starters: set(lexicon::SENTENCE_STARTERS),
+            time_followers: set(lexicon::TIME_FOLLOWERS),
+            captions: set(lexicon::CAPTION_LABELS),
+        }
+    }
+
+    /// The class of `word` (without its final period) when it is a known abbreviation.
+    pub(super) fn abbreviation(&self, word: &str) -> Option<AbbrevClass> {
+        let mut buf = [0u8; 4 * MAX_WORD];
+        self.abbreviations.get(lower(word, &mut buf)?).copied()
+    }
+
+    /// True when capitalised `word` typically starts a sentence.
+    pub(super) fn is_starter(&self, word: &str) -> bool {
+        let mut buf = [0u8; 4 * MAX_WORD];
+        lower(word, &mut buf).is_some_and(|k| self.starters.contains(k))
+    }
+
+    /// True when `word` labels a photo credit or caption (`Image`, `Photo`).
+    pub(super) fn is_caption(&self, word: &str) -> bool {
+        let mut buf = [0u8; 4 * MAX_WORD];
+        lower(word, &mut buf).is_some_and(|k| self.captions.contains(k))
+    }
+
+    /// True when `word` may follow a time of day in the same sentence.
+    pub(super) fn is_time_follower(&self, word: &str) -> bool {
+        let mut buf = [0u8; 4 * MAX_WORD];
+        lower(word, &mut buf).is_some_and(|k| self.time_followers.contains(k))
+    }
+}
+
+/// True for a run of digits with inner `,` or `.` and an optional currency or sign in front:
+/// `600`, `1,000`, `$100.00`, `11.18.2014`.
+pub(super) fn is_number(word: &str) -> bool {
+    let w = word.trim_start_matches(['$', '€', '£', '¥', '#', '%', '+', '-', '~']);
+    let b = w.as_bytes();
+    !b.is_empty()
+        && b[0].is_ascii_digit()
+        && b[b.len() - 1].is_ascii_digit()
+        && b.iter()
+            .all(|&c| c.is_ascii_digit() || c == b',' || c == b'.')
+}
+
+/// True for dotted acronyms without the final period: `U.S`, `J.C`, `Ph.D`, `i.v`.
+pub(super) fn is_dotted_acronym(word: &str) -> bool {
+    if !word.contains('.') {
+        return false;
+    }
+    word.split('.').all(|part| {
+        let n = part.chars().count();
+        (1..=2).contains(&n) && part.chars().all(char::is_alphabetic)
+    })
+}
+
+/// A list label: `1`, `b`, `iv` (before `.`, `)` or inside `( )`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Label {
+    /// 1, 2, 10
+    Number(u32),
+    /// a, b, A, B (the letter as a byte)
+    Letter(u8),
+    /// i, ii, IV (value, uppercase)
+    Roman(u32, bool),
+}
+
+/// How a label is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Style {
+    /// `1.`
+    Dot,
+    /// `1)`
+    Paren,
+    /// `1.)`
+    DotParen,
+    /// `(1)`
+    Enclosed,
+}
+
+fn roman_value(s: &str) -> Option<u32> {
+    if s.is_empty() || s.len() > 5 {
+        return None;
+    }
+    let lower = s.bytes().all(|b| b.is_ascii_lowercase());
+    let upper = s.bytes().all(|b| b.is_ascii_uppercase());
+    if !lower && !upper {
+        return None;
+    }
+    let val = |b: u8| match b.to_ascii_lowercase() {
+        b'i' => Some(1),
+        b'v' => Some(5),
+        b'x' => Some(10),
+        _ => None,
+    };
+    let bytes = s.as_bytes();
+    let mut total = 0i64;
+    for (k, &b) in bytes.iter().enumerate() {
+        let v = val(b)?;
+        let next = bytes.get(k + 1).and_then(|&n| val(n)).unwrap_or(0);
+        if v < next {
+            total -= i64::from(v);
+        } else {
+            total += i64::from(v);
+        }
+    }
+    let total = u32::try_from(total).ok()?;
+    // Only canonical spellings count (ii, iv, ix, xii), checked by writing the value back.
+    let back = to_roman(total)?;
+    (back.eq_ignore_ascii_case(s)).then_some(total)
+}
+
+fn to_roman(mut v: u32) -> Option<String> {
+    if v == 0 || v > 39 {
+        return None;
+    }
+    let mut s = String::new();
+    for (n, r) in [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")] {
+        while v >= n {
+            s.push_str(r);
+            v -= n;
+        }
+    }
+    Some(s)
+}
+
+impl Label {
+    /// Read a label from the word before `.`/`)`; the word may start with `(`.
+    pub(super) fn parse(word: &str) -> Option<Label> {
+        let b = word.as_bytes();
+        if b.is_empty() || b.len() > 5 {
+            return None;
+        }
+        if b.iter().all(u8::is_ascii_digit) {
+            return (b.len() <= 3)
+                .then(|| word.parse().ok().map(Label::Number))
+                .flatten();
+        }
+        if b.len() == 1 && b[0].is_ascii_alphabetic() {
+            // i, v, x are read as letters here; `follows` accepts both readings.
+            return Some(Label::Letter(b[0]));
+        }
+        roman_value(word).map(|v| Label::Roman(v, b[0].is_ascii_uppercase()))
+    }
+
+    /// True when this label may open a list (1, a, A, i, I or any number).
+    pub(super) fn opens_list(self) -> bool {
+        match self {
+            Label::Number(_) => true,
+            Label::Letter(c) => matches!(c, b'a' | b'A' | b'i' | b'I'),
+            Label::Roman(v, _) => v == 1,
+        }
+    }
+
+    /// True when `self` is the label right after `prev` in a list.
+    pub(super) fn follows(self, prev: Label) -> bool {
+        let roman_of = |l: Label| match l {
+            Label::Roman(v, up) => Some((v, up)),
+            Label::Letter(c) => {
+                roman_value(&(c as char).to_string()).map(|v| (v, c.is_ascii_uppercase()))
+            }
+            Label::Number(_) => None,
+        };
+        match (prev, self) {
+            (Label::Number(a), Label::Number(b)) => b == a + 1,
+            (Label::Letter(a), Label::Letter(b)) => {
+                b == a + 1 && a.is_ascii_uppercase() == b.is_ascii_uppercase()
+            }
+            _ => match (roman_of(prev), roman_of(self)) {
+                (Some((a, ua)), Some((b, ub))) => b == a + 1 && ua == ub,
+                _ => false,
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roman_numerals() {
+        assert_eq!(roman_value("iv"), Some(4));
+        assert_eq!(roman_value("ix"), Some(9));
+        assert_eq!(roman_value("XII"), Some(12));
+        assert_eq!(roman_value("iiii"), None);
+        assert_eq!(roman_value("vx"), None);
+        assert_eq!(roman_value("Iv"), None);
+    }
+
+    #[test]
+    fn labels_follow() {
+        assert!(Label::Number(2).follows(Label::Number(1)));
+        assert!(Label::Letter(b'b').follows(Label::Letter(b'a')));
+        assert!(Label::Roman(2, false).follows(Label::Letter(b'i')));
+        assert!(Label::Letter(b'v').follows(Label::Roman(4, false)));
+        assert!(Label::Letter(b'i').follows(Label::Letter(b'h')));
+        assert!(!Label::Letter(b'B').follows(Label::Letter(b'a')));
+    }
+
+    #[test]
+    fn words() {
+        assert!(is_number("$100.00"));
+        assert!(is_number("1,000"));
+        assert!(!is_number("x10"));
+        assert!(is_dotted_acronym("U.S"));
+        assert!(is_dotted_acronym("Ph.D"));
+        assert!(!is_dotted_acronym("Jane.Doe"));
+        let w = Words::new(["approx."]);
+        assert_eq!(w.abbreviation("Mr"), Some(AbbrevClass::Prefix));
+        assert_eq!(w.abbreviation("U.S"), Some(AbbrevClass::General));
+        assert_eq!(w.abbreviation("N°"), Some(AbbrevClass::Number));
+        assert!(w.is_starter("The"));
+        assert!(!w.is_starter("Government"));
+    }
+}
