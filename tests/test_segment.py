@@ -6,6 +6,7 @@ import pytest
 import sayso
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sayso_checks import check_sentences
 
 
 def texts(text: str) -> list[str]:
@@ -13,18 +14,7 @@ def texts(text: str) -> list[str]:
 
 
 def check(text: str) -> None:
-    spans = sayso.segment(text)
-    last = 0
-    covered = 0
-    for s in spans:
-        assert text[s.start : s.end] == s.text
-        assert s.text == s.text.strip() and s.text
-        assert s.start >= last
-        assert text[last : s.start].strip() == ""
-        covered += sum(not c.isspace() for c in s.text)
-        last = s.end
-    assert text[last:].strip() == ""
-    assert covered == sum(not c.isspace() for c in text)
+    check_sentences(text, sayso.segment(text))
 
 
 @pytest.mark.parametrize(

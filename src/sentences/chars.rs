@@ -142,13 +142,6 @@ pub(super) fn space_len(text: &str, i: usize) -> usize {
     }
 }
 
-/// Whitespace as Python's `str.strip()` sees it: Unicode whitespace plus the ASCII
-/// information separators U+001C..U+001F. Sentences are trimmed of these.
-#[inline]
-pub(super) fn is_trim_space(c: char) -> bool {
-    c.is_whitespace() || ('\u{1C}'..='\u{1F}').contains(&c)
-}
-
 /// Emoji and pictographs, which may start a sentence like a capital.
 #[inline]
 pub(super) fn is_pictograph(c: char) -> bool {

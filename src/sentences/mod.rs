@@ -230,9 +230,9 @@ impl<'a> Scan<'a> {
             return;
         }
         let piece = &self.text[self.start..end];
-        let trimmed = piece.trim_start_matches(chars::is_trim_space);
+        let trimmed = piece.trim_start();
         let s = self.start + (piece.len() - trimmed.len());
-        let e = s + trimmed.trim_end_matches(chars::is_trim_space).len();
+        let e = s + trimmed.trim_end().len();
         if e > s {
             self.out.push(Sentence {
                 span: Span::new(s, e),
@@ -311,8 +311,7 @@ impl<'a> Scan<'a> {
                 match char_at(self.text, p) {
                     Some(ch) if ch.is_whitespace() => {
                         match ch {
-                            '\u{85}' | '\u{2028}' => breaks += 1,
-                            '\u{2029}' => breaks += 2,
+                            '\u{85}' | '\u{2028}' | '\u{2029}' => breaks += 1,
                             _ => {}
                         }
                         p += ch.len_utf8();
