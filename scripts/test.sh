@@ -15,6 +15,10 @@ venv="$(mktemp -d)/venv"
 python3 -m venv "$venv"
 "$venv/bin/pip" install --quiet target/wheels/sayso-*.whl
 "$venv/bin/pip" install --quiet pytest hypothesis nbclient nbformat ipykernel
+# Pipelines: progress bars, tables, and the Dask and Spark recipes run for real
+# (tests/test_recipes.py; Spark needs Java 17 and runs its workers on this interpreter).
+"$venv/bin/pip" install --quiet tqdm pandas pyarrow polars "dask[dataframe]" pyspark
+export PYSPARK_PYTHON="$venv/bin/python"
 "$venv/bin/python" -m pytest -q tests
 # Once more under CPython's debug allocator, which turns a buffer overrun, a double free or a
 # use of freed memory in the binding into a crash here.

@@ -176,11 +176,11 @@ def to_arrow(docs: Iterable[Any], table: Table = "attributions") -> Any:
 
 
 def to_pandas(docs: Iterable[Any], table: Table = "attributions") -> Any:
-    """The table as a ``pandas.DataFrame`` (extra ``sayso[pandas]``); integer columns
-    that may be missing use pandas' nullable ``Int64``."""
+    """The table as a ``pandas.DataFrame`` (extra ``sayso[pandas]``), with pandas'
+    nullable dtypes (``Int64``, ``boolean``, ``string``): a missing value is ``pd.NA``."""
     pd = _require("pandas", "pandas", "to_pandas")
     data = columns(docs, table)
-    dtypes = {"str": "object", "int": "Int64", "bool": "boolean"}
+    dtypes = {"str": "string", "int": "Int64", "bool": "boolean"}
     frame = {"doc_id": pd.Series(data["doc_id"], dtype=None if data["doc_id"] else "object")}
     for name, kind in SCHEMAS[table]:
         frame[name] = pd.Series(data[name], dtype=dtypes[kind])
