@@ -23,8 +23,12 @@ from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import types as T
 from sayso.frames import SCHEMAS
 
-SPARK_TYPES = {"str": T.StringType(), "int": T.LongType(), "bool": T.BooleanType()}
-ARROW_TYPES = {"str": pa.string(), "int": pa.int64(), "bool": pa.bool_()}
+SPARK_TYPES = {
+    "str": T.StringType(),
+    "int": T.LongType(),
+    "float": T.DoubleType(),
+    "bool": T.BooleanType(),
+}
 
 
 def spark_schema(table: str, id_type: T.DataType) -> T.StructType:

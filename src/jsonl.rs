@@ -150,6 +150,8 @@ struct AttributionOut<'a> {
     sentence: usize,
     cue_class: &'static str,
     hedged: bool,
+    /// Widened from `f32` exactly as Python's `float` of it, so the two layouts agree.
+    speaker_confidence: f64,
     speaker: Option<usize>,
 }
 
@@ -236,6 +238,7 @@ fn document_json(line: u64, id: &Value, text: &str, analysis: &Analysis) -> Vec<
                 sentence: a.sentence,
                 cue_class: a.cue_class.as_str(),
                 hedged: a.hedged,
+                speaker_confidence: f64::from(a.speaker_confidence),
                 speaker: a.speaker.filter(|&i| i < n_speakers),
             })
             .collect(),
@@ -422,6 +425,59 @@ mod tests {
         for key in ["quotes", "attributions", "speakers", "hedges"] {
             assert!(v[key].is_array(), "{key} missing");
         }
+    }
+
+    #[test]
+    fn attributions_and_speakers_are_written_with_char_offsets() {
+        use crate::document::{Attribution, AttributionKind, CueClass, Speaker, SpeakerKind};
+        let text = "“Ja,” sagte Ökonom Weiß.";
+        let at = |part: &str| {
+            let start = text.find(part).unwrap();
+            Span::new(start, start + part.len())
+        };
+        let analysis = Analysis {
+            sentences: vec![Sentence {
+                span: Span::new(0, text.len()),
+                paragraph: 0,
+            }],
+            quotes: vec![at("“Ja,”")],
+            attributions: vec![Attribution {
+                source: Some(at("Ökonom Weiß")),
+                cue: at("sagte"),
+                content: vec![at("Ja,")],
+                kind: AttributionKind::Direct,
+                sentence: 0,
+                cue_class: CueClass::Neutral,
+                speaker: Some(0),
+                hedged: false,
+                speaker_confidence: 0.8,
+            }],
+            speakers: vec![Speaker {
+                name: "Ökonom Weiß".into(),
+                kind: SpeakerKind::Person,
+                mentions: vec![at("Ökonom Weiß")],
+                attributions: vec![0],
+                ..Speaker::default()
+            }],
+            hedges: vec![],
+        };
+        let v: Value =
+            serde_json::from_slice(&document_json(1, &Value::Null, text, &analysis)).unwrap();
+        let a = &v["attributions"][0];
+        assert_eq!(
+            a["cue"],
+            serde_json::json!({"start": 6, "end": 11, "text": "sagte"})
+        );
+        assert_eq!(a["source"]["start"], 12);
+        assert_eq!(a["content"][0]["text"], "Ja,");
+        assert_eq!(a["speaker"], 0);
+        assert_eq!(a["speaker_confidence"], f64::from(0.8f32));
+        assert_eq!(a["kind"], "direct");
+        let sp = &v["speakers"][0];
+        assert_eq!(sp["name"], "Ökonom Weiß");
+        assert_eq!(sp["mentions"][0]["end"], 23);
+        assert_eq!(sp["cue_classes"]["neutral"], 0);
+        assert_eq!(v["quotes"][0]["end"], 5);
     }
 
     #[test]

@@ -82,6 +82,7 @@ def test_attribution_rows() -> None:
     assert second["content_text"] == "it would … not" and second["fragments"] == 2
     assert TEXT[second["content_start"] : second["content_end"]] == "it would not"
     assert second["hedged"] is True
+    assert first["speaker_confidence"] == 1.0 and second["speaker_confidence"] == 0.0
 
 
 def test_sentence_and_speaker_rows_and_doc_ids() -> None:

@@ -6,7 +6,7 @@ return one row per attribution, sentence or speaker:
 
 - ``"attributions"``: ``doc_id, attribution, sentence, kind, cue_class, hedged,
   source_start, source_end, source_text, cue_start, cue_end, cue_text, content_start,
-  content_end, content_text, fragments, speaker, speaker_kind``. ``content_start`` and
+  content_end, content_text, fragments, speaker, speaker_kind, speaker_confidence``. ``content_start`` and
   ``content_end`` are those of the first and last fragment; ``content_text`` joins the
   fragments with `` … ``.
 - ``"sentences"``: ``doc_id, sentence, paragraph, start, end, text``.
@@ -30,7 +30,7 @@ from sayso._sayso import Document
 
 Table = Literal["attributions", "sentences", "speakers"]
 
-# Column name → "str" | "int" | "bool" (all nullable); doc_id is typed from its values.
+# Column name → "str" | "int" | "float" | "bool" (all nullable); doc_id is typed from its values.
 SCHEMAS: dict[str, list[tuple[str, str]]] = {
     "attributions": [
         ("attribution", "int"),
@@ -50,6 +50,7 @@ SCHEMAS: dict[str, list[tuple[str, str]]] = {
         ("fragments", "int"),
         ("speaker", "str"),
         ("speaker_kind", "str"),
+        ("speaker_confidence", "float"),
     ],
     "sentences": [
         ("sentence", "int"),
@@ -97,6 +98,7 @@ def _attribution_rows(doc: Document) -> Iterable[tuple[Any, ...]]:
             len(content),
             None if speaker is None else speaker.name,
             None if speaker is None else speaker.kind,
+            a.speaker_confidence,
         )
 
 
@@ -169,7 +171,7 @@ def to_arrow(docs: Iterable[Any], table: Table = "attributions") -> Any:
     """The table as a ``pyarrow.Table`` (extra ``sayso[arrow]``)."""
     pa = _require("pyarrow", "arrow", "to_arrow")
     data = columns(docs, table)
-    types = {"str": pa.string(), "int": pa.int64(), "bool": pa.bool_()}
+    types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
     arrays = [pa.array(data["doc_id"])]
     arrays += [pa.array(data[name], type=types[kind]) for name, kind in SCHEMAS[table]]
     return pa.Table.from_arrays(arrays, names=list(data))
@@ -180,7 +182,7 @@ def to_pandas(docs: Iterable[Any], table: Table = "attributions") -> Any:
     nullable dtypes (``Int64``, ``boolean``, ``string``): a missing value is ``pd.NA``."""
     pd = _require("pandas", "pandas", "to_pandas")
     data = columns(docs, table)
-    dtypes = {"str": "string", "int": "Int64", "bool": "boolean"}
+    dtypes = {"str": "string", "int": "Int64", "float": "Float64", "bool": "boolean"}
     frame = {"doc_id": pd.Series(data["doc_id"], dtype=None if data["doc_id"] else "object")}
     for name, kind in SCHEMAS[table]:
         frame[name] = pd.Series(data[name], dtype=dtypes[kind])
@@ -191,7 +193,7 @@ def to_polars(docs: Iterable[Any], table: Table = "attributions") -> Any:
     """The table as a ``polars.DataFrame`` (extra ``sayso[polars]``)."""
     pl = _require("polars", "polars", "to_polars")
     data = columns(docs, table)
-    types = {"str": pl.Utf8, "int": pl.Int64, "bool": pl.Boolean}
+    types = {"str": pl.Utf8, "int": pl.Int64, "float": pl.Float64, "bool": pl.Boolean}
     series = [pl.Series("doc_id", data["doc_id"])]
     series += [pl.Series(name, data[name], dtype=types[kind]) for name, kind in SCHEMAS[table]]
     return pl.DataFrame(series)
