@@ -118,6 +118,8 @@ pub struct SourcePhrase {
     pub last: Option<String>,
     /// A title before the name (`Russian Foreign Minister`, `Sen.`).
     pub title: Option<String>,
+    /// True when the name came with an honorific (`Mr.`, `Ms.`, `Dr.`).
+    pub honorific: bool,
     /// An apposition (`a sculptor associated with ...`, `the head of the ministry`).
     pub description: Option<String>,
     /// The head noun of a description, lowercase (`sculptor`, `ministry`).
@@ -551,6 +553,7 @@ fn unknown(text: &str, toks: &[Tok]) -> SourcePhrase {
         first: None,
         last: None,
         title: None,
+        honorific: false,
         description: None,
         head: None,
         gender: Gender::Unknown,
@@ -775,6 +778,7 @@ fn analyze_head(text: &str, toks: &[Tok]) -> Head {
             if is_cap(bw(k + 1)) {
                 let end = cap_run_end(body, k + 1, &bw);
                 set_person(&mut out, text, toks, &body[k + 1..=end], g);
+                out.honorific = true;
                 let h = bw(k).trim_end_matches('.').to_lowercase();
                 if !["mr", "mrs", "ms", "miss", "mx"].contains(&h.as_str()) {
                     out.title = Some(text[toks[body[0]].start..toks[body[k]].end].to_owned());
@@ -794,7 +798,11 @@ fn analyze_head(text: &str, toks: &[Tok]) -> Head {
             if bw(e + 1) == "of" && e + 3 <= last && is_cap(bw(e + 2)) {
                 e += 2;
             }
-            if e < last && is_cap(bw(e + 1)) && lex.person_noun(bw(e + 1)).is_none() {
+            if e < last
+                && is_cap(bw(e + 1))
+                && lex.person_noun(bw(e + 1)).is_none()
+                && lex.org_head(bw(e + 1)).is_none()
+            {
                 title_end = Some(e);
             }
         }
@@ -816,7 +824,7 @@ fn analyze_head(text: &str, toks: &[Tok]) -> Head {
     // A known first name before a capitalised word: "Alexei Chebanenko".
     for k in 0..last {
         if is_cap(bw(k))
-            && is_cap(bw(k + 1))
+            && (is_cap(bw(k + 1)) || is_particle(bw(k + 1)) && cap_run_end(body, k, &bw) > k)
             && lex.first_name(bw(k)).is_some()
             && lex.org_head(bw(k + 1)).is_none()
         {
@@ -868,6 +876,26 @@ fn analyze_head(text: &str, toks: &[Tok]) -> Head {
             return Head {
                 phrase: named(out, body_text, body_span, kind),
             };
+        }
+        // "the nonpartisan Congressional Budget Office": a capitalised name inside.
+        if is_cap(head_word) {
+            let mut a = head_k;
+            while a > 0 && is_cap(bw(a - 1)) {
+                a -= 1;
+            }
+            let mut b = head_k;
+            while b + 2 <= last && bw(b + 1) == "of" && is_cap(bw(b + 2)) {
+                b += 2;
+                while b < last && is_cap(bw(b + 1)) {
+                    b += 1;
+                }
+            }
+            if b > a {
+                let span = span_of(body[a], body[b]);
+                return Head {
+                    phrase: named(out, span.as_str(text), span, kind),
+                };
+            }
         }
         out.kind = kind;
         out.reference = Reference::Description { definite };
@@ -938,16 +966,34 @@ const NAME_STOPS: &[&str] = &[
 /// How many words a person's name may have.
 const MAX_NAME_WORDS: usize = 4;
 
+/// Lowercase particles inside names: "Bill de Blasio", "Ursula von der Leyen".
+const PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "den", "da", "di", "del", "della", "la", "le", "du", "bin", "al",
+    "ibn", "dos", "das", "ter",
+];
+
+fn is_particle(word: &str) -> bool {
+    PARTICLES.contains(&word)
+}
+
 fn cap_run_end<'a>(body: &[usize], from: usize, bw: &impl Fn(usize) -> &'a str) -> usize {
     let mut end = from;
-    while end + 1 < body.len()
-        && end + 1 - from < MAX_NAME_WORDS
-        && is_cap(bw(end + 1))
-        && !NAME_STOPS
-            .iter()
-            .any(|s| s.eq_ignore_ascii_case(bw(end + 1)))
-    {
-        end += 1;
+    let mut words = 1;
+    while words < MAX_NAME_WORDS {
+        // Step over particles to a capitalised word.
+        let mut next = end + 1;
+        while next < body.len() && is_particle(bw(next)) {
+            next += 1;
+        }
+        if next < body.len()
+            && is_cap(bw(next))
+            && !NAME_STOPS.iter().any(|s| s.eq_ignore_ascii_case(bw(next)))
+        {
+            end = next;
+            words += 1;
+        } else {
+            break;
+        }
     }
     end
 }
@@ -1068,6 +1114,15 @@ pub fn word_runs(text: &str, span: Span) -> Vec<Span> {
                 Some(u) if u.kind == TokKind::Word && is_cap(&text[u.start..u.end]) => j += 1,
                 Some(u)
                     if u.kind == TokKind::Word
+                        && is_particle(&text[u.start..u.end])
+                        && toks.get(j + 2).is_some_and(|v| {
+                            v.kind == TokKind::Word && is_cap(&text[v.start..v.end])
+                        }) =>
+                {
+                    j += 2
+                }
+                Some(u)
+                    if u.kind == TokKind::Word
                         && &text[u.start..u.end] == "of"
                         && toks.get(j + 2).is_some_and(|v| {
                             v.kind == TokKind::Word && is_cap(&text[v.start..v.end])
@@ -1096,7 +1151,26 @@ pub fn classify_name_run(text: &str, run: Span) -> Option<SourcePhrase> {
         return None;
     }
     let toks = tokenize(text, run.start, end);
-    let p = analyze_head(text, &toks).phrase;
+    let mut p = analyze_head(text, &toks).phrase;
+    if p.kind == SpeakerKind::Person && p.title.is_none() {
+        // A lowercase role noun just before the run is a title: "engineer Dariusz Wrobel".
+        let mut from = run.start.saturating_sub(40);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = text[from..run.start].trim_end();
+        let word = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if before.len() + 1 >= text[from..run.start].len()
+            && !word.is_empty()
+            && word.chars().all(char::is_lowercase)
+            && lexicon().person_noun(word).is_some()
+        {
+            p.title = Some(word.to_owned());
+        }
+    }
     let keep = p.reference == Reference::Name
         && matches!(
             p.kind,

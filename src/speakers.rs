@@ -77,6 +77,24 @@ impl Entity {
                 break;
             }
             let w = w.to_lowercase();
+            // Abbreviated titles match the word: "Gov. Ann Lee" is "the governor".
+            let w = match w.as_str() {
+                "gov" => "governor".to_owned(),
+                "sen" => "senator".to_owned(),
+                "rep" => "representative".to_owned(),
+                "gen" => "general".to_owned(),
+                "col" => "colonel".to_owned(),
+                "lt" => "lieutenant".to_owned(),
+                "sgt" => "sergeant".to_owned(),
+                "capt" => "captain".to_owned(),
+                "adm" => "admiral".to_owned(),
+                "prof" => "professor".to_owned(),
+                "dr" => "doctor".to_owned(),
+                "atty" => "attorney".to_owned(),
+                "sec" | "secy" => "secretary".to_owned(),
+                "pres" => "president".to_owned(),
+                _ => w,
+            };
             if !self.words.contains(&w) {
                 self.words.push(w);
             }
@@ -101,6 +119,8 @@ struct Resolver {
     by_last: HashMap<String, Vec<usize>>,
     by_first: HashMap<String, Vec<usize>>,
     by_name: HashMap<String, usize>,
+    /// The latest person mentioned with each role word in a title or apposition.
+    by_role: HashMap<String, usize>,
 }
 
 fn push_bounded(map: &mut HashMap<String, Vec<usize>>, key: String, id: usize) {
@@ -206,6 +226,14 @@ impl Resolver {
         let e = &mut self.entities[id];
         e.mentions.push(mention);
         e.last_pos = mention.start;
+        if e.kind == SpeakerKind::Person {
+            let lex = entities::lexicon();
+            for w in &e.words {
+                if lex.person_noun(w).is_some() {
+                    self.by_role.insert(w.clone(), id);
+                }
+            }
+        }
         self.recent.push(Recent {
             entity: id,
             sentence,
@@ -348,7 +376,7 @@ impl Resolver {
                     None => Some((self.new_entity(p), 1.0)),
                 }
             }
-            SpeakerKind::Unknown if definite => {
+            SpeakerKind::Unknown if definite && is_agent_noun(p.head.as_deref()) => {
                 let head = p.head.clone().unwrap_or_default();
                 let hit = self.nearest(sentence, DESCRIPTION_SENTENCE_WINDOW, |e| {
                     !matches!(e.kind, SpeakerKind::Group | SpeakerKind::Anonymous)
@@ -374,9 +402,18 @@ impl Resolver {
                         e.kind == kind && e.words.contains(&head)
                     }
                 });
+                let far = || {
+                    // "the president" for a person titled so further back.
+                    (kind == SpeakerKind::Person)
+                        .then(|| self.by_role.get(&head).copied())
+                        .flatten()
+                };
                 match hit {
                     Some((id, more)) => Some((id, if more { 0.6 } else { 0.85 })),
-                    None => Some((self.new_entity(p), 0.5)),
+                    None => match far() {
+                        Some(id) => Some((id, 0.6)),
+                        None => Some((self.new_entity(p), 0.5)),
+                    },
                 }
             }
             _ => Some((self.new_entity(p), 1.0)),
@@ -426,9 +463,12 @@ impl Resolver {
             ),
             Pronoun::Speech => return None,
         };
-        let (id, more) = self.nearest(sentence, window, |e| {
-            kinds.contains(&e.kind) && compatible(e.gender, wanted)
-        })?;
+        // The nearest compatible speaker first, as news tends to go on about who spoke;
+        // else the nearest compatible entity.
+        let fits = |e: &Entity| kinds.contains(&e.kind) && compatible(e.gender, wanted);
+        let (id, more) = self
+            .nearest(sentence, window, |e| fits(e) && e.is_speaker())
+            .or_else(|| self.nearest(sentence, window, fits))?;
         let known = wanted != Gender::Unknown && self.entities[id].gender == wanted;
         let conf = match (known, more) {
             (true, false) => 0.95,
@@ -446,6 +486,16 @@ impl Resolver {
         }
         Some((id, conf))
     }
+}
+
+/// Nouns that look like they name a doer: glassblower, negotiator, columnist, historian.
+fn is_agent_noun(head: Option<&str>) -> bool {
+    head.is_some_and(|h| {
+        h.len() > 4
+            && ["er", "or", "ist", "ian", "ant", "ent"]
+                .iter()
+                .any(|s| h.ends_with(s))
+    })
 }
 
 fn is_initial_of(a: &str, b: &str) -> bool {
@@ -532,6 +582,7 @@ pub fn resolve(
     };
 
     let mut r = Resolver::default();
+    let lex = entities::lexicon();
     let mut links: Vec<Option<(usize, f32)>> = vec![None; attributions.len()];
     let (mut ni, mut si) = (0usize, 0usize);
     while ni < names.len() || si < sources.len() {
@@ -542,7 +593,18 @@ pub fn resolve(
             ni += 1;
             let sentence = sentence_of(m.span.start);
             match &m.phrase {
-                Some(p) if p.kind == SpeakerKind::Person && p.first.is_some() => {
+                Some(p)
+                    if p.kind == SpeakerKind::Person
+                        && p.first.is_some()
+                        && (p.honorific
+                            || p.title.is_some()
+                            || p.first
+                                .as_deref()
+                                .is_some_and(|f| lex.first_name(f).is_some())
+                            || p.last
+                                .as_deref()
+                                .is_some_and(|l| r.by_last.contains_key(&l.to_lowercase()))) =>
+                {
                     let id = match r.find_person(p) {
                         Some((id, _)) => {
                             r.enrich(id, p);
@@ -561,7 +623,7 @@ pub fn resolve(
                     {
                         r.enrich(id, p);
                         r.touch(id, p.mention, sentence);
-                    } else if p.title.is_some() {
+                    } else if p.title.is_some() || p.honorific {
                         let id = r.new_entity(p);
                         r.touch(id, p.mention, sentence);
                     }

@@ -177,11 +177,44 @@ fn gender_from_the_article_when_the_name_list_is_silent() {
 
 #[test]
 fn nothing_decides_nearest_person_with_lower_confidence() {
-    let text =
-        "Kwabena Asante-Mensah met Dariusz Wrobel-Kaczmar in Lagos. He said the deal was close.";
-    let r = resolve(text, &[("He", "said")]);
+    // Neither first name is in the lists, and both are speakers.
+    let text = "Kwabena Asante-Mensah met engineer Dariusz Wrobel-Kaczmar in Lagos. \
+                The engineer said little. He said the deal was close.";
+    let r = resolve(
+        text,
+        &[
+            ("Kwabena Asante-Mensah", "met"),
+            ("The engineer", "said"),
+            ("He", "said"),
+        ],
+    );
+    let r = Resolved {
+        attributions: r.attributions[2..].to_vec(),
+        speakers: r.speakers,
+    };
     assert_eq!(r.name(0), Some("Dariusz Wrobel-Kaczmar"));
     assert!(r.confidence(0) < 0.8, "{}", r.confidence(0));
+}
+
+#[test]
+fn particles_stay_in_names() {
+    let text =
+        "Mayor Bill de Blasio said the subway was safe. The mayor added that crews were out.";
+    let r = resolve(
+        text,
+        &[("Mayor Bill de Blasio", "said"), ("The mayor", "added")],
+    );
+    assert_eq!(r.names(), ["Bill de Blasio"]);
+    assert_eq!(r.speaker("Bill de Blasio").attributions, [0, 1]);
+}
+
+#[test]
+fn pronoun_prefers_the_nearest_speaker() {
+    // Putin is nearer, but only Obama has spoken.
+    let text = "\"We have had problems,\" Obama said after meeting Vladimir Putin. \
+                He said nothing about sanctions.";
+    let r = resolve(text, &[("Obama", "said"), ("He", "said")]);
+    assert_eq!(r.name(1), Some("Obama"));
 }
 
 #[test]
