@@ -15,6 +15,9 @@ pub const TIME_FOLLOWERS: &str = include_str!("time_followers.txt");
 /// Labels of photo credits and captions ("Image: ...") that start a sentence of their own.
 pub const CAPTION_LABELS: &str = include_str!("caption_labels.txt");
 
+/// Closings of letters and e-mails ("Regards,") after which the signature follows.
+pub const CLOSINGS: &str = include_str!("closings.txt");
+
 /// The entries of a lexicon file: trimmed, non-empty, comments dropped.
 ///
 /// ```

@@ -14,6 +14,12 @@ pub(super) const INTERESTING: [bool; 256] = {
     t[b'\'' as usize] = true;
     t[b':' as usize] = true;
     t[b'-' as usize] = true;
+    t[b',' as usize] = true;
+    t[b'=' as usize] = true;
+    t[b'_' as usize] = true;
+    t[b'*' as usize] = true;
+    t[b'~' as usize] = true;
+    t[b'#' as usize] = true;
     // Lead bytes of the multi-byte characters that matter: U+0900.. (danda), U+06xx
     // (Arabic question mark and full stop), U+2000.. (quotes, ellipsis, bullets, line
     // separators), U+3000.. (ideographic full stop), U+FF00.. (full-width punctuation).

@@ -43,9 +43,9 @@ use self::chars::{
 use self::words::{is_dotted_acronym, is_number, AbbrevClass, Label, Style, Words};
 
 /// A period followed by a lowercase word ends a sentence after a plain word.
-const CUT_PLAIN_LOWER: bool = false;
-/// `?`/`!` followed by a lowercase word ends a sentence.
-const CUT_STRONG_LOWER: bool = false;
+const CUT_PLAIN_LOWER: bool = true;
+/// `?` followed by a lowercase word (outside quotations) ends a sentence.
+const CUT_STRONG_LOWER: bool = true;
 /// Farthest a single quotation may reach (bytes) and still keep its sentences together.
 const QUOTE_WINDOW: usize = 1000;
 /// Longest word looked at before a candidate boundary.
@@ -203,6 +203,8 @@ impl<'a> Scan<'a> {
                 b'\n' | b'\r' | 0x0B | 0x0C => self.line_break(i),
                 b')' => self.paren(i),
                 b':' => self.colon(i),
+                b',' => self.comma(i),
+                b'=' | b'_' | b'*' | b'~' | b'#' => self.rule_line(i),
                 b'-' => {
                     if self.b.get(i + 1) == Some(&b'-') {
                         self.dash(i, 2)
@@ -554,8 +556,94 @@ impl<'a> Scan<'a> {
         end
     }
 
+    /// A run of five or more `=`, `_`, `*`, `~`, `#` or `-` (a rule line) ends the sentence
+    /// it closes. Returns the end of the run.
+    fn rule_line(&mut self, i: usize) -> usize {
+        let b = self.b;
+        let c = b[i];
+        let mut e = i;
+        while e < b.len() && b[e] == c {
+            e += 1;
+        }
+        if e - i >= 5 && e < b.len() && space_len(self.text, e) > 0 {
+            self.cut(e);
+        }
+        e
+    }
+
+    /// A letter closing ("Regards,", "Sincerely,") standing at the start of a sentence ends
+    /// it; the name follows.
+    fn comma(&mut self, i: usize) -> usize {
+        let b = self.b;
+        if b.get(i + 1) != Some(&b' ') || !b.get(i + 2).is_some_and(u8::is_ascii_uppercase) {
+            return i + 1;
+        }
+        let cs = self.content_start();
+        if cs >= i || i - cs > 24 {
+            return i + 1;
+        }
+        if self.words.is_closing(&self.text[cs..i]) {
+            self.cut(i + 1);
+        }
+        i + 1
+    }
+
+    /// `Kay Mann 04/26/2001 07:17 AM Will you ...`: the time stamp of a forwarded message
+    /// is a sentence of its own. Called at the colon of the time.
+    fn timestamp(&mut self, i: usize) -> Option<usize> {
+        let b = self.b;
+        let n = b.len();
+        let digit = |p: usize| b.get(p).is_some_and(u8::is_ascii_digit);
+        if !(digit(i + 1) && digit(i + 2) && digit(i - 1)) {
+            return None;
+        }
+        let ts = if i >= 2 && digit(i - 2) { i - 2 } else { i - 1 };
+        if ts < 2 || b[ts - 1] != b' ' {
+            return None;
+        }
+        // The date before: d/m/yy .. dd/mm/yyyy.
+        let de = ts - 1;
+        let mut ds = de;
+        while ds > 0 && de - ds < 10 && (b[ds - 1].is_ascii_digit() || b[ds - 1] == b'/') {
+            ds -= 1;
+        }
+        let date = &b[ds..de];
+        if date.iter().filter(|&&c| c == b'/').count() != 2
+            || date.len() < 6
+            || !(ds == 0 || is_ascii_space(b[ds - 1]))
+        {
+            return None;
+        }
+        let mut e = i + 3;
+        if b.get(e) == Some(&b':') && digit(e + 1) && digit(e + 2) {
+            e += 3;
+        }
+        if e + 3 <= n
+            && b[e] == b' '
+            && matches!(&b[e + 1..e + 3], b"AM" | b"PM" | b"am" | b"pm")
+            && (e + 3 == n || !b[e + 3].is_ascii_alphanumeric())
+        {
+            e += 3;
+        }
+        // Before the date only after a name or an address, not "on 08/16/2000".
+        let before = self.text[..ds].trim_end();
+        let prev_word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        if prev_word.ends_with('>') || prev_word.starts_with(|c: char| c.is_uppercase()) {
+            self.cut(ds);
+        }
+        if e < n && space_len(self.text, e) > 0 {
+            self.cut(e);
+        }
+        Some(e)
+    }
+
     /// A photo credit ("Image: Nick Moreau.") starts a sentence of its own.
     fn colon(&mut self, i: usize) -> usize {
+        if i > 0 {
+            if let Some(end) = self.timestamp(i) {
+                return end;
+            }
+        }
         if self.b.get(i + 1) != Some(&b' ') {
             return i + 1;
         }
@@ -794,6 +882,9 @@ impl<'a> Scan<'a> {
                 self.cut(k);
             } else if !closer && !strong && !ellipsis && dots == 1 && self.glued(i) {
                 self.cut(i + 1);
+            } else if !closer && (ellipsis || self.b[i..j].contains(&b'?')) && self.glued_after(k) {
+                // "recovery...Out of", "foreigners?thanks": run together, but two sentences.
+                self.cut(k);
             }
             return k;
         }
@@ -818,7 +909,13 @@ impl<'a> Scan<'a> {
         } else if strong {
             // "[16: firma? 13:28]": a number after ? or ! goes on.
             let upper = upperish && next.kind != Kind::Digit && !self.relative_aside(&next);
-            (upper || (next.kind == Kind::Lower && (CUT_STRONG_LOWER || newline))).then_some(k)
+            // A question goes on into a lowercase word only inside a quotation or
+            // bracket ("“Why?” she asked"); "Yahoo! in" and "alone! he yelled" go on.
+            let question = self.b[i..j].contains(&b'?') || text[i..j].contains('？');
+            // "awesome place!!! it was worth": repeated marks end it anyway.
+            let lower = next.kind == Kind::Lower
+                && (newline || (!closer && ((CUT_STRONG_LOWER && question) || j - i >= 2)));
+            (upper || lower).then_some(k)
         } else if ellipsis {
             if char_before(text, i) == Some('[') && closer {
                 // "[...]" may stand for the end of a sentence.
@@ -962,6 +1059,25 @@ impl<'a> Scan<'a> {
         }
         let before = &self.text[ws..i];
         before.len() >= 2 && self.words.abbreviation(before).is_none()
+    }
+
+    /// A word glued to an ellipsis or question mark at `k`: a capitalised word after an
+    /// ellipsis, any word after `?`, but not a query string (`?id=5&x=1`).
+    fn glued_after(&self, k: usize) -> bool {
+        let b = self.b;
+        let Some(&c) = b.get(k) else { return false };
+        let question = k > 0 && b[k - 1] == b'?';
+        if !(c.is_ascii_uppercase() || question && c.is_ascii_lowercase())
+            || !b.get(k + 1).is_some_and(u8::is_ascii_lowercase)
+        {
+            return false;
+        }
+        let hi = (k + WORD_WINDOW).min(b.len());
+        let mut te = k;
+        while te < hi && !is_ascii_space(b[te]) {
+            te += 1;
+        }
+        !b[k..te].iter().any(|c| b"=&/.@".contains(c))
     }
 
     /// The word before the period at `i`.

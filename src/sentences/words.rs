@@ -42,6 +42,7 @@ pub(super) struct Words {
     starters: HashSet<Box<[u8]>>,
     time_followers: HashSet<Box<[u8]>>,
     captions: HashSet<Box<[u8]>>,
+    closings: HashSet<Box<[u8]>>,
 }
 
 /// Lowercase `word` into `buf` when it is short; None when it is too long.
@@ -110,6 +111,7 @@ impl Words {
             starters: set(lexicon::SENTENCE_STARTERS),
             time_followers: set(lexicon::TIME_FOLLOWERS),
             captions: set(lexicon::CAPTION_LABELS),
+            closings: set(lexicon::CLOSINGS),
         }
     }
 
@@ -129,6 +131,12 @@ impl Words {
     pub(super) fn is_caption(&self, word: &str) -> bool {
         let mut buf = [0u8; 4 * MAX_WORD];
         lower(word, &mut buf).is_some_and(|k| self.captions.contains(k))
+    }
+
+    /// True when `phrase` closes a letter (`Regards`, `Best wishes`).
+    pub(super) fn is_closing(&self, phrase: &str) -> bool {
+        let mut buf = [0u8; 4 * MAX_WORD];
+        lower(phrase, &mut buf).is_some_and(|k| self.closings.contains(k))
     }
 
     /// True when `word` may follow a time of day in the same sentence.
