@@ -548,6 +548,17 @@ impl<'a> Scan<'a> {
         if cs >= i {
             return end;
         }
+        // Only after a lowercase word ("We need a — Do"), not after a name or a number
+        // ("Taipei, Taiwan — The").
+        let before = self.text[..i].trim_end();
+        if !before
+            .rsplit(char::is_whitespace)
+            .next()
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_lowercase)
+        {
+            return end;
+        }
         let next = self.next_token(end + 1);
         let word = &self.text[next.word.0..next.word.1];
         if next.kind == Kind::Upper && !next.initial && self.words.is_starter(word) {
@@ -830,7 +841,9 @@ impl<'a> Scan<'a> {
                 b' ' if dots > 0
                     && !strong
                     && b.get(j + 1) == Some(&b'.')
-                    && !b.get(j + 2).is_some_and(u8::is_ascii_alphanumeric) =>
+                    && !b
+                        .get(j + 2)
+                        .is_some_and(|&x| x.is_ascii_alphanumeric() || x == b'.') =>
                 {
                     spaced = true;
                     j += 1;
