@@ -1,0 +1,152 @@
+"""Benchmark: ``analyze_many`` on 2 threads against 1, and the command line on a big JSONL.
+
+    maturin develop --release
+    SAYSO_SHARED=/path/to/shared python benches/bench_batch.py [--mb 20] [--cli-mb 1000]
+
+1. ``analyze_many`` over >= ``--mb`` MB of news text (PolNeAR train articles, repeated until
+   the size is reached; needs ../shared/data, skipped with a message when absent) with
+   ``threads=1`` and ``threads=2``: median of ``--runs`` timed runs after a warm-up, MB/s
+   (10^6 UTF-8 bytes of text) and the speed-up. The issue's goal: >= 1.8x on 2 cores.
+2. ``sayso analyze FILE.jsonl -o /dev/null`` on a JSONL file of ``--cli-mb`` MB (the same
+   articles with ids, written to a temporary file first) in a child process: input MB/s,
+   and its peak resident memory (``wait4``'s ``ru_maxrss``). Compared with ``analyze_many``
+   (default threads) on the in-memory texts of part 1. The issue's goals: throughput within
+   20% of ``analyze_many``, peak memory <= 200 MB.
+
+Timings depend on the machine and its load; this is a benchmark, never a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import sayso
+
+
+def shared_dir() -> Path | None:
+    """../shared beside the repository, else $SAYSO_SHARED."""
+    beside = Path(__file__).resolve().parents[1].parent / "shared"
+    for candidate in (beside, Path(os.environ.get("SAYSO_SHARED", "/nonexistent"))):
+        if (candidate / "data").is_dir():
+            return candidate
+    return None
+
+
+def articles() -> list[str] | None:
+    shared = shared_dir()
+    path = None if shared is None else shared / "data" / "polnear.train.jsonl"
+    if path is None or not path.is_file():
+        return None
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line)["text"] for line in f if line.strip()]
+
+
+def repeat_to(texts: Sequence[str], min_mb: float) -> list[str]:
+    out: list[str] = []
+    size = 0
+    while size < min_mb * 1e6:
+        for text in texts:
+            out.append(text)
+            size += len(text.encode("utf-8", "surrogatepass"))
+    return out
+
+
+def mb(texts: Sequence[str]) -> float:
+    return sum(len(t.encode("utf-8", "surrogatepass")) for t in texts) / 1e6
+
+
+def median_time(run: Callable[[], object], runs: int) -> float:
+    run()  # warm-up
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def consume(texts: Sequence[str], threads: int | None) -> None:
+    failed = 0
+    for result in sayso.analyze_many(texts, threads=threads):
+        failed += isinstance(result, sayso.Failure)
+    if failed:
+        print(f"  note: {failed} failures")
+
+
+def bench_threads(texts: list[str], runs: int) -> float:
+    size = mb(texts)
+    print(f"1. analyze_many on {size:.1f} MB ({len(texts)} articles), median of {runs} runs")
+    t1 = median_time(lambda: consume(texts, 1), runs)
+    t2 = median_time(lambda: consume(texts, 2), runs)
+    print(f"   threads=1: {t1:7.2f} s  {size / t1:7.1f} MB/s")
+    print(f"   threads=2: {t2:7.2f} s  {size / t2:7.1f} MB/s")
+    ratio = t1 / t2
+    print(f"   speed-up 2 vs 1 thread: {ratio:.2f}x  (goal >= 1.8x: {'met' if ratio >= 1.8 else 'NOT met'})")
+    tdef = median_time(lambda: consume(texts, None), runs)
+    print(f"   default threads ({sayso._sayso._resolve_threads()}): {size / tdef:7.1f} MB/s")
+    return size / tdef
+
+
+def write_jsonl(path: Path, texts: Sequence[str], min_mb: float) -> float:
+    size = 0
+    i = 0
+    with path.open("w", encoding="utf-8") as f:
+        while size < min_mb * 1e6:
+            for text in texts:
+                line = json.dumps({"id": f"a{i}", "text": text}, ensure_ascii=False) + "\n"
+                f.write(line)
+                size += len(line.encode("utf-8", "surrogatepass"))
+                i += 1
+                if size >= min_mb * 1e6:
+                    break
+    return size / 1e6
+
+
+def bench_cli(texts: Sequence[str], cli_mb: float, reference: float) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "articles.jsonl"
+        size = write_jsonl(path, texts, cli_mb)
+        print(f"2. sayso analyze on a {size:.0f} MB JSONL file, output to /dev/null")
+        start = time.perf_counter()
+        child = subprocess.Popen(
+            [sys.executable, "-m", "sayso.cli", "analyze", str(path), "-o", os.devnull]
+        )
+        _, status, usage = os.wait4(child.pid, 0)
+        elapsed = time.perf_counter() - start
+        code = os.waitstatus_to_exitcode(status)
+    rate = size / elapsed
+    peak = usage.ru_maxrss / 1024  # KiB on Linux
+    print(f"   {elapsed:7.2f} s  {rate:7.1f} MB/s (exit {code}); analyze_many: {reference:.1f} MB/s")
+    ratio = rate / reference
+    print(f"   CLI / analyze_many throughput: {ratio:.2f}  (goal >= 0.8: {'met' if ratio >= 0.8 else 'NOT met'})")
+    print(f"   CLI peak memory: {peak:.0f} MB  (goal <= 200 MB: {'met' if peak <= 200 else 'NOT met'})")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--mb", type=float, default=20.0, help="MB of text for part 1")
+    parser.add_argument("--cli-mb", type=float, default=1000.0, help="MB of JSONL for part 2")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args(argv)
+    base = articles()
+    if base is None:
+        print("skipped: ../shared/data/polnear.train.jsonl is absent (set SAYSO_SHARED)")
+        return 0
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"sayso {sayso.__version__}, {os.cpu_count()} cores, load average {load}")
+    reference = bench_threads(repeat_to(base, args.mb), args.runs)
+    bench_cli(base, args.cli_mb, reference)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
