@@ -12,6 +12,7 @@ import sayso
 nbformat = pytest.importorskip("nbformat", reason="test dependency nbformat is not installed")
 nbclient = pytest.importorskip("nbclient", reason="test dependency nbclient is not installed")
 pytest.importorskip("ipykernel", reason="test dependency ipykernel is not installed")
+pytest.importorskip("pandas", reason="the notebook's table cell needs pandas (a test dependency)")
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -60,6 +61,10 @@ def test_quickstart_notebook_runs_and_shows_the_view() -> None:
 
     (listing,) = [c for c in cells if "for a in doc.attributions" in c.source]
     assert _stdout(listing).strip().endswith(f"{len(doc.attributions)} attributions")
+
+    (frame,) = [c for c in cells if "to_pandas" in c.source]
+    assert _stdout(frame).startswith(f"{len(doc.attributions)} rows")
+    assert "<table" in _html(frame) and "content_text" in _html(frame)
 
     (displacy,) = [c for c in cells if "to_displacy" in c.source]
     tokens = len(doc.to_displacy()["tokens"])
