@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::cues::CueLexicon;
 use crate::document::{Analysis, Attribution, CueClass, Sentence};
+use crate::mentions::MentionFinder;
 use crate::sentences::Segmenter;
 use crate::{attributions, hedges, quotes, speakers, Error};
 
@@ -15,6 +16,10 @@ pub struct Config {
     pub abbreviations: Vec<String>,
     /// Extra cues with their class.
     pub extra_cues: Vec<(String, CueClass)>,
+    /// Extra cue entries in the lexicon file format of `src/lexicon/cues.txt` (the
+    /// contents of a user's cue file).
+    #[serde(default)]
+    pub cue_lexicon: String,
 }
 
 /// A configured pipeline. Immutable and `Sync`: build once, share across threads.
@@ -41,7 +46,7 @@ impl Analyzer {
     /// Build the pipeline for `config`.
     pub fn new(config: Config) -> Result<Self, Error> {
         let segmenter = Segmenter::new(&config.abbreviations);
-        let cues = CueLexicon::new(&config.extra_cues)?;
+        let cues = CueLexicon::with_lexicon(&config.extra_cues, &config.cue_lexicon)?;
         Ok(Analyzer {
             config,
             segmenter,
@@ -100,7 +105,9 @@ impl Analyzer {
     pub fn analyze(&self, text: &str) -> Analysis {
         let sentences = self.segmenter.segment(text);
         let quotes = quotes::find_quotes(text, &sentences);
-        let mut attributions = attributions::extract(text, &sentences, &quotes, &self.cues);
+        let cues = self.cues.find(text);
+        let mut attributions =
+            attributions::extract(text, &sentences, &quotes, &cues, MentionFinder::shared());
         let hedges = hedges::find_hedges(text);
         hedges::flag_hedged(&mut attributions, &hedges);
         let speakers = speakers::resolve(text, &sentences, &mut attributions);

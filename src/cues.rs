@@ -1,30 +1,405 @@
-//! Cue lexicon: reporting verbs, phrasal and nominal cues, each with a class.
+//! Cue lexicon: reporting verbs, phrasal and nominal cues, each with a class, and the cue
+//! matches of a text.
+//!
+//! The shipped lexicon is `src/lexicon/cues.txt` (format in its header). Verbs are
+//! inflected in code (`say` → `says`, `said`, `saying`). All phrases go into one
+//! Aho-Corasick automaton, matched case-insensitively in one pass over the text and kept
+//! only on word boundaries.
+//!
+//! ```
+//! use sayso::cues::{CueLexicon, CueType};
+//! let lexicon = CueLexicon::new(&[]).unwrap();
+//! let text = "Lavrov said it, according to Tass.";
+//! let found: Vec<(&str, CueType)> = lexicon
+//!     .find(text)
+//!     .iter()
+//!     .map(|m| (m.span.as_str(text), m.entry.kind))
+//!     .collect();
+//! assert_eq!(found, [("said", CueType::Verb), ("according to", CueType::Phrase)]);
+//! ```
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::document::CueClass;
-use crate::{Error, ErrorKind};
+use crate::lexicon;
+use crate::{Error, ErrorKind, Span};
+
+/// How a cue frames its source and content.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueType {
+    /// A verb (`said`, `has pointed to`): source before it (or after, inverted).
+    Verb,
+    /// A phrase whose source follows it (`according to X`).
+    Phrase,
+    /// A noun (`remarks`, `statement`) with a possessor or `by` agent as source.
+    Noun,
+}
+
+/// Which inflection of a verb matched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VerbForm {
+    /// `say`
+    Base,
+    /// `says`
+    Third,
+    /// `said` (also the participle when it is the same word)
+    Past,
+    /// `written` (a participle differing from the past)
+    Participle,
+    /// `saying`
+    Gerund,
+    /// Not a verb.
+    None,
+}
+
+/// What the lexicon says about a matched phrase.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CueEntry {
+    /// The stance of the cue.
+    pub class: CueClass,
+    /// Verb, phrase or noun.
+    pub kind: CueType,
+    /// The inflection matched (verbs only).
+    pub form: VerbForm,
+    /// Needs content introduced by a quotation, a colon or `that`.
+    pub strict: bool,
+    /// A belief or knowledge verb.
+    pub belief: bool,
+    /// The same word is also a nominal cue (`reports`, `claims`).
+    pub also_noun: bool,
+}
+
+/// One cue found in a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CueMatch {
+    /// Where the cue words are.
+    pub span: Span,
+    /// What the lexicon says about them.
+    pub entry: CueEntry,
+}
 
 /// The cues sayso knows: the shipped lexicon plus user entries.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct CueLexicon {
     extra: Vec<(String, CueClass)>,
+    automaton: AhoCorasick,
+    entries: Vec<CueEntry>,
+}
+
+impl Default for CueLexicon {
+    fn default() -> Self {
+        CueLexicon::new(&[]).expect("the shipped cue lexicon is valid")
+    }
+}
+
+fn third_person(lemma: &str) -> String {
+    let b = lemma.as_bytes();
+    let n = b.len();
+    if lemma.ends_with('s')
+        || lemma.ends_with('x')
+        || lemma.ends_with('z')
+        || lemma.ends_with("ch")
+        || lemma.ends_with("sh")
+        || lemma.ends_with('o')
+    {
+        format!("{lemma}es")
+    } else if n >= 2 && b[n - 1] == b'y' && !is_vowel(b[n - 2]) {
+        format!("{}ies", &lemma[..n - 1])
+    } else {
+        format!("{lemma}s")
+    }
+}
+
+fn is_vowel(b: u8) -> bool {
+    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+fn past(lemma: &str) -> String {
+    let b = lemma.as_bytes();
+    let n = b.len();
+    if lemma.ends_with('e') {
+        format!("{lemma}d")
+    } else if n >= 2 && b[n - 1] == b'y' && !is_vowel(b[n - 2]) {
+        format!("{}ied", &lemma[..n - 1])
+    } else {
+        format!("{lemma}ed")
+    }
+}
+
+fn gerund(lemma: &str, past: &str) -> String {
+    let b = lemma.as_bytes();
+    let n = b.len();
+    if let Some(stem) = lemma.strip_suffix("ie") {
+        return format!("{stem}ying");
+    }
+    if n >= 3 && lemma.ends_with('e') && !lemma.ends_with("ee") && !lemma.ends_with("ye") {
+        return format!("{}ing", &lemma[..n - 1]);
+    }
+    // Doubled final consonant in the past (admitted) doubles in the gerund (admitting).
+    if let Some(last) = lemma.chars().last() {
+        if past == format!("{lemma}{last}ed") {
+            return format!("{lemma}{last}ing");
+        }
+    }
+    format!("{lemma}ing")
+}
+
+fn invalid(line_no: usize, line: &str, why: &str) -> Error {
+    Error::new(
+        ErrorKind::InvalidConfig,
+        format!("cue lexicon line {line_no}: {why}: {line:?}"),
+    )
+}
+
+/// Normalise a phrase: lowercase, single spaces.
+fn normalise(phrase: &str) -> String {
+    phrase
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+struct Builder {
+    map: HashMap<String, CueEntry>,
+}
+
+impl Builder {
+    fn add(&mut self, phrase: String, entry: CueEntry) {
+        match self.map.get_mut(&phrase) {
+            Some(old) => {
+                if old.kind == CueType::Noun && entry.kind == CueType::Verb {
+                    *old = CueEntry {
+                        also_noun: true,
+                        ..entry
+                    };
+                } else if old.kind == CueType::Verb && entry.kind == CueType::Noun {
+                    old.also_noun = true;
+                } else if entry.kind == old.kind && entry.form != old.form {
+                    // Keep the first form (said: past before participle).
+                } else {
+                    *old = CueEntry {
+                        also_noun: old.also_noun || entry.also_noun,
+                        ..entry
+                    };
+                }
+            }
+            None => {
+                self.map.insert(phrase, entry);
+            }
+        }
+    }
+
+    /// One lexicon line: `PHRASE | CLASS | TYPE [| FLAG ...]`.
+    fn line(&mut self, line_no: usize, line: &str) -> Result<(), Error> {
+        let mut parts = line.split('|').map(str::trim);
+        let phrase = parts.next().unwrap_or("");
+        if phrase.is_empty() {
+            return Err(invalid(line_no, line, "empty phrase"));
+        }
+        let class = match parts.next() {
+            Some(c) => CueClass::parse(c).ok_or_else(|| {
+                invalid(
+                    line_no,
+                    line,
+                    "class must be neutral, assertive, tentative or distancing",
+                )
+            })?,
+            None => CueClass::Neutral,
+        };
+        let kind = match parts.next() {
+            None | Some("verb") => CueType::Verb,
+            Some("phrase") => CueType::Phrase,
+            Some("noun") => CueType::Noun,
+            Some(_) => return Err(invalid(line_no, line, "type must be verb, phrase or noun")),
+        };
+        let mut strict = false;
+        let mut belief = false;
+        for flag in parts {
+            match flag {
+                "strict" => strict = true,
+                "belief" => belief = true,
+                "" => {}
+                _ => return Err(invalid(line_no, line, "flags are strict and belief")),
+            }
+        }
+        let entry = |form| CueEntry {
+            class,
+            kind,
+            form,
+            strict,
+            belief,
+            also_noun: false,
+        };
+        if kind != CueType::Verb {
+            self.add(normalise(phrase), entry(VerbForm::None));
+            return Ok(());
+        }
+        let phrase = phrase.to_lowercase();
+        let mut words = phrase.split_whitespace();
+        let head = words.next().unwrap_or("");
+        let rest: Vec<&str> = words.collect();
+        let rest = if rest.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", rest.join(" "))
+        };
+        let mut forms = head.split(',').map(str::trim);
+        let lemma = forms.next().unwrap_or("");
+        if lemma.is_empty() {
+            return Err(invalid(line_no, line, "empty verb"));
+        }
+        let past_form = forms
+            .next()
+            .filter(|s| !s.is_empty())
+            .map_or_else(|| past(lemma), str::to_owned);
+        let participle = forms
+            .next()
+            .filter(|s| !s.is_empty())
+            .map_or_else(|| past_form.clone(), str::to_owned);
+        let gerund_form = forms
+            .next()
+            .filter(|s| !s.is_empty())
+            .map_or_else(|| gerund(lemma, &past_form), str::to_owned);
+        self.add(format!("{lemma}{rest}"), entry(VerbForm::Base));
+        self.add(
+            format!("{}{rest}", third_person(lemma)),
+            entry(VerbForm::Third),
+        );
+        self.add(format!("{past_form}{rest}"), entry(VerbForm::Past));
+        self.add(format!("{participle}{rest}"), entry(VerbForm::Participle));
+        self.add(format!("{gerund_form}{rest}"), entry(VerbForm::Gerund));
+        Ok(())
+    }
 }
 
 impl CueLexicon {
-    /// The shipped lexicon plus `extra` entries.
+    /// The shipped lexicon plus `extra` entries. An extra phrase is matched as written and
+    /// framed like a speech verb; a phrase holding ` | ` is read as a lexicon line
+    /// (`"slam | distancing | verb"` inflects `slam`).
     pub fn new(extra: &[(String, CueClass)]) -> Result<Self, Error> {
-        if let Some((phrase, _)) = extra.iter().find(|(p, _)| p.trim().is_empty()) {
-            return Err(Error::new(
-                ErrorKind::InvalidConfig,
-                format!("empty cue phrase {phrase:?}"),
-            ));
+        Self::with_lexicon(extra, "")
+    }
+
+    /// The shipped lexicon plus `extra` entries plus `lines` in the lexicon file format
+    /// (the contents of a user's cue file).
+    ///
+    /// ```
+    /// use sayso::cues::CueLexicon;
+    /// let lexicon = CueLexicon::with_lexicon(&[], "lambaste | distancing | verb\n").unwrap();
+    /// assert_eq!(lexicon.find("She lambasted them.").len(), 1);
+    /// assert!(CueLexicon::with_lexicon(&[], "x | loud").is_err());
+    /// ```
+    pub fn with_lexicon(extra: &[(String, CueClass)], lines: &str) -> Result<Self, Error> {
+        let mut b = Builder {
+            map: HashMap::new(),
+        };
+        for (i, line) in lexicon::CUES.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            b.line(i + 1, line)?;
         }
+        for (i, line) in lines.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            b.line(i + 1, line)?;
+        }
+        for (phrase, class) in extra {
+            if phrase.trim().is_empty() {
+                return Err(Error::new(
+                    ErrorKind::InvalidConfig,
+                    format!("empty cue phrase {phrase:?}"),
+                ));
+            }
+            if phrase.contains('|') {
+                b.line(0, phrase)?;
+                continue;
+            }
+            let p = normalise(phrase);
+            let entry = CueEntry {
+                class: *class,
+                kind: CueType::Verb,
+                form: if p.ends_with("ing") {
+                    VerbForm::Gerund
+                } else {
+                    VerbForm::Past
+                },
+                strict: false,
+                belief: false,
+                also_noun: false,
+            };
+            b.map.insert(p, entry);
+        }
+        let mut pairs: Vec<(String, CueEntry)> = b.map.into_iter().collect();
+        pairs.sort_by(|x, y| x.0.cmp(&y.0));
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(pairs.iter().map(|(p, _)| p.as_str()))
+            .map_err(|e| Error::new(ErrorKind::InvalidConfig, format!("cue lexicon: {e}")))?;
         Ok(CueLexicon {
             extra: extra.to_vec(),
+            automaton,
+            entries: pairs.into_iter().map(|(_, e)| e).collect(),
         })
     }
 
     /// The user entries added to the shipped lexicon.
     pub fn extra(&self) -> &[(String, CueClass)] {
         &self.extra
+    }
+
+    /// Every cue in `text` on word boundaries, in order, not overlapping.
+    pub fn find(&self, text: &str) -> Vec<CueMatch> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        for m in self.automaton.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+                continue;
+            }
+            let before_ok = text[..s]
+                .chars()
+                .next_back()
+                .map_or(true, |c| !c.is_alphanumeric() && c != '-');
+            let after_ok = match text[e..].chars().next() {
+                None => true,
+                Some(c) if c.is_alphanumeric() => false,
+                // `said-so` is one word, `tell-all` too; `don't` ends a word at the apostrophe.
+                Some('-') => !bytes.get(e + 1).is_some_and(u8::is_ascii_alphanumeric),
+                Some(_) => true,
+            };
+            if before_ok && after_ok {
+                out.push(CueMatch {
+                    span: Span::new(s, e),
+                    entry: self.entries[m.pattern().as_usize()],
+                });
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflections() {
+        assert_eq!(third_person("say"), "says");
+        assert_eq!(third_person("deny"), "denies");
+        assert_eq!(third_person("stress"), "stresses");
+        assert_eq!(past("deny"), "denied");
+        assert_eq!(past("note"), "noted");
+        assert_eq!(gerund("note", "noted"), "noting");
+        assert_eq!(gerund("admit", "admitted"), "admitting");
+        assert_eq!(gerund("lie", "lied"), "lying");
+        assert_eq!(gerund("agree", "agreed"), "agreeing");
     }
 }

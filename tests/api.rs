@@ -13,6 +13,7 @@ fn config_round_trips_through_json() {
     let config = Config {
         abbreviations: vec!["approx".into()],
         extra_cues: vec![("opined".into(), CueClass::Neutral)],
+        cue_lexicon: "lambaste | distancing | verb\n".into(),
     };
     let json = serde_json::to_string(&config).unwrap();
     let back: Config = serde_json::from_str(&json).unwrap();

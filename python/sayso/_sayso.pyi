@@ -1,5 +1,6 @@
 """Type stubs for the native module ``sayso._sayso``."""
 
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Literal, TypeAlias, final
 
@@ -142,6 +143,7 @@ class Analyzer:
         *,
         abbreviations: Iterable[str] | None = None,
         extra_cues: Mapping[str, str] | Iterable[str | tuple[str, str]] | None = None,
+        cue_file: str | os.PathLike[str] | None = None,
     ) -> None: ...
     def segment(self, text: str) -> list[Span]: ...
     def analyze(self, text: str) -> Document: ...

@@ -29,3 +29,13 @@ pub fn entries(data: &str) -> impl Iterator<Item = &str> {
         .map(str::trim)
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
 }
+
+/// Cue lexicon: reporting verbs, phrasal and nominal cues with their class (format in the
+/// file's header).
+pub const CUES: &str = include_str!("cues.txt");
+
+/// Titles and roles that name a person (`minister`, `spokesman`, `sen.`).
+pub const TITLES: &str = include_str!("titles.txt");
+
+/// Source descriptions without a name: groups, organisations, documents, quantifiers.
+pub const GROUPS: &str = include_str!("groups.txt");

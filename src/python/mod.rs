@@ -106,14 +106,25 @@ fn build_analyzer(config: Config) -> PyResult<PyAnalyzer> {
 #[pymethods]
 impl PyAnalyzer {
     #[new]
-    #[pyo3(signature = (*, abbreviations=None, extra_cues=None))]
+    #[pyo3(signature = (*, abbreviations=None, extra_cues=None, cue_file=None))]
     fn new(
         abbreviations: Option<Vec<String>>,
         extra_cues: Option<&Bound<'_, PyAny>>,
+        cue_file: Option<std::path::PathBuf>,
     ) -> PyResult<Self> {
+        let cue_lexicon = match cue_file {
+            Some(path) => std::fs::read_to_string(&path).map_err(|e| {
+                pyo3::exceptions::PyOSError::new_err(format!(
+                    "cannot read cue file {}: {e}",
+                    path.display()
+                ))
+            })?,
+            None => String::new(),
+        };
         build_analyzer(Config {
             abbreviations: abbreviations.unwrap_or_default(),
             extra_cues: parse_cues(extra_cues)?,
+            cue_lexicon,
         })
     }
 

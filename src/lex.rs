@@ -1,0 +1,148 @@
+//! Tokens: words, numbers and single punctuation marks, each a byte range into the text.
+//!
+//! Whitespace is not a token; [`Token::gap_before`] says whether any preceded the token, and
+//! [`Token::line_break_before`] whether a line break did. Words keep inner apostrophes and
+//! hyphens (`Lavrov’s`, `Son-hui`, `don't`) and inner periods between letters (`U.S`).
+//!
+//! ```
+//! let text = "Lavrov’s aide said: “No.”";
+//! let words: Vec<&str> = sayso::lex::tokenize(text, 0, text.len())
+//!     .iter()
+//!     .map(|t| t.span.as_str(text))
+//!     .collect();
+//! assert_eq!(words, ["Lavrov’s", "aide", "said", ":", "“", "No", ".", "”"]);
+//! ```
+
+use crate::Span;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (and digits) with inner apostrophes, hyphens or periods.
+    Word,
+    /// Starts with a digit.
+    Number,
+    /// Any other single character.
+    Punct,
+}
+
+/// One token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Where it is.
+    pub span: Span,
+    /// Word, number or punctuation.
+    pub kind: TokenKind,
+    /// True when whitespace precedes it.
+    pub gap_before: bool,
+    /// True when a line break precedes it.
+    pub line_break_before: bool,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn as_str<'a>(&self, text: &'a str) -> &'a str {
+        self.span.as_str(text)
+    }
+
+    /// True for a word starting with an uppercase letter.
+    pub fn is_capitalized(&self, text: &str) -> bool {
+        self.kind == TokenKind::Word
+            && self
+                .as_str(text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    }
+
+    /// True for a word of lowercase letters first.
+    pub fn is_lowercase_word(&self, text: &str) -> bool {
+        self.kind == TokenKind::Word
+            && self
+                .as_str(text)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+    }
+
+    /// True when the token is the single character `c`.
+    pub fn is(&self, text: &str, c: char) -> bool {
+        self.kind == TokenKind::Punct && self.as_str(text).starts_with(c)
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‐' | '.' | '&')
+}
+
+/// The tokens of `text[start..end]` (byte offsets on char boundaries), in order.
+pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
+    let mut out = Vec::with_capacity((end - start) / 5 + 1);
+    let piece = &text[start..end];
+    let bytes = piece.as_bytes();
+    let mut i = 0usize;
+    let mut gap = false;
+    let mut line_break = false;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (c, w) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            let c = piece[i..].chars().next().unwrap_or('\u{fffd}');
+            (c, c.len_utf8())
+        };
+        if c.is_whitespace() {
+            gap = true;
+            if c == '\n' || c == '\r' {
+                line_break = true;
+            }
+            i += w;
+            continue;
+        }
+        let tok_start = i;
+        let kind;
+        if is_word_char(c) {
+            kind = if c.is_ascii_digit() {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            i += w;
+            while let Some(c) = piece[i..].chars().next() {
+                if is_word_char(c) {
+                    i += c.len_utf8();
+                    continue;
+                }
+                // A joiner stays inside the word when a word character follows it
+                // (digits may also join with ',' as in 10,000).
+                if is_joiner(c) || (c == ',' && kind == TokenKind::Number) {
+                    let after = i + c.len_utf8();
+                    if piece[after..].chars().next().is_some_and(is_word_char) {
+                        if c == ',' && !piece[after..].starts_with(|d: char| d.is_ascii_digit()) {
+                            break;
+                        }
+                        i = after;
+                        continue;
+                    }
+                }
+                break;
+            }
+        } else {
+            kind = TokenKind::Punct;
+            i += w;
+        }
+        out.push(Token {
+            span: Span::new(start + tok_start, start + i),
+            kind,
+            gap_before: gap,
+            line_break_before: line_break,
+        });
+        gap = false;
+        line_break = false;
+    }
+    out
+}

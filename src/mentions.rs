@@ -1,0 +1,637 @@
+//! Mentions: candidate sources beside a cue, found without a parser.
+//!
+//! A source is a noun phrase ending just before a cue (`Russian Foreign Minister Sergey
+//! Lavrov announced`) or starting just after one (`said Mr. Smith`, `according to a report
+//! by RIA Novosti`): names as capitalised runs with titles, initials and connectors
+//! (`Ministry of Defense`), pronouns, relative pronouns with their antecedent, descriptions
+//! led by a determiner (`the sculptor`, `his campaign`), groups (`Independent analysts`,
+//! `some Russian officials and supporters`, `others`), possessives (`Lavrov’s`) and
+//! appositions (`Andrei Belyushikov, the head of the ministry,`). Every search looks at a
+//! bounded window of tokens, so the cost per cue is constant.
+//!
+//! ```
+//! use sayso::lex::tokenize;
+//! use sayso::mentions::{MentionFinder, MentionKind};
+//! let text = "In July, Russian Foreign Minister Sergey Lavrov announced it.";
+//! let tokens = tokenize(text, 0, text.len());
+//! let finder = MentionFinder::default();
+//! let m = finder.before(text, &tokens, 7, 0).unwrap(); // ends at "Lavrov"
+//! assert_eq!(m.span.as_str(text), "Russian Foreign Minister Sergey Lavrov");
+//! assert_eq!(m.kind, MentionKind::Name);
+//! ```
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use crate::lex::{Token, TokenKind};
+use crate::lexicon;
+use crate::Span;
+
+/// What kind of phrase a mention is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MentionKind {
+    /// he, she, they, I, we, it
+    Pronoun,
+    /// who, which (with its antecedent when the text gives one)
+    Relative,
+    /// A capitalised name, possibly with a title or an apposition.
+    Name,
+    /// A group: `analysts`, `some officials`, `others`.
+    Group,
+    /// A description: `the sculptor`, `his campaign`, `a report by RIA Novosti`.
+    Description,
+}
+
+/// A candidate source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// Where it is.
+    pub span: Span,
+    /// What kind of phrase it is.
+    pub kind: MentionKind,
+    /// Index of its first token.
+    pub first: usize,
+    /// Index of its last token.
+    pub last: usize,
+}
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "you", "it"];
+const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "me", "us", "you", "it"];
+const RELATIVES: &[&str] = &["who", "which"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
+    "some", "many", "most", "several", "other", "both", "all", "few", "two", "three", "four",
+    "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "no", "any", "each",
+    "every", "another",
+];
+/// Capitalised words that do not belong to a name (sentence-initial function words ...).
+const STOP_CAPS: &[&str] = &[
+    "but",
+    "and",
+    "or",
+    "so",
+    "yet",
+    "then",
+    "now",
+    "when",
+    "while",
+    "if",
+    "as",
+    "after",
+    "before",
+    "since",
+    "because",
+    "although",
+    "though",
+    "however",
+    "meanwhile",
+    "still",
+    "also",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "from",
+    "to",
+    "of",
+    "last",
+    "next",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "what",
+    "which",
+    "who",
+    "why",
+    "how",
+    "where",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "not",
+    "even",
+    "only",
+    "just",
+    "instead",
+    "indeed",
+    "later",
+    "earlier",
+    "asked",
+    "speaking",
+    "writing",
+    "said",
+    "says",
+    "according",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "an",
+    "a",
+    "the",
+    "some",
+    "many",
+    "most",
+    "several",
+    "all",
+    "both",
+    "other",
+    "others",
+    "one",
+    "no",
+    "yes",
+    "oh",
+    "well",
+    "like",
+    "unlike",
+    "despite",
+    "during",
+    "under",
+    "over",
+    "about",
+    "against",
+    "among",
+    "between",
+    "without",
+    "within",
+    "until",
+    "unless",
+    "whether",
+    "whatever",
+    "whoever",
+    "both",
+    "either",
+    "neither",
+    "nor",
+    "every",
+    "each",
+    "any",
+];
+/// Lowercase words that never head a noun phrase.
+const FUNCTION_WORDS: &[&str] = &[
+    "of", "to", "in", "on", "at", "for", "with", "by", "from", "and", "or", "but", "that", "than",
+    "as", "is", "was", "were", "are", "be", "been", "has", "have", "had", "not", "so", "if",
+    "when", "while", "then", "also", "about", "into", "over", "after", "before", "what", "how",
+    "why", "where", "whether", "there", "here", "this", "these", "those", "the", "a", "an", "very",
+    "just", "only", "even", "still", "again", "ever", "never", "more", "less", "most", "much",
+    "too", "will", "would", "could", "should", "can", "may", "might", "must", "do", "does", "did",
+    "up", "out", "off", "down", "against", "because", "since", "until",
+];
+const CONNECTORS: &[&str] = &[
+    "of", "for", "and", "de", "del", "la", "le", "van", "von", "der", "bin", "al", "el", "da",
+    "dos", "du",
+];
+/// Words that end a forward noun phrase.
+const STOP_FORWARD: &[&str] = &[
+    "that", "who", "which", "whom", "whose", "is", "was", "were", "are", "has", "have", "had",
+    "will", "would", "can", "could", "may", "might", "should", "must", "and", "but", "or", "said",
+    "says", "say", "told", "tells", "when", "while", "because", "if", "as", "after", "before",
+    "since", "though", "although", "during", "on", "in", "at", "to", "with", "about", "than",
+    "not", "also", "did", "does", "do", "added", "wrote", "noted",
+];
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "adm",
+    "rev", "st", "jr", "sr", "u.s", "u.n", "u.k", "no",
+];
+
+/// Finds mentions; holds the title and group lexicons. Build once, share across threads.
+#[derive(Clone, Debug)]
+pub struct MentionFinder {
+    titles: HashSet<String>,
+    groups: HashSet<String>,
+}
+
+impl Default for MentionFinder {
+    fn default() -> Self {
+        MentionFinder::new()
+    }
+}
+
+fn lower(text: &str, t: &Token) -> String {
+    t.as_str(text).to_lowercase()
+}
+
+fn is_possessive(word: &str) -> bool {
+    word.len() > 2
+        && (word.ends_with("’s")
+            || word.ends_with("'s")
+            || word.ends_with("s’")
+            || word.ends_with("s'"))
+}
+
+impl MentionFinder {
+    /// The finder with the shipped lexicons.
+    pub fn new() -> Self {
+        let mut titles = HashSet::new();
+        for t in lexicon::entries(lexicon::TITLES) {
+            let t = t.to_lowercase();
+            let bare = t.trim_end_matches('.').to_owned();
+            if bare.ends_with("man") {
+                titles.insert(format!("{}men", &bare[..bare.len() - 3]));
+            }
+            titles.insert(format!("{bare}s"));
+            titles.insert(bare);
+        }
+        let groups = lexicon::entries(lexicon::GROUPS)
+            .map(str::to_lowercase)
+            .collect();
+        MentionFinder { titles, groups }
+    }
+
+    /// The shared default finder.
+    pub fn shared() -> &'static MentionFinder {
+        static F: OnceLock<MentionFinder> = OnceLock::new();
+        F.get_or_init(MentionFinder::new)
+    }
+
+    /// True when `word` (lowercase) is a known title or role.
+    pub fn is_title(&self, word: &str) -> bool {
+        self.titles.contains(word)
+    }
+
+    /// True when `word` (lowercase) can head a source description on its own.
+    pub fn is_group(&self, word: &str) -> bool {
+        self.groups.contains(word)
+    }
+
+    fn agent_plural(word: &str) -> bool {
+        ["ers", "ors", "ists", "ians", "ants", "ents", "men", "ees"]
+            .iter()
+            .any(|s| word.len() > s.len() + 2 && word.ends_with(s))
+    }
+
+    /// The noun phrase whose last token is `tokens[last]`, looking back no further than
+    /// `floor` (a token index) and at most a dozen tokens.
+    pub fn before(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        last: usize,
+        floor: usize,
+    ) -> Option<Mention> {
+        let t = tokens.get(last)?;
+        if last < floor || t.kind != TokenKind::Word {
+            return None;
+        }
+        let w = lower(text, t);
+        if PRONOUNS.contains(&w.as_str()) {
+            return Some(Mention {
+                span: t.span,
+                kind: MentionKind::Pronoun,
+                first: last,
+                last,
+            });
+        }
+        if RELATIVES.contains(&w.as_str()) {
+            // `X, a sculptor ..., who said`: the antecedent with its apposition.
+            if last >= floor + 2 && tokens[last - 1].is(text, ',') {
+                let antecedent = self
+                    .apposition_before(text, tokens, last - 1, floor)
+                    .or_else(|| self.name_before(text, tokens, last - 2, floor));
+                if let Some(a) = antecedent {
+                    return Some(Mention {
+                        span: Span::new(a.span.start, t.span.end),
+                        kind: MentionKind::Relative,
+                        first: a.first,
+                        last,
+                    });
+                }
+            }
+            return Some(Mention {
+                span: t.span,
+                kind: MentionKind::Relative,
+                first: last,
+                last,
+            });
+        }
+        self.phrase_before(text, tokens, last, floor)
+    }
+
+    /// A name (capitalised head) ending at `last`.
+    fn name_before(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        last: usize,
+        floor: usize,
+    ) -> Option<Mention> {
+        self.phrase_before(text, tokens, last, floor)
+            .filter(|m| m.kind == MentionKind::Name)
+    }
+
+    fn phrase_before(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        last: usize,
+        floor: usize,
+    ) -> Option<Mention> {
+        let t = &tokens[last];
+        let w = lower(text, t);
+        let capital_head = t.is_capitalized(text) && !STOP_CAPS.contains(&w.as_str());
+        let known_head = self.groups.contains(&w)
+            || self.titles.contains(&w)
+            || (t.is_lowercase_word(text) && Self::agent_plural(&w));
+        if !(capital_head || t.is_lowercase_word(text) || t.is_capitalized(text)) {
+            return None;
+        }
+        if is_possessive(&w) || (!capital_head && FUNCTION_WORDS.contains(&w.as_str())) {
+            return None;
+        }
+        let mut committed = last;
+        let mut start = last;
+        let mut has_det = false;
+        let mut has_capital = capital_head;
+        let mut pending_lower = 0usize;
+        let mut k = last;
+        let window_floor = floor.max(last.saturating_sub(12));
+        while k > window_floor {
+            let p = &tokens[k - 1];
+            let pw = lower(text, p);
+            match p.kind {
+                TokenKind::Word => {
+                    if DETERMINERS.contains(&pw.as_str()) {
+                        // `The plan came from Lena Voss`: a determiner far from a name
+                        // starts another phrase.
+                        if !(capital_head && pending_lower > 0) {
+                            start = k - 1;
+                            committed = start;
+                            has_det = true;
+                        }
+                        break;
+                    }
+                    if p.is_capitalized(text) {
+                        if STOP_CAPS.contains(&pw.as_str()) {
+                            break;
+                        }
+                        start = k - 1;
+                        committed = start;
+                        has_capital = true;
+                        pending_lower = 0;
+                    } else if is_possessive(&pw) {
+                        start = k - 1;
+                        committed = start;
+                        has_det = true;
+                        pending_lower = 0;
+                    } else if CONNECTORS.contains(&pw.as_str())
+                        && k >= window_floor + 2
+                        && (tokens[k - 2].is_capitalized(text) && tokens[k].is_capitalized(text)
+                            || pw == "and"
+                                && (self.groups.contains(&lower(text, &tokens[k - 2]))
+                                    || self.titles.contains(&lower(text, &tokens[k - 2]))))
+                    {
+                        start = k - 1;
+                    } else if p.is_lowercase_word(text) && self.titles.contains(&pw) {
+                        // `former`, `senior`, `spokesman` before a name or a head
+                        start = k - 1;
+                        if pending_lower == 0 {
+                            committed = start;
+                        }
+                    } else if p.is_lowercase_word(text) && pending_lower < 3 {
+                        pending_lower += 1;
+                        start = k - 1;
+                    } else {
+                        break;
+                    }
+                }
+                TokenKind::Number => {
+                    pending_lower += 1;
+                    start = k - 1;
+                    if pending_lower > 3 {
+                        break;
+                    }
+                }
+                TokenKind::Punct => {
+                    // Mr. / J. (initials) / U.S.
+                    if p.is(text, '.') && k >= window_floor + 2 {
+                        let q = &tokens[k - 2];
+                        let qw = lower(text, q);
+                        let initial = q.kind == TokenKind::Word
+                            && q.as_str(text).chars().count() == 1
+                            && q.is_capitalized(text);
+                        if initial || TITLE_ABBREVIATIONS.contains(&qw.as_str()) {
+                            start = k - 2;
+                            committed = start;
+                            k -= 2;
+                            continue;
+                        }
+                    }
+                    if p.is(text, '-') || p.is(text, '‐') {
+                        start = k - 1;
+                        k -= 1;
+                        continue;
+                    }
+                    break;
+                }
+            }
+            k -= 1;
+        }
+        let _ = start;
+        let first = committed;
+        // A lowercase head needs a determiner or a lexicon entry.
+        if !capital_head && !known_head && !has_det {
+            return None;
+        }
+        if !capital_head && !known_head && t.is_capitalized(text) {
+            return None;
+        }
+        let kind = if has_capital && capital_head {
+            MentionKind::Name
+        } else if self.groups.contains(&w) || Self::agent_plural(&w) {
+            MentionKind::Group
+        } else if has_capital && !has_det {
+            MentionKind::Name
+        } else {
+            MentionKind::Description
+        };
+        Some(Mention {
+            span: Span::new(tokens[first].span.start, t.span.end),
+            kind,
+            first,
+            last,
+        })
+    }
+
+    /// `NAME, APPOSITION,` ending with the comma at `comma`: the name and its apposition
+    /// (`Andrei Belyushikov, the head of the ministry`), without the final comma.
+    pub fn apposition_before(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        comma: usize,
+        floor: usize,
+    ) -> Option<Mention> {
+        if comma < floor + 3 || !tokens[comma].is(text, ',') {
+            return None;
+        }
+        let lowest = floor.max(comma.saturating_sub(24));
+        let mut k = comma - 1;
+        while k > lowest {
+            let p = &tokens[k];
+            if p.kind == TokenKind::Punct {
+                if p.is(text, ',') {
+                    break;
+                }
+                if !(p.is(text, '-') || p.is(text, '.') || p.is(text, '’') || p.is(text, '\'')) {
+                    return None;
+                }
+            }
+            k -= 1;
+        }
+        if !tokens[k].is(text, ',') || k + 1 >= comma || k == 0 {
+            return None;
+        }
+        // The apposition starts like a noun phrase: a determiner, a name, a number, a title.
+        let a = &tokens[k + 1];
+        let aw = lower(text, a);
+        let appositive = DETERMINERS.contains(&aw.as_str())
+            || a.kind == TokenKind::Number
+            || (a.is_capitalized(text) && !STOP_CAPS.contains(&aw.as_str()))
+            || self.titles.contains(&aw);
+        if !appositive || aw == "which" || aw == "who" {
+            return None;
+        }
+        let name = self.name_before(text, tokens, k - 1, floor)?;
+        Some(Mention {
+            span: Span::new(name.span.start, tokens[comma - 1].span.end),
+            kind: MentionKind::Name,
+            first: name.first,
+            last: comma - 1,
+        })
+    }
+
+    /// The noun phrase starting at `tokens[first]`, looking no further than `ceil`
+    /// (exclusive) and at most a dozen tokens: `Mr. Smith`, `a report by RIA Novosti`.
+    pub fn after(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        first: usize,
+        ceil: usize,
+    ) -> Option<Mention> {
+        let t = tokens.get(first)?;
+        if first >= ceil || t.kind != TokenKind::Word {
+            return None;
+        }
+        let w = lower(text, t);
+        if PRONOUNS.contains(&w.as_str()) || OBJECT_PRONOUNS.contains(&w.as_str()) {
+            return Some(Mention {
+                span: t.span,
+                kind: MentionKind::Pronoun,
+                first,
+                last: first,
+            });
+        }
+        let ceil = ceil.min(first + 14).min(tokens.len());
+        let mut last: Option<usize> = None;
+        let mut has_head = false;
+        let mut has_capital = false;
+        let mut lowers = 0usize;
+        let mut i = first;
+        while i < ceil {
+            let p = &tokens[i];
+            let pw = lower(text, p);
+            match p.kind {
+                TokenKind::Word => {
+                    if i == first && DETERMINERS.contains(&pw.as_str()) {
+                        // leading determiner
+                    } else if p.is_capitalized(text) {
+                        if STOP_CAPS.contains(&pw.as_str()) && i == first {
+                            return None;
+                        }
+                        has_head = true;
+                        has_capital = true;
+                        last = Some(i);
+                    } else if is_possessive(&pw) {
+                        last = Some(i);
+                    } else if i > first
+                        && matches!(pw.as_str(), "of" | "for" | "by" | "from" | "at" | "and")
+                        && last.is_some()
+                    {
+                        // a connector: keep going if a phrase follows
+                    } else if i > first && STOP_FORWARD.contains(&pw.as_str()) {
+                        break;
+                    } else if DETERMINERS.contains(&pw.as_str()) && i > first {
+                        // `of the`
+                    } else if p.is_lowercase_word(text) && has_capital && last == Some(i - 1) {
+                        break; // `Senator Mills attacked`: a verb after the name
+                    } else if p.is_lowercase_word(text) {
+                        lowers += 1;
+                        if lowers > 6 {
+                            break;
+                        }
+                        if self.groups.contains(&pw) || self.titles.contains(&pw) {
+                            has_head = true;
+                        }
+                        if has_head || i > first {
+                            last = Some(i);
+                        }
+                    } else {
+                        break;
+                    }
+                }
+                TokenKind::Number => last = Some(i),
+                TokenKind::Punct => {
+                    if p.is(text, '.')
+                        && i > first
+                        && last == Some(i - 1)
+                        && i + 1 < ceil
+                        && tokens[i + 1].is_capitalized(text)
+                    {
+                        let q = lower(text, &tokens[i - 1]);
+                        let initial = tokens[i - 1].as_str(text).chars().count() == 1;
+                        if initial || TITLE_ABBREVIATIONS.contains(&q.as_str()) {
+                            i += 1;
+                            continue;
+                        }
+                    }
+                    if (p.is(text, '-') || p.is(text, '&')) && last == Some(i - 1) {
+                        i += 1;
+                        continue;
+                    }
+                    break;
+                }
+            }
+            i += 1;
+        }
+        let last = last?;
+        if !has_head {
+            return None;
+        }
+        let kind = if has_capital {
+            MentionKind::Name
+        } else if self.groups.contains(&lower(text, &tokens[last])) {
+            MentionKind::Group
+        } else {
+            MentionKind::Description
+        };
+        Some(Mention {
+            span: Span::new(t.span.start, tokens[last].span.end),
+            kind,
+            first,
+            last,
+        })
+    }
+}

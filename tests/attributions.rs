@@ -1,0 +1,362 @@
+//! Attribution patterns, one short case each, written for this project.
+
+use sayso::cues::CueLexicon;
+use sayso::{Analyzer, AttributionKind, Config, CueClass};
+
+/// (source, cue, content fragments, kind) of every attribution of `text`.
+fn found(text: &str) -> Vec<(Option<String>, String, Vec<String>, AttributionKind)> {
+    found_with(&Analyzer::default(), text)
+}
+
+fn found_with(
+    analyzer: &Analyzer,
+    text: &str,
+) -> Vec<(Option<String>, String, Vec<String>, AttributionKind)> {
+    analyzer
+        .analyze(text)
+        .attributions
+        .iter()
+        .map(|a| {
+            (
+                a.source.map(|s| s.as_str(text).to_owned()),
+                a.cue.as_str(text).to_owned(),
+                a.content
+                    .iter()
+                    .map(|c| c.as_str(text).to_owned())
+                    .collect(),
+                a.kind,
+            )
+        })
+        .collect()
+}
+
+/// `t!(name, text, [(source, cue, [content...], kind)...])`
+macro_rules! t {
+    ($name:ident, $text:expr, [$(($src:expr, $cue:expr, [$($c:expr),*], $kind:ident)),* $(,)?]) => {
+        #[test]
+        fn $name() {
+            let got = found($text);
+            let want: Vec<(Option<String>, String, Vec<String>, AttributionKind)> = vec![$((
+                Option::<&str>::from($src).map(str::to_owned),
+                $cue.to_owned(),
+                vec![$($c.to_owned()),*],
+                AttributionKind::$kind,
+            )),*];
+            assert_eq!(got, want, "in {:?}", $text);
+        }
+    };
+}
+
+t!(
+    quote_comma_pronoun_said,
+    "“We will rebuild the bridge,” she said.",
+    [("she", "said", ["“We will rebuild the bridge,”"], Direct)]
+);
+t!(
+    quote_comma_said_name,
+    "\"The count is not over,\" said Maria Okafor.",
+    [(
+        "Maria Okafor",
+        "said",
+        ["\"The count is not over,\""],
+        Direct
+    )]
+);
+t!(
+    name_said_that,
+    "The mayor said that the budget would be cut.",
+    [(
+        "The mayor",
+        "said",
+        ["that the budget would be cut"],
+        Indirect
+    )]
+);
+t!(
+    name_said_clause_without_that,
+    "Dr. Patel says the vaccine works.",
+    [("Dr. Patel", "says", ["the vaccine works"], Indirect)]
+);
+t!(
+    said_colon_quote,
+    "The coach said: “We were lucky today.”",
+    [("The coach", "said", ["“We were lucky today.”"], Direct)]
+);
+t!(
+    material_between_cue_and_that,
+    "In May, Energy Minister Ana Ruiz announced during a visit to the northern plant that prices would fall.",
+    [(
+        "Energy Minister Ana Ruiz",
+        "announced",
+        ["that prices would fall"],
+        Indirect
+    )]
+);
+t!(
+    according_to_first,
+    "According to the city council, the park will close in June.",
+    [(
+        "the city council",
+        "According to",
+        ["the park will close in June"],
+        Indirect
+    )]
+);
+t!(
+    according_to_last,
+    "The park will close in June, according to a report by the Harbor Times.",
+    [(
+        "a report by the Harbor Times",
+        "according to",
+        ["The park will close in June"],
+        Indirect
+    )]
+);
+t!(
+    describes_as_scare_quote,
+    "They fled what the army describes as a ‘temporary relocation.’",
+    [(
+        "the army",
+        "describes as",
+        ["a ‘temporary relocation.’"],
+        Mixed
+    )]
+);
+t!(
+    gerund_with_group_source,
+    "The vote was delayed, with some suggesting the chair wanted more time.",
+    [(
+        "some",
+        "suggesting",
+        ["the chair wanted more time"],
+        Indirect
+    )]
+);
+t!(
+    two_fragments,
+    "“The river is rising,” he said, “and we must leave tonight.”",
+    [(
+        "he",
+        "said",
+        ["“The river is rising,”", "“and we must leave tonight.”"],
+        Direct
+    )]
+);
+t!(
+    auxiliaries_belong_to_the_cue,
+    "The union has also said that the strike will go on.",
+    [(
+        "The union",
+        "has also said",
+        ["that the strike will go on"],
+        Indirect
+    )]
+);
+t!(
+    phrasal_cue_with_auxiliary,
+    "Independent economists have pointed to a rise in rents.",
+    [(
+        "Independent economists",
+        "have pointed to",
+        ["a rise in rents"],
+        Indirect
+    )]
+);
+t!(
+    apposition_is_part_of_the_source,
+    "Tom Ellis, the head of the agency, insisted that the data were sound.",
+    [(
+        "Tom Ellis, the head of the agency",
+        "insisted",
+        ["that the data were sound"],
+        Indirect
+    )]
+);
+t!(
+    relative_pronoun_with_antecedent,
+    "The plan came from Lena Voss, a planner at the port, who confirmed that work starts soon.",
+    [(
+        "Lena Voss, a planner at the port, who",
+        "confirmed",
+        ["that work starts soon"],
+        Indirect
+    )]
+);
+t!(
+    indirect_content_before,
+    "The fire started in the kitchen, the chief said.",
+    [(
+        "the chief",
+        "said",
+        ["The fire started in the kitchen"],
+        Indirect
+    )]
+);
+t!(
+    mixed_quote_then_words,
+    "She said the deal was “a disaster” for farmers.",
+    [(
+        "She",
+        "said",
+        ["the deal was “a disaster” for farmers"],
+        Mixed
+    )]
+);
+t!(
+    source_after_quote_across_sentences,
+    "“Is the road open?” Officer Ben Cole asked.",
+    [("Officer Ben Cole", "asked", ["“Is the road open?”"], Direct)]
+);
+t!(
+    possessive_nominal_cue,
+    "Ms. Lund’s statement that the mine is safe surprised nobody.",
+    [(
+        "Ms. Lund",
+        "statement",
+        ["that the mine is safe surprised nobody"],
+        Indirect
+    )]
+);
+t!(
+    belief_verb,
+    "Most residents believe that the dam is safe.",
+    [(
+        "Most residents",
+        "believe",
+        ["that the dam is safe"],
+        Indirect
+    )]
+);
+t!(passive_is_not_a_cue, "He was told to wait outside.", []);
+t!(
+    no_source_no_attribution,
+    "The said amount was paid on time.",
+    []
+);
+t!(
+    cue_inside_a_quote_is_not_attributed,
+    "“They said it would rain,” the farmer recalled.",
+    [(
+        "the farmer",
+        "recalled",
+        ["“They said it would rain,”"],
+        Direct
+    )]
+);
+t!(
+    strict_cue_needs_that,
+    "The report shows a rise in prices. The report shows that prices rose.",
+    [("The report", "shows", ["that prices rose"], Indirect)]
+);
+t!(
+    gerund_after_comma_takes_the_subject,
+    "Senator Mills attacked the bill, saying it would raise taxes.",
+    [(
+        "Senator Mills",
+        "saying",
+        ["it would raise taxes"],
+        Indirect
+    )]
+);
+t!(
+    two_attributions_in_one_sentence,
+    "Mills said the bill was unfair, and Ortiz argued that it was late.",
+    [
+        ("Mills", "said", ["the bill was unfair"], Indirect),
+        ("Ortiz", "argued", ["that it was late"], Indirect)
+    ]
+);
+
+#[test]
+fn cue_classes() {
+    let text = "He insisted that it was true. She suggested that it was not. They claimed that it was. We said so.";
+    let a = Analyzer::default().analyze(text).attributions;
+    let classes: Vec<CueClass> = a.iter().map(|a| a.cue_class).collect();
+    assert_eq!(
+        classes[..3],
+        [
+            CueClass::Assertive,
+            CueClass::Tentative,
+            CueClass::Distancing
+        ]
+    );
+}
+
+#[test]
+fn extra_cues_work() {
+    let text = "The minister grumbled that the room was cold.";
+    assert!(found(text).is_empty());
+    let analyzer = Analyzer::new(Config {
+        extra_cues: vec![("grumbled".into(), CueClass::Distancing)],
+        ..Config::default()
+    })
+    .unwrap();
+    let got = analyzer.analyze(text).attributions;
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].cue_class, CueClass::Distancing);
+    assert_eq!(got[0].cue.as_str(text), "grumbled");
+}
+
+#[test]
+fn cue_lexicon_lines_inflect() {
+    let analyzer = Analyzer::new(Config {
+        cue_lexicon: "# mine\ngrumble | distancing | verb\n".into(),
+        ..Config::default()
+    })
+    .unwrap();
+    let text = "“It is cold,” the minister grumbles.";
+    let got = analyzer.analyze(text).attributions;
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].cue.as_str(text), "grumbles");
+    assert!(CueLexicon::with_lexicon(&[], "grumble | grumpy").is_err());
+}
+
+#[test]
+fn spans_are_on_char_boundaries_for_odd_input() {
+    let inputs = [
+        String::new(),
+        "\"".repeat(1000),
+        "“".repeat(500) + "said" + &"”".repeat(3),
+        "said ".repeat(2000),
+        "he said ".repeat(1000),
+        "X, said, Y, said, \u{0}, ’’’ ‘‘ said \"".repeat(50),
+        "Él dijo: «Sí». 他说 “好”, he said.".into(),
+    ];
+    for text in &inputs {
+        let a = Analyzer::default().analyze(text);
+        for att in &a.attributions {
+            let spans = att
+                .content
+                .iter()
+                .chain(att.source.iter())
+                .chain([&att.cue]);
+            for s in spans {
+                assert!(s.start <= s.end && s.end <= text.len());
+                assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+            }
+        }
+        for q in &a.quotes {
+            assert!(text.is_char_boundary(q.start) && text.is_char_boundary(q.end));
+        }
+    }
+}
+
+#[test]
+fn quotes_and_apostrophes() {
+    let text = "Lavrov’s aide, a fan of ’90s rock ’n’ roll, said ‘no’. «Oui,» dit-il. „Ja“, sagte er. ``Fine,'' he said.";
+    let quotes: Vec<&str> = sayso::quotes::find_quotes(text, &[])
+        .iter()
+        .map(|q| q.as_str(text))
+        .collect();
+    assert_eq!(quotes, ["‘no’", "«Oui,»", "„Ja“", "``Fine,''"]);
+}
+
+#[test]
+fn quote_continues_over_paragraphs() {
+    let text = "“The first part.\n\n“The second part,” she said.";
+    let quotes = sayso::quotes::find_quotes(text, &[]);
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(quotes[0].as_str(text), text.trim_end_matches(" she said."));
+    let unclosed = "“Never closed.\n\nA new paragraph.";
+    assert!(sayso::quotes::find_quotes(unclosed, &[]).is_empty());
+}
