@@ -105,8 +105,8 @@ def match_spans(gold: Sequence[Pair], pred: Sequence[Pair], *, exact: bool) -> l
     """One-to-one matches ``(gold index, pred index)`` between two lists of spans.
 
     ``exact``: equal spans pair up (as many times as both sides hold them). Otherwise spans
-    sharing a character pair up greedily, largest overlap first (ties: earlier gold, then
-    earlier prediction).
+    sharing a character pair up greedily, largest overlap first (ties: later gold, then
+    later prediction, as score_attribution.py sorts them).
 
     >>> match_spans([(0, 5), (10, 20)], [(12, 30), (3, 11)], exact=False)
     [(1, 0), (0, 1)]
@@ -138,7 +138,7 @@ def match_spans(gold: Sequence[Pair], pred: Sequence[Pair], *, exact: bool) -> l
         else:
             candidates.extend((_overlap(gold[i], pred[k]), i, k) for _, i in open_gold)
             open_pred.append((e, k))
-    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+    candidates.sort(key=lambda c: (-c[0], -c[1], -c[2]))
     used_gold: set[int] = set()
     used_pred: set[int] = set()
     pairs = []
