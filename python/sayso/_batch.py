@@ -15,7 +15,7 @@ import importlib
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, TypeVar, overload
 
 from sayso import _sayso
 from sayso._sayso import Analyzer, Document, Span
@@ -215,6 +215,45 @@ def _start(
     )
 
 
+C = TypeVar("C")
+
+
+@overload
+def analyze_many(
+    items: Iterable[str | Mapping[str, Any]],
+    *,
+    analyzer: Analyzer | None = None,
+    threads: int | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    as_tuples: Literal[False] = False,
+    text_field: str = "text",
+    id_field: None = None,
+    progress: bool = False,
+) -> Iterator[Document | Failure]: ...
+@overload
+def analyze_many(
+    items: Iterable[tuple[Any, C]],
+    *,
+    analyzer: Analyzer | None = None,
+    threads: int | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    as_tuples: Literal[True],
+    text_field: str = "text",
+    id_field: str | None = None,
+    progress: bool = False,
+) -> Iterator[tuple[Document | Failure, C]]: ...
+@overload
+def analyze_many(
+    items: Iterable[Any],
+    *,
+    analyzer: Analyzer | None = None,
+    threads: int | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    as_tuples: Literal[False] = False,
+    text_field: str = "text",
+    id_field: str,
+    progress: bool = False,
+) -> Iterator[tuple[Document | Failure, Any]]: ...
 def analyze_many(
     items: Iterable[Any],
     *,
@@ -233,7 +272,9 @@ def analyze_many(
     Yields a :class:`Document` per item, or a :class:`Failure` for an item that cannot be
     analyzed; ``(result, context)`` pairs with ``as_tuples=True``, else ``(result, id)``
     pairs when ``id_field`` is given. ``threads`` defaults to ``$SAYSO_THREADS`` or the
-    cores available; ``progress=True`` shows a tqdm bar (when tqdm is installed).
+    cores available; ``batch_size`` items are pulled from ``items`` at a time;
+    ``progress=True`` shows a tqdm bar (when tqdm is installed). ``analyzer`` defaults to
+    the default one; ``Analyzer.analyze_many`` passes itself.
     """
     return _start(
         "analyze", items, analyzer, threads, batch_size, as_tuples, text_field, id_field,
@@ -241,6 +282,42 @@ def analyze_many(
     )
 
 
+@overload
+def segment_many(
+    items: Iterable[str | Mapping[str, Any]],
+    *,
+    analyzer: Analyzer | None = None,
+    threads: int | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    as_tuples: Literal[False] = False,
+    text_field: str = "text",
+    id_field: None = None,
+    progress: bool = False,
+) -> Iterator[list[Span] | Failure]: ...
+@overload
+def segment_many(
+    items: Iterable[tuple[Any, C]],
+    *,
+    analyzer: Analyzer | None = None,
+    threads: int | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    as_tuples: Literal[True],
+    text_field: str = "text",
+    id_field: str | None = None,
+    progress: bool = False,
+) -> Iterator[tuple[list[Span] | Failure, C]]: ...
+@overload
+def segment_many(
+    items: Iterable[Any],
+    *,
+    analyzer: Analyzer | None = None,
+    threads: int | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    as_tuples: Literal[False] = False,
+    text_field: str = "text",
+    id_field: str,
+    progress: bool = False,
+) -> Iterator[tuple[list[Span] | Failure, Any]]: ...
 def segment_many(
     items: Iterable[Any],
     *,

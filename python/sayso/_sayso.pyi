@@ -2,7 +2,11 @@
 
 import os
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Literal, TypeAlias, final
+from typing import Any, Literal, TypeAlias, TypeVar, final, overload
+
+from sayso._batch import Failure
+
+_C = TypeVar("_C")
 
 __version__: str
 
@@ -147,28 +151,78 @@ class Analyzer:
     ) -> None: ...
     def segment(self, text: str) -> list[Span]: ...
     def analyze(self, text: str) -> Document: ...
+    @overload
+    def analyze_many(
+        self,
+        items: Iterable[str | Mapping[str, Any]],
+        *,
+        threads: int | None = None,
+        batch_size: int = ...,
+        as_tuples: Literal[False] = False,
+        text_field: str = "text",
+        id_field: None = None,
+        progress: bool = False,
+    ) -> Iterator[Document | Failure]: ...
+    @overload
+    def analyze_many(
+        self,
+        items: Iterable[tuple[Any, _C]],
+        *,
+        threads: int | None = None,
+        batch_size: int = ...,
+        as_tuples: Literal[True],
+        text_field: str = "text",
+        id_field: str | None = None,
+        progress: bool = False,
+    ) -> Iterator[tuple[Document | Failure, _C]]: ...
+    @overload
     def analyze_many(
         self,
         items: Iterable[Any],
         *,
         threads: int | None = None,
         batch_size: int = ...,
-        as_tuples: bool = False,
+        as_tuples: Literal[False] = False,
+        text_field: str = "text",
+        id_field: str,
+        progress: bool = False,
+    ) -> Iterator[tuple[Document | Failure, Any]]: ...
+    @overload
+    def segment_many(
+        self,
+        items: Iterable[str | Mapping[str, Any]],
+        *,
+        threads: int | None = None,
+        batch_size: int = ...,
+        as_tuples: Literal[False] = False,
+        text_field: str = "text",
+        id_field: None = None,
+        progress: bool = False,
+    ) -> Iterator[list[Span] | Failure]: ...
+    @overload
+    def segment_many(
+        self,
+        items: Iterable[tuple[Any, _C]],
+        *,
+        threads: int | None = None,
+        batch_size: int = ...,
+        as_tuples: Literal[True],
         text_field: str = "text",
         id_field: str | None = None,
         progress: bool = False,
-    ) -> Iterator[Any]: ...
+    ) -> Iterator[tuple[list[Span] | Failure, _C]]: ...
+    @overload
     def segment_many(
         self,
         items: Iterable[Any],
         *,
         threads: int | None = None,
         batch_size: int = ...,
-        as_tuples: bool = False,
+        as_tuples: Literal[False] = False,
         text_field: str = "text",
-        id_field: str | None = None,
+        id_field: str,
         progress: bool = False,
-    ) -> Iterator[Any]: ...
+    ) -> Iterator[tuple[list[Span] | Failure, Any]]: ...
     def config_json(self) -> str: ...
     def __reduce__(self) -> tuple[Any, ...]: ...
 
