@@ -129,6 +129,7 @@ def _run(
     iterator = iter(items)
     bar = progress_bar(progress)
     index = 0
+    text_bytes = 0
     in_flight: _Batch | None = None
 
     def finish(batch: _Batch) -> Iterator[Any]:
@@ -148,9 +149,10 @@ def _run(
             else:
                 yield result
         if bar is not None:
+            nonlocal text_bytes
+            text_bytes += 0 if batch.job is None else batch.job.nbytes
+            bar.set_postfix_str(f"{text_bytes / 1e6:.1f} MB", refresh=False)
             bar.update(len(batch.metas))
-            if batch.job is not None:
-                bar.set_postfix_str(f"+{batch.job.nbytes / 1e6:.1f} MB", refresh=False)
 
     try:
         while True:

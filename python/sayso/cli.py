@@ -25,7 +25,7 @@ from sayso.evaluate import add_subcommand as add_evaluate
 
 BATCH_LINES = 1000
 """Most input lines in one batch."""
-BATCH_BYTES = 8 << 20
+BATCH_BYTES = 2 << 20
 """Most input bytes in one batch (a longer single line is still read whole)."""
 
 FORMATS = ("auto", "jsonl", "lines", "text")
