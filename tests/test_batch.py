@@ -226,3 +226,28 @@ def test_progress_without_tqdm_warns_and_still_works(monkeypatch: pytest.MonkeyP
     with pytest.warns(RuntimeWarning, match="tqdm"):
         docs = list(sayso.analyze_many(["One. Two."], progress=True))
     assert len(docs) == 1
+
+
+def test_stopping_early_leaves_nothing_broken() -> None:
+    texts = many_texts(200)
+    gen = sayso.analyze_many(texts, batch_size=16, threads=2)
+    first = next(gen)
+    assert isinstance(first, sayso.Document) and first.text == texts[0]
+    gen.close()  # a batch is still in flight
+    del gen
+    again = list(sayso.analyze_many(texts, batch_size=16, threads=2))
+    assert [d.text for d in again] == texts  # type: ignore[union-attr]
+
+
+def test_several_python_threads_share_the_pools() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = many_texts(60)
+    want = [sayso.analyze(t).to_dict() for t in texts]
+
+    def run(threads: int) -> list[dict[str, Any]]:
+        return [d.to_dict() for d in sayso.analyze_many(texts, threads=threads, batch_size=7)]
+
+    with ThreadPoolExecutor(4) as ex:
+        results = list(ex.map(run, [1, 2, 2, 3, 1, 2]))
+    assert all(r == want for r in results)
