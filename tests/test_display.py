@@ -332,3 +332,21 @@ def test_any_overlap_gives_well_formed_html_with_every_part(doc: sayso.Document)
     check_nesting(doc, reader)
     data = doc.to_displacy()
     assert "".join(data["tokens"]) == squash(doc.text)
+
+
+def test_reprs_are_short_and_name_the_speaker() -> None:
+    doc = nested_document()
+    first = doc.attributions[0]
+    assert repr(first) == (
+        "Attribution(source=\"Mayor Ruth O'Brien-Okafor\", speaker=\"Ruth O'Brien-Okafor\", "
+        "cue='said', content='“We will rebuild it,” … “It stays.”', kind='direct')"
+    )
+    assert "speaker=\"Ruth O'Brien-Okafor\"" in repr(doc.attributions[2])  # "O'Brien-Okafor"
+    same = sayso.Attribution(
+        source=sayso.Span(0, 3, "Ann"), cue=sayso.Span(4, 8, "said"), content=[], kind="other",
+        sentence=0, cue_class="neutral", speaker=sayso.Speaker(name="Ann", kind="person"),
+    )
+    assert "speaker=" not in repr(same)  # the source text is the speaker's name
+    assert repr(doc.speakers[1]) == "Speaker('Dr. \"Doc\" Lee', kind='person', attributions=1)"
+    long = sayso.Document("x" * 500)
+    assert len(repr(long)) < 120

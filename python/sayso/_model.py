@@ -193,8 +193,15 @@ def speaker_repr(speaker: Speaker) -> str:
 def attribution_repr(a: Attribution) -> str:
     source = "None" if a.source is None else repr(_short(a.source.text, 40))
     content = " … ".join(c.text for c in a.content)
+    speaker = a.speaker
+    # who "she" or "the sculptor" is, when the source text does not say it
+    who = (
+        f", speaker={speaker.name!r}"
+        if speaker is not None and (a.source is None or speaker.name != a.source.text)
+        else ""
+    )
     return (
-        f"Attribution(source={source}, cue={a.cue.text!r}, "
+        f"Attribution(source={source}{who}, cue={a.cue.text!r}, "
         f"content={_short(content)!r}, kind={a.kind!r})"
     )
 
