@@ -251,3 +251,25 @@ def test_several_python_threads_share_the_pools() -> None:
     with ThreadPoolExecutor(4) as ex:
         results = list(ex.map(run, [1, 2, 2, 3, 1, 2]))
     assert all(r == want for r in results)
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/statm"), reason="needs Linux /proc")
+def test_memory_stays_flat_over_a_long_generator() -> None:
+    def texts(n: int) -> Iterator[str]:
+        for i in range(n):
+            yield f"Item {i} was sold, the owner said. “Fine,” she added. " * 2
+
+    seen = 0
+    base = 0.0
+    for doc in sayso.analyze_many(texts(30_000), batch_size=128, threads=2):
+        seen += 1
+        if seen == 5_000:
+            base = _rss_mb()
+    assert seen == 30_000
+    # Six times as many documents after the baseline; memory must not follow them.
+    assert _rss_mb() - base < 25, (base, _rss_mb())
