@@ -53,3 +53,19 @@ def test_lone_surrogates_survive_in_span_text() -> None:
     assert "".join(s.text for s in spans).count("\ud800") == 1
     assert any("\udc00" in s.text for s in spans)
     check_sentences(text, spans)
+
+
+def test_the_whole_table_in_one_batch_with_bad_records() -> None:
+    """One batch of every adversarial input, with non-str records between them: each text
+    is answered with its document, each bad record with a failure at its index."""
+    items: list[object] = []
+    for row in TABLE:
+        items += [small(row), None]
+    results = list(sayso.analyze_many(items, threads=2, batch_size=7))
+    assert len(results) == len(items)
+    for i, (item, result) in enumerate(zip(items, results)):
+        if item is None:
+            assert isinstance(result, sayso.Failure) and result.index == i
+        else:
+            assert isinstance(item, str) and isinstance(result, sayso.Document)
+            check_document(item, result)

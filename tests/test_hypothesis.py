@@ -77,3 +77,27 @@ def test_configured_analyzer_offsets(text: str, abbreviations: list[str]) -> Non
     analyzer = sayso.Analyzer(abbreviations=abbreviations)
     check_document(text, analyzer.analyze(text))
     check_sentences(text, sayso.segment(text, abbreviations=abbreviations))
+
+
+@settings(deadline=None, max_examples=60)
+@given(
+    st.lists(st.one_of(TEXTS, st.none(), st.integers(), st.binary(max_size=5)), max_size=12),
+    st.integers(min_value=1, max_value=3),
+    st.integers(min_value=1, max_value=5),
+)
+def test_batches_answer_every_record_in_order(
+    items: list[object], threads: int, batch_size: int
+) -> None:
+    """Every record gets its result at its index: a Document equal to ``analyze`` for a str,
+    a Failure naming the record's type for anything else, and the batch goes on."""
+    results = list(sayso.analyze_many(items, threads=threads, batch_size=batch_size))
+    assert len(results) == len(items)
+    for i, (item, result) in enumerate(zip(items, results)):
+        if isinstance(item, str):
+            assert isinstance(result, sayso.Document), result
+            check_document(item, result)
+            assert result.to_dict() == sayso.analyze(item).to_dict()
+        else:
+            assert isinstance(result, sayso.Failure)
+            assert result.index == i
+            assert type(item).__name__ in result.error
