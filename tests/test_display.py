@@ -115,7 +115,7 @@ def test_source_not_stated_and_unresolved_speaker_are_said() -> None:
     ],
 )
 def _quoted(nasty: str) -> tuple[sayso.Document, sayso.Attribution, sayso.Span]:
-    text = f"{nasty}\n\n“{nasty},” reported {nasty}."
+    text = f"{nasty}.\n\n“{nasty},” reported {nasty}."
     source = span(text, nasty, after="reported")
     speaker = sayso.Speaker(name=nasty, kind="person", attributions=[0])
     a = sayso.Attribution(
@@ -350,3 +350,13 @@ def test_reprs_are_short_and_name_the_speaker() -> None:
     assert repr(doc.speakers[1]) == "Speaker('Dr. \"Doc\" Lee', kind='person', attributions=1)"
     long = sayso.Document("x" * 500)
     assert len(repr(long)) < 120
+
+
+def test_a_short_unpunctuated_first_paragraph_reads_as_the_headline() -> None:
+    def first_p(text: str) -> list[str]:
+        reader = read(sayso.render(sayso.analyze(text)))
+        return next(e for e in reader.elements if e.tag == "p" and e.inside("sy-article")).classes
+
+    assert first_p("Town keeps its lighthouse\n\nThe council voted. It was close.") == ["sy-headline"]
+    assert first_p("The council voted.\n\nIt was close.") == []
+    assert first_p("Town keeps its lighthouse") == []  # a lone paragraph is the article

@@ -48,6 +48,7 @@ font-size:15px;line-height:1.9;color:inherit;max-width:54rem;text-align:left}
 .sayso-view .sy-dark-vars{display:none}
 .sayso-view .sy-article{margin:.4em 0 1em}
 .sayso-view .sy-article p{margin:0 0 .8em;white-space:pre-wrap;overflow-wrap:anywhere}
+.sayso-view .sy-article p.sy-headline{font-weight:650;font-size:1.12em}
 .sayso-view .sy{border-radius:3px;-webkit-box-decoration-break:clone;box-decoration-break:clone}
 .sayso-view .sy-source{background:var(--sy-src-bg);border:1.5px solid var(--sy-src);
 padding:0 .15em}
@@ -269,14 +270,23 @@ def _article(doc: Document, marks: list[_Mark]) -> str:
     out: list[str] = []
     i = 0  # marks[:i] start before the current block
     active: list[_Mark] = []
-    for s, e in _blocks(doc):
+    blocks = _blocks(doc)
+    for k, (s, e) in enumerate(blocks):
         while i < len(marks) and marks[i].start < e:
             active.append(marks[i])
             i += 1
         active = [m for m in active if m.end > s]
         inside = [m for m in active if m.start < e]
-        out.append(f"<p>{_render_block(text, 0, s, e, inside, started)}</p>")
+        tag = '<p class="sy-headline">' if k == 0 and len(blocks) > 1 and _headline(text[s:e]) else "<p>"
+        out.append(f"{tag}{_render_block(text, 0, s, e, inside, started)}</p>")
     return "".join(out)
+
+
+def _headline(block: str) -> bool:
+    """A first paragraph that reads as a news headline: one short line, no closing stop."""
+    return len(block) <= 150 and "\n" not in block and not block.rstrip().endswith(
+        (".", "!", "?", ":", ";", ",", "…", "\"", "”", "’", "'", "»")
+    )
 
 
 def _kind_counts(doc: Document, speaker: Speaker) -> dict[str, int]:
@@ -315,7 +325,8 @@ def speaker_table(doc: Document) -> str:
         return '<p class="sy-summary">No speakers found.</p>'
     head = (
         "<tr><th>Speaker</th><th>Kind</th><th>Attributions</th><th>Direct</th>"
-        "<th>Mixed</th><th>Indirect</th><th>Other</th><th>Numbers</th></tr>"
+        "<th>Mixed</th><th>Indirect</th><th>Other</th>"
+        '<th title="the numbers of their attributions in the article">Numbers</th></tr>'
     )
     return _encodable(
         f'<table class="sy-speakers"><caption>Speakers</caption><thead>{head}</thead>'
