@@ -14,7 +14,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 
 use self::model::{PyAttribution, PyDocument, PySpan, PySpeaker};
-use self::text::{expect_str, PyText, SpanMaker};
+use self::text::{expect_str, PyText};
 use crate::{Analyzer, Config, CueClass};
 
 create_exception!(
@@ -214,8 +214,8 @@ pub(crate) fn segment_with<'py>(
     let text = PyText::new(expect_str(text, "text")?)?;
     let data: &str = &text.text;
     let sentences = py.detach(|| guarded("segment", data.len(), || analyzer.segment(data)))?;
-    let maker = SpanMaker::new(py, &text);
-    PyList::new(py, maker.spans(sentences.iter().map(|s| s.span))?)
+    let spans: Vec<crate::Span> = sentences.iter().map(|s| s.span).collect();
+    text::sorted_span_list(py, &text, &spans)
 }
 
 pub(crate) fn analyze_with(

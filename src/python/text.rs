@@ -134,3 +134,83 @@ impl<'a, 'py> SpanMaker<'a, 'py> {
         spans.into_iter().map(|s| self.span(s)).collect()
     }
 }
+
+/// The cyclic garbage collector paused while many objects are created at once (it would
+/// otherwise run every 700 allocations and traverse every span made so far), and resumed
+/// when dropped if it was running before. Spans hold no cycles.
+pub(crate) struct GcPause {
+    was_enabled: bool,
+}
+
+impl GcPause {
+    pub(crate) fn new(_py: Python<'_>) -> Self {
+        // SAFETY: the GIL is held (we hold a `Python` token); these calls only flip a flag.
+        let was_enabled = unsafe { pyo3::ffi::PyGC_Disable() } != 0;
+        GcPause { was_enabled }
+    }
+}
+
+impl Drop for GcPause {
+    fn drop(&mut self) {
+        if self.was_enabled {
+            // SAFETY: as in `new`; the GIL is still held by the caller that made the pause.
+            unsafe {
+                pyo3::ffi::PyGC_Enable();
+            }
+        }
+    }
+}
+
+/// Python spans for byte spans that are sorted and disjoint (sentences): one forward pass
+/// counts characters, with no index built, and nothing at all for ASCII text.
+pub(crate) fn sorted_span_list<'py>(
+    py: Python<'py>,
+    text: &PyText<'py>,
+    spans: &[Span],
+) -> PyResult<Bound<'py, pyo3::types::PyList>> {
+    let data: &str = &text.text;
+    let bytes = data.as_bytes();
+    let ascii = data.is_ascii();
+    let count = |from: usize, to: usize| {
+        bytes[from..to]
+            .iter()
+            .filter(|&&b| (b as i8) >= -0x40)
+            .count()
+    };
+    let _pause = GcPause::new(py);
+    let (mut byte, mut chr) = (0usize, 0usize);
+    let mut out = Vec::with_capacity(spans.len());
+    for &span in spans {
+        let (start, end) = if ascii {
+            (span.start, span.end)
+        } else {
+            debug_assert!(span.start >= byte, "spans must be sorted");
+            let start = chr + count(byte.min(span.start), span.start);
+            let end = start + count(span.start, span.end);
+            byte = span.end;
+            chr = end;
+            (start, end)
+        };
+        let piece = if text.replaced {
+            let slice = PySlice::new(py, start as isize, end as isize, 1);
+            text.obj.get_item(slice)?.cast_into::<PyString>()?.unbind()
+        } else {
+            PyString::new(py, &data[span.start..span.end]).unbind()
+        };
+        let obj = Py::new(
+            py,
+            super::model::PySpan {
+                start,
+                end,
+                text: piece,
+            },
+        )?;
+        // A span holds two ints and a str: it can be in no reference cycle, so the
+        // collector need not track (and traverse) the hundreds of thousands made here.
+        // SAFETY: `obj` is a live object of a GC type; untracking an object is always
+        // allowed, and its dealloc untracks again harmlessly.
+        unsafe { pyo3::ffi::PyObject_GC_UnTrack(obj.as_ptr().cast()) };
+        out.push(obj);
+    }
+    pyo3::types::PyList::new(py, out)
+}

@@ -362,6 +362,13 @@ impl<'a> Scan<'a> {
     /// the dash.
     fn dateline(&self, m: usize) -> Option<usize> {
         let b = self.b;
+        // Quick refusal: a dateline starts with two capitals.
+        if !(b.get(m).is_some_and(u8::is_ascii_uppercase)
+            && b.get(m + 1)
+                .is_some_and(|c| c.is_ascii_uppercase() || *c >= 0x80))
+        {
+            return None;
+        }
         let limit = (m + 100).min(b.len());
         let mut p = m;
         let mut words = 0;

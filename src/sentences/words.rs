@@ -1,6 +1,7 @@
 //! Words around a candidate boundary: abbreviations, sentence starters, list labels.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::lexicon;
 
@@ -32,17 +33,45 @@ impl AbbrevClass {
     }
 }
 
+/// FNV-1a: the keys are a few bytes long and not attacker-chosen in a way that matters
+/// (a lookup is bounded by the word length), so a fast hash beats SipHash here.
+#[derive(Default)]
+pub(super) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Map<V> = HashMap<Box<[u8]>, V, BuildHasherDefault<Fnv>>;
+type Set = HashSet<Box<[u8]>, BuildHasherDefault<Fnv>>;
+
 /// Longest word (bytes) looked up in the tables; longer words are plain words.
 pub(super) const MAX_WORD: usize = 24;
 
 /// The word lists the segmenter consults, lowercased.
 #[derive(Clone, Debug, Default)]
 pub(super) struct Words {
-    abbreviations: HashMap<Box<[u8]>, AbbrevClass>,
-    starters: HashSet<Box<[u8]>>,
-    time_followers: HashSet<Box<[u8]>>,
-    captions: HashSet<Box<[u8]>>,
-    closings: HashSet<Box<[u8]>>,
+    abbreviations: Map<AbbrevClass>,
+    starters: Set,
+    time_followers: Set,
+    captions: Set,
+    closings: Set,
+    /// Longest abbreviation (bytes): longer words are not looked up.
+    longest: usize,
 }
 
 /// Lowercase `word` into `buf` when it is short; None when it is too long.
@@ -83,7 +112,7 @@ impl Words {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let mut abbreviations = HashMap::new();
+        let mut abbreviations = Map::default();
         for line in lexicon::entries(lexicon::ABBREVIATIONS) {
             let (word, class) = match line.split_once('|').or_else(|| line.split_once('\t')) {
                 Some((w, c)) => (w, AbbrevClass::parse(c).unwrap_or(AbbrevClass::General)),
@@ -100,13 +129,15 @@ impl Words {
                 abbreviations.entry(k).or_insert(AbbrevClass::General);
             }
         }
-        let set = |data: &str| -> HashSet<Box<[u8]>> {
+        let set = |data: &str| -> Set {
             lexicon::entries(data)
                 .map(key)
                 .filter(|k| !k.is_empty())
                 .collect()
         };
+        let longest = abbreviations.keys().map(|k| k.len()).max().unwrap_or(0);
         Words {
+            longest,
             abbreviations,
             starters: set(lexicon::SENTENCE_STARTERS),
             time_followers: set(lexicon::TIME_FOLLOWERS),
@@ -117,6 +148,9 @@ impl Words {
 
     /// The class of `word` (without its final period) when it is a known abbreviation.
     pub(super) fn abbreviation(&self, word: &str) -> Option<AbbrevClass> {
+        if word.len() > self.longest.max(1) * 3 {
+            return None; // lowercasing shrinks a char to no less than a third of its bytes
+        }
         let mut buf = [0u8; 4 * MAX_WORD];
         self.abbreviations.get(lower(word, &mut buf)?).copied()
     }
