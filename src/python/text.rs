@@ -161,6 +161,24 @@ impl Drop for GcPause {
     }
 }
 
+/// Characters in UTF-8 `bytes`: the bytes that are not continuation bytes (`10xxxxxx`),
+/// counted eight at a time.
+fn count_chars(bytes: &[u8]) -> usize {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut continuation = 0usize;
+    for c in &mut chunks {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        continuation += ((w >> 7) & !(w >> 6) & LOW).count_ones() as usize;
+    }
+    continuation += chunks
+        .remainder()
+        .iter()
+        .filter(|&&b| b & 0xC0 == 0x80)
+        .count();
+    bytes.len() - continuation
+}
+
 /// Python spans for byte spans that are sorted and disjoint (sentences): one forward pass
 /// counts characters, with no index built, and nothing at all for ASCII text.
 pub(crate) fn sorted_span_list<'py>(
@@ -171,12 +189,7 @@ pub(crate) fn sorted_span_list<'py>(
     let data: &str = &text.text;
     let bytes = data.as_bytes();
     let ascii = data.is_ascii();
-    let count = |from: usize, to: usize| {
-        bytes[from..to]
-            .iter()
-            .filter(|&&b| (b as i8) >= -0x40)
-            .count()
-    };
+    let count = |from: usize, to: usize| count_chars(&bytes[from..to]);
     let _pause = GcPause::new(py);
     let (mut byte, mut chr) = (0usize, 0usize);
     let mut out = Vec::with_capacity(spans.len());

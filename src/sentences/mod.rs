@@ -120,10 +120,8 @@ enum Kind {
 #[derive(Clone, Copy, Debug)]
 struct Next {
     kind: Kind,
-    /// The word (for `Upper`), as a byte range.
+    /// Where the token starts (its word, for `Upper`, is read on demand).
     word: (usize, usize),
-    /// True when the word is one letter followed by a period (an initial).
-    initial: bool,
 }
 
 /// The word before a period.
@@ -567,8 +565,11 @@ impl<'a> Scan<'a> {
             return end;
         }
         let next = self.next_token(end + 1);
-        let word = &self.text[next.word.0..next.word.1];
-        if next.kind == Kind::Upper && !next.initial && self.words.is_starter(word) {
+        if next.kind != Kind::Upper {
+            return end;
+        }
+        let (word, initial) = self.upper_word(next.word.0);
+        if !initial && self.words.is_starter(word) {
             self.cut(end);
         }
         end
@@ -789,7 +790,7 @@ impl<'a> Scan<'a> {
         while p < b.len() && p - ls < 5 && b[p].is_ascii_alphanumeric() {
             p += 1;
         }
-        if p == ls {
+        if p == ls || !matches!(b.get(p), Some(b'.' | b')')) {
             return false;
         }
         let Some(label) = Label::parse(&self.text[ls..p]) else {
@@ -1104,12 +1105,18 @@ impl<'a> Scan<'a> {
     fn prev_word(&self, i: usize) -> Prev {
         let text = self.text;
         let lo = ceil_boundary(text, i.saturating_sub(WORD_WINDOW));
+        let b = self.b;
         let mut ts = i;
-        for (p, c) in text[lo..i].char_indices().rev() {
-            if c.is_whitespace() {
-                break;
+        while ts > lo && b[ts - 1] < 0x80 && !is_ascii_space(b[ts - 1]) {
+            ts -= 1;
+        }
+        if ts > lo && b[ts - 1] >= 0x80 {
+            for (p, c) in text[lo..ts].char_indices().rev() {
+                if c.is_whitespace() {
+                    break;
+                }
+                ts = lo + p;
             }
-            ts = lo + p;
         }
         if ts == lo && lo > 0 && !char_before(text, lo).is_some_and(char::is_whitespace) {
             return Prev::Plain; // a long token
@@ -1163,25 +1170,62 @@ impl<'a> Scan<'a> {
 
     /// Does a single period at `i`, followed by a space and `next`, end the sentence?
     fn judge_period(&self, i: usize, next: &Next, upperish: bool, newline: bool) -> bool {
-        let word = &self.text[next.word.0..next.word.1];
-        let starts = next.kind == Kind::Upper && !next.initial && self.words.is_starter(word);
+        let upper_word = || {
+            let (word, initial) = self.upper_word(next.word.0);
+            (word, initial)
+        };
+        let starts = || {
+            next.kind == Kind::Upper && {
+                let (word, initial) = upper_word();
+                !initial && self.words.is_starter(word)
+            }
+        };
         let strong_next = matches!(next.kind, Kind::Quote | Kind::Bullet | Kind::Marker);
         match self.prev_word(i) {
             Prev::Empty => upperish,
             Prev::Number => upperish || (next.kind == Kind::Lower && newline),
-            Prev::Initial => starts || strong_next,
+            Prev::Initial => strong_next || starts(),
             Prev::Abbrev(AbbrevClass::Prefix) => false,
             Prev::Abbrev(AbbrevClass::Number | AbbrevClass::Month) => {
-                starts || matches!(next.kind, Kind::Quote | Kind::Bullet)
+                matches!(next.kind, Kind::Quote | Kind::Bullet) || starts()
             }
             Prev::Abbrev(AbbrevClass::Time) => {
-                (next.kind == Kind::Upper && !self.words.is_time_follower(word)) || strong_next
+                (next.kind == Kind::Upper && !self.words.is_time_follower(upper_word().0))
+                    || strong_next
             }
             Prev::Abbrev(AbbrevClass::General) => {
-                starts || (next.kind == Kind::Upper && newline) || strong_next
+                (next.kind == Kind::Upper && newline) || strong_next || starts()
             }
             Prev::Plain => upperish || (next.kind == Kind::Lower && (CUT_PLAIN_LOWER || newline)),
         }
+    }
+
+    /// The capitalised word starting at `m` (letters, digits, apostrophes; at most
+    /// `WORD_WINDOW` bytes), and whether it is an initial (one letter and a period).
+    fn upper_word(&self, m: usize) -> (&str, bool) {
+        let b = self.b;
+        let hi = (m + WORD_WINDOW).min(b.len());
+        let mut e = m;
+        while e < hi && (b[e].is_ascii_alphanumeric() || b[e] == b'\'') {
+            e += 1;
+        }
+        if e < hi && b[e] >= 0x80 {
+            // Not ASCII: go on char by char.
+            for (p, ch) in self.text[e..].char_indices() {
+                if e + p >= hi || !(ch.is_alphanumeric() || ch == '\'' || ch == '’') {
+                    e += p;
+                    break;
+                }
+                if e + p + ch.len_utf8() >= self.text.len() {
+                    e = self.text.len();
+                    break;
+                }
+            }
+        }
+        let word = &self.text[m..e];
+        let mut cs = word.chars();
+        let one = cs.next().is_some() && cs.next().is_none();
+        (word, one && b.get(e) == Some(&b'.'))
     }
 
     /// What starts at `m` (a non-space byte).
@@ -1190,7 +1234,6 @@ impl<'a> Scan<'a> {
         let mut next = Next {
             kind: Kind::Other,
             word: (m, m),
-            initial: false,
         };
         let Some(c) = char_at(text, m) else {
             return next;
@@ -1207,15 +1250,6 @@ impl<'a> Scan<'a> {
             if c.is_lowercase() {
                 Kind::Lower
             } else {
-                let mut e = m;
-                for (p, ch) in text[m..].char_indices() {
-                    if p > WORD_WINDOW || !(ch.is_alphanumeric() || ch == '\'' || ch == '’') {
-                        break;
-                    }
-                    e = m + p + ch.len_utf8();
-                }
-                next.word = (m, e);
-                next.initial = e == m + c.len_utf8() && self.b.get(e) == Some(&b'.');
                 Kind::Upper
             }
         } else if c == '.' || c == '…' {
