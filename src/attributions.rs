@@ -129,8 +129,6 @@ const ADJUNCT_STARTS: &[&str] = &[
     "but",
     "afterward",
     "afterwards",
-    "here",
-    "there",
     "now",
     "back",
     "up",
@@ -176,7 +174,7 @@ const DISCOURSE: &[&str] = &[
     "indeed",
 ];
 /// How far (tokens) a cue may be from `that` or a quotation introducing its content.
-const CONTENT_WINDOW: usize = 30;
+const CONTENT_WINDOW: usize = 20;
 /// Frames further apart than this (tokens) cannot share words.
 const NEAR: usize = 40;
 
@@ -290,9 +288,27 @@ impl Ctx<'_> {
                     return None;
                 }
                 frame.first = k;
+                // `said dryly`, `said flatly`: a manner adverb belongs to the cue.
+                if let Some(w) = self.word(b + 1) {
+                    if w.len() > 5
+                        && w.ends_with("ly")
+                        && !matches!(w.as_str(), "likely" | "family" | "weekly" | "monthly")
+                        && self.toks[b + 1].is_lowercase_word(text)
+                    {
+                        frame.last = b + 1;
+                    }
+                }
+                let b = frame.last;
                 let before = k.checked_sub(1);
                 let gerund = m.entry.form == VerbForm::Gerund;
                 match before {
+                    Some(j)
+                        if matches!(self.word(j).as_deref(), Some("and" | "but"))
+                            && !gerund =>
+                    {
+                        // `Twitter reported flat growth, and said it was …`
+                        frame.source = self.subject(earlier, j);
+                    }
                     Some(j) if self.toks[j].kind == TokenKind::Word => {
                         frame.source = self.finder.before(text, &self.toks, j, 0);
                         if frame.source.is_none() && gerund && self.is_punct(j.wrapping_sub(1), ',')
@@ -503,10 +519,22 @@ impl Ctx<'_> {
         let mut k = i;
         while k < stop {
             let tk = self.toks[k];
+            if k > i && matches!(self.word(k).as_deref(), Some("and" | "but" | "or")) {
+                return None;
+            }
             if tk.kind == TokenKind::Punct {
                 let s = tk.as_str(text);
-                if matches!(s, "." | "!" | "?" | ";") {
-                    return None;
+                if matches!(s, "." | "!" | "?" | ";" | "(") || (s == "," && k > i) {
+                    // a clause boundary; `, “…”` and `: “…”` are still looked at
+                    if !(s == "," || s == ":")
+                        || self
+                            .toks
+                            .get(k + 1)
+                            .and_then(|n| quote_starting_at(self.quotes, n.span.start))
+                            .is_none()
+                    {
+                        return None;
+                    }
                 }
                 if matches!(s, ":" | ",") {
                     if let Some(q) = self
@@ -526,6 +554,12 @@ impl Ctx<'_> {
                 }
             } else if lower(text, &tk) == "that"
                 && self.toks[k - 1].kind != TokenKind::Punct
+                // `the state that she won`: a relative clause, not content
+                && !(k >= 2
+                    && matches!(
+                        self.word(k - 2).as_deref(),
+                        Some("the" | "a" | "an" | "this" | "his" | "her" | "their" | "its")
+                    ))
                 && !matches!(
                     self.word(k - 1).as_deref(),
                     Some("so" | "such" | "now" | "than" | "like" | "in" | "of" | "about" | "all")
@@ -639,6 +673,26 @@ impl Ctx<'_> {
         quote_starting_at(self.quotes, self.toks.get(after + 1)?.span.start)
     }
 
+    /// `“A,” he said. “B.”`: the quotation opening the next sentence of the paragraph, when
+    /// the frame ends its sentence.
+    fn next_sentence_quote(&self, f: &Frame) -> Option<Span> {
+        let after = match f.source {
+            Some(s) if f.source_after || s.first > f.last => s.last + 1,
+            _ => f.last + 1,
+        };
+        if after + 2 < self.toks.len()
+            || (after..self.toks.len()).any(|k| self.toks[k].kind != TokenKind::Punct)
+        {
+            return None;
+        }
+        let rest = self.text.get(self.sentence.end..)?;
+        let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+        if gap > 4 {
+            return None;
+        }
+        quote_starting_at(self.quotes, self.sentence.end + gap)
+    }
+
     fn kind(&self, content: &[Span]) -> AttributionKind {
         if content.is_empty() {
             return AttributionKind::Other;
@@ -737,10 +791,16 @@ impl Ctx<'_> {
                     {
                         c.insert(0, q);
                     }
-                    (None, _) if f.m.entry.kind == CueType::Verb => {
+                    (_, Some(_)) | (None, None) if f.m.entry.kind == CueType::Verb => {
+                        // A quotation just before the frame is its content: what follows
+                        // (`…,” Wilkin said, eliciting jeers`) is not.
                         content = self.content_before(f, earlier);
-                        if let (Some(c), Some(q2)) = (&mut content, self.trailing_quote(f, limit)) {
-                            if c.last().is_some_and(|l| l.end <= q2.start) {
+                        let next = self
+                            .trailing_quote(f, limit)
+                            .or_else(|| self.next_sentence_quote(f));
+                        if let (Some(c), Some(q2)) = (&mut content, next) {
+                            let quoted = quote_starting_at(self.quotes, c[0].start).is_some();
+                            if quoted && c.last().is_some_and(|l| l.end <= q2.start) {
                                 c.push(q2);
                             }
                         }
@@ -830,6 +890,10 @@ fn sentence_attributions(ctx: &Ctx<'_>, cues: &[CueMatch], out: &mut Vec<Attribu
         if a >= toks.len() || b_end == 0 || b_end <= a || toks[a].span.start != m.span.start {
             continue;
         }
+        // A capitalised verb is a name (`United States`, `Post`) unless it opens the sentence.
+        if m.entry.kind != CueType::Phrase && a > 0 && toks[a].is_capitalized(ctx.text) {
+            continue;
+        }
         let b = b_end - 1;
         if frames.last().is_some_and(|f| f.last >= a) {
             continue;
@@ -862,7 +926,7 @@ fn sentence_attributions(ctx: &Ctx<'_>, cues: &[CueMatch], out: &mut Vec<Attribu
     // Where each frame's words begin: content of the frame before stops there.
     for f in frames.iter_mut() {
         let start = match f.source {
-            Some(s) if !f.source_after => s.first,
+            Some(s) if !f.source_after && s.last < f.first && f.first - s.last <= 2 => s.first,
             _ => f.first,
         };
         if start > 0 && (ctx.is_punct(start - 1, ',') || ctx.is_punct(start - 1, ';')) {

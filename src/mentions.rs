@@ -62,7 +62,7 @@ const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
     "some", "many", "most", "several", "other", "both", "all", "few", "two", "three", "four",
     "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "no", "any", "each",
-    "every", "another",
+    "every", "another", "one",
 ];
 /// Capitalised words that do not belong to a name (sentence-initial function words ...).
 const STOP_CAPS: &[&str] = &[
@@ -510,7 +510,13 @@ impl MentionFinder {
             || a.kind == TokenKind::Number
             || (a.is_capitalized(text) && !STOP_CAPS.contains(&aw.as_str()))
             || self.titles.contains(&aw);
-        if !appositive || aw == "which" || aw == "who" {
+        if aw == "who" || aw == "which" {
+            // `A White House official, who asked not to be named, said`: the antecedent.
+            return self
+                .phrase_before(text, tokens, k - 1, floor)
+                .filter(|m| m.kind != MentionKind::Pronoun);
+        }
+        if !appositive {
             return None;
         }
         let name = self.name_before(text, tokens, k - 1, floor)?;

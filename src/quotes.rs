@@ -229,8 +229,17 @@ pub fn find_quotes(text: &str, _sentences: &[Sentence]) -> Vec<Span> {
                 i += 1;
             }
             b'\'' => {
-                if bytes.get(i + 1) == Some(&b'\'') && sc.is_open(Family::Double) {
-                    sc.close(Family::Double, i + 2);
+                if bytes.get(i + 1) == Some(&b'\'') && bytes.get(i + 2) != Some(&b'\'') {
+                    // `''` closes ``…'' and, in some archives (NYT), both opens and closes.
+                    let mark = if sc.is_open(Family::Double) {
+                        Mark::Close(Family::Double)
+                    } else {
+                        double_straight(text, i, 2)
+                    };
+                    match mark {
+                        Mark::Close(f) if !sc.is_open(f) => {}
+                        m => sc.apply(m, i, 2),
+                    }
                     i += 2;
                     continue;
                 }
