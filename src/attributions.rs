@@ -600,7 +600,12 @@ impl Ctx<'_> {
     }
 
     /// Content before the frame: `“…,” he said.` or `The plan failed, he said.`
-    fn content_before(&self, f: &Frame, earlier_in_sentence: bool) -> Option<Vec<Span>> {
+    fn content_before(
+        &self,
+        f: &Frame,
+        earlier_in_sentence: bool,
+        limit: usize,
+    ) -> Option<Vec<Span>> {
         let p = match f.source {
             Some(s) if !f.source_after => s.first,
             _ => f.first,
@@ -633,15 +638,26 @@ impl Ctx<'_> {
         if f.m.entry.strict || earlier_in_sentence || p < 2 || !self.is_punct(p - 1, ',') {
             return None;
         }
-        // Only a short tail after the frame: `…, he said on Tuesday.`
+        // Only a short tail after the frame (`…, he said on Tuesday.`), or the rest of the
+        // sentence after a comma (`The plan, he said, is dead.`).
         let after = match f.source {
             Some(s) if f.source_after => s.last + 1,
             _ => f.last + 1,
         };
-        if self.toks.len().saturating_sub(after) > 6 {
+        let mut second: Option<Span> = None;
+        let tail = limit.saturating_sub(after);
+        let adjunct = self
+            .word(after)
+            .is_some_and(|w| ADJUNCT_STARTS.contains(&w.as_str()));
+        if self.is_punct(after, ',') && after + 1 < limit && tail > 3 {
+            let e = self.content_end(after + 1, limit)?;
+            second = Some(Span::new(self.toks[after + 1].span.start, e));
+        } else if tail > if adjunct { 12 } else { 6 } {
             return None;
         }
-        if (after..self.toks.len()).any(|k| self.word(k).as_deref() == Some("that")) {
+        if second.is_none()
+            && (after..limit).any(|k| self.word(k).as_deref() == Some("that"))
+        {
             return None;
         }
         let first = self.toks[0];
@@ -658,7 +674,9 @@ impl Ctx<'_> {
                 start += 1;
             }
         }
-        Some(vec![Span::new(self.toks[start].span.start, end)])
+        let mut out = vec![Span::new(self.toks[start].span.start, end)];
+        out.extend(second);
+        Some(out)
     }
 
     /// A second quotation right after the frame: `“A,” he said, “B.”`
@@ -794,7 +812,8 @@ impl Ctx<'_> {
                     (_, Some(_)) | (None, None) if f.m.entry.kind == CueType::Verb => {
                         // A quotation just before the frame is its content: what follows
                         // (`…,” Wilkin said, eliciting jeers`) is not.
-                        content = self.content_before(f, earlier);
+                        let after = content.take();
+                        content = self.content_before(f, earlier, limit).or(after);
                         let next = self
                             .trailing_quote(f, limit)
                             .or_else(|| self.next_sentence_quote(f));

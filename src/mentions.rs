@@ -510,6 +510,13 @@ impl MentionFinder {
             || a.kind == TokenKind::Number
             || (a.is_capitalized(text) && !STOP_CAPS.contains(&aw.as_str()))
             || self.titles.contains(&aw);
+        let parenthetical = a.is_lowercase_word(text)
+            && (aw.ends_with("ing") || aw.ends_with("ed") || aw == "for" || aw == "however")
+            && !matches!(aw.as_str(), "and" | "but" | "or");
+        if parenthetical {
+            // `Salceda, citing data from the State Department, said`: the name alone.
+            return self.name_before(text, tokens, k - 1, floor);
+        }
         if aw == "who" || aw == "which" {
             // `A White House official, who asked not to be named, said`: the antecedent.
             return self
@@ -573,7 +580,9 @@ impl MentionFinder {
                     } else if is_possessive(&pw) {
                         last = Some(i);
                     } else if i > first
-                        && matches!(pw.as_str(), "of" | "for" | "by" | "from" | "at" | "and")
+                        && (matches!(pw.as_str(), "of" | "for" | "by" | "from" | "at" | "and")
+                            || pw == "to"
+                                && tokens.get(i + 1).is_some_and(|n| n.is_capitalized(text)))
                         && last.is_some()
                     {
                         // a connector: keep going if a phrase follows
@@ -581,7 +590,12 @@ impl MentionFinder {
                         break;
                     } else if DETERMINERS.contains(&pw.as_str()) && i > first {
                         // `of the`
-                    } else if p.is_lowercase_word(text) && has_capital && last == Some(i - 1) {
+                    } else if p.is_lowercase_word(text)
+                        && has_capital
+                        && last == Some(i - 1)
+                        && !self.titles.contains(&pw)
+                        && !self.groups.contains(&pw)
+                    {
                         break; // `Senator Mills attacked`: a verb after the name
                     } else if p.is_lowercase_word(text) {
                         lowers += 1;
