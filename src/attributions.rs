@@ -510,6 +510,15 @@ impl Ctx<'_> {
         let clause_start = t.kind != TokenKind::Punct
             && !ADJUNCT_STARTS.contains(&w.as_str())
             && !(f.m.entry.belief && w == "to");
+        if f.m.entry.object && clause_start {
+            // `praised the plan, …`: the object up to the end of its clause.
+            let stop = limit.min(i + 60);
+            let end_tok = (i + 1..stop)
+                .find(|&k| self.is_punct(k, ',') || self.is_punct(k, ';') || self.is_punct(k, '('))
+                .unwrap_or(limit);
+            let end = self.content_end(i, end_tok)?;
+            return Some(vec![Span::new(t.span.start, end)]);
+        }
         if (!strict || colon) && clause_start {
             let end = self.content_end(i, limit)?;
             return Some(vec![Span::new(t.span.start, end)]);

@@ -67,6 +67,8 @@ pub struct CueEntry {
     pub strict: bool,
     /// A belief or knowledge verb.
     pub belief: bool,
+    /// The content may be the verb's object (`praised the plan`).
+    pub object: bool,
     /// The same word is also a nominal cue (`reports`, `claims`).
     pub also_noun: bool,
 }
@@ -217,12 +219,14 @@ impl Builder {
         };
         let mut strict = false;
         let mut belief = false;
+        let mut object = false;
         for flag in parts {
             match flag {
                 "strict" => strict = true,
                 "belief" => belief = true,
+                "object" => object = true,
                 "" => {}
-                _ => return Err(invalid(line_no, line, "flags are strict and belief")),
+                _ => return Err(invalid(line_no, line, "flags are strict, belief and object")),
             }
         }
         let entry = |form| CueEntry {
@@ -231,6 +235,7 @@ impl Builder {
             form,
             strict,
             belief,
+            object,
             also_noun: false,
         };
         if kind != CueType::Verb {
@@ -332,6 +337,7 @@ impl CueLexicon {
                 },
                 strict: false,
                 belief: false,
+                object: false,
                 also_noun: false,
             };
             b.map.insert(p, entry);
