@@ -720,6 +720,45 @@ impl Ctx<'_> {
         quote_starting_at(self.quotes, self.sentence.end + gap)
     }
 
+    /// `Lynch: No outside influence on the probe.` — a name, a colon and what it said, at
+    /// the start of a paragraph (headlines, transcripts).
+    fn colon_attribution(&self) -> Option<Attribution> {
+        let k = (1..self.toks.len().min(6)).find(|&k| self.is_punct(k, ':'))?;
+        if self.toks.len() < k + 3 || self.is_punct(k + 1, '/') {
+            return None; // `http://`, too short
+        }
+        let first = self.word(0)?;
+        if matches!(
+            first.as_str(),
+            "update" | "note" | "watch" | "video" | "photo" | "related" | "read" | "breaking"
+                | "editor" | "exclusive" | "correction" | "warning" | "source" | "sources"
+                | "listen" | "see" | "click" | "follow" | "email" | "contact" | "subscribe"
+                | "advertisement" | "caption" | "credit" | "q" | "a"
+        ) {
+            return None;
+        }
+        let m = self.finder.after(self.text, &self.toks, 0, k)?;
+        if m.last + 1 != k || m.kind != MentionKind::Name {
+            return None;
+        }
+        let t = self.toks[k + 1];
+        let content = match quote_starting_at(self.quotes, t.span.start) {
+            Some(q) => self.quoted_content(q, self.toks.len()),
+            None => vec![Span::new(t.span.start, self.content_end(k + 1, self.toks.len())?)],
+        };
+        Some(Attribution {
+            source: Some(m.span),
+            cue: self.toks[k].span,
+            kind: self.kind(&content),
+            content,
+            sentence: self.index,
+            cue_class: crate::document::CueClass::Neutral,
+            speaker: None,
+            hedged: false,
+            speaker_confidence: 0.0,
+        })
+    }
+
     fn kind(&self, content: &[Span]) -> AttributionKind {
         if content.is_empty() {
             return AttributionKind::Other;
@@ -889,7 +928,11 @@ pub fn extract(
         while c < cues.len() && cues[c].span.end <= sentence.span.end {
             c += 1;
         }
-        if first_cue == c {
+        // `Gingrich: Trump Must Decide …` — a name and a colon opening a paragraph.
+        let opens_paragraph = si == 0 || sentences[si - 1].paragraph != sentence.paragraph;
+        let head = &text.as_bytes()[sentence.span.start..sentence.span.end.min(sentence.span.start + 60)];
+        let colon = opens_paragraph && memchr::memchr(b':', head).is_some();
+        if first_cue == c && !colon {
             continue;
         }
         let ctx = Ctx {
@@ -900,6 +943,9 @@ pub fn extract(
             quotes: &top,
             finder,
         };
+        if colon {
+            out.extend(ctx.colon_attribution());
+        }
         sentence_attributions(&ctx, &cues[first_cue..c], &mut out);
     }
     out

@@ -305,11 +305,12 @@ impl MentionFinder {
             });
         }
         if RELATIVES.contains(&w.as_str()) {
-            // `X, a sculptor ..., who said`: the antecedent with its apposition.
+            // `X, a sculptor ..., who said`: the antecedent with its apposition; a bare
+            // `who` otherwise (the PolNeAR convention).
             if last >= floor + 2 && tokens[last - 1].is(text, ',') {
                 let antecedent = self
                     .apposition_before(text, tokens, last - 1, floor)
-                    .or_else(|| self.name_before(text, tokens, last - 2, floor));
+                    .filter(|a| a.last + 2 == last);
                 if let Some(a) = antecedent {
                     return Some(Mention {
                         span: Span::new(a.span.start, t.span.end),
