@@ -303,8 +303,7 @@ impl Ctx<'_> {
                 let gerund = m.entry.form == VerbForm::Gerund;
                 match before {
                     Some(j)
-                        if matches!(self.word(j).as_deref(), Some("and" | "but"))
-                            && !gerund =>
+                        if matches!(self.word(j).as_deref(), Some("and" | "but")) && !gerund =>
                     {
                         // `Twitter reported flat growth, and said it was …`
                         frame.source = self.subject(earlier, j);
@@ -498,6 +497,26 @@ impl Ctx<'_> {
         if i >= limit {
             return None;
         }
+        if f.m.entry.addressee {
+            // `told reporters (on Tuesday) that …`: skip whom it was told to.
+            if let Some(m) = self.finder.after(text, &self.toks, i, limit) {
+                if quote_starting_at(self.quotes, self.toks[i].span.start).is_none() {
+                    i = m.last + 1;
+                    while i < limit && (self.is_punct(i, ',') || self.is_punct(i, ':')) {
+                        colon |= self.is_punct(i, ':');
+                        i += 1;
+                    }
+                    if i >= limit {
+                        return None;
+                    }
+                    let w = self.word(i).unwrap_or_default();
+                    let quoted = quote_starting_at(self.quotes, self.toks[i].span.start).is_some();
+                    if !(quoted || colon || w == "that" || ADJUNCT_STARTS.contains(&w.as_str())) {
+                        return None;
+                    }
+                }
+            }
+        }
         let t = self.toks[i];
         if let Some(q) = quote_starting_at(self.quotes, t.span.start) {
             return Some(self.quoted_content(q, limit));
@@ -664,9 +683,7 @@ impl Ctx<'_> {
         } else if tail > if adjunct { 12 } else { 6 } {
             return None;
         }
-        if second.is_none()
-            && (after..limit).any(|k| self.word(k).as_deref() == Some("that"))
-        {
+        if second.is_none() && (after..limit).any(|k| self.word(k).as_deref() == Some("that")) {
             return None;
         }
         let first = self.toks[0];
@@ -730,21 +747,57 @@ impl Ctx<'_> {
         let first = self.word(0)?;
         if matches!(
             first.as_str(),
-            "update" | "note" | "watch" | "video" | "photo" | "related" | "read" | "breaking"
-                | "editor" | "exclusive" | "correction" | "warning" | "source" | "sources"
-                | "listen" | "see" | "click" | "follow" | "email" | "contact" | "subscribe"
-                | "advertisement" | "caption" | "credit" | "q" | "a"
+            "update"
+                | "note"
+                | "watch"
+                | "video"
+                | "photo"
+                | "related"
+                | "read"
+                | "breaking"
+                | "editor"
+                | "exclusive"
+                | "correction"
+                | "warning"
+                | "source"
+                | "sources"
+                | "listen"
+                | "see"
+                | "click"
+                | "follow"
+                | "email"
+                | "contact"
+                | "subscribe"
+                | "advertisement"
+                | "caption"
+                | "credit"
+                | "q"
+                | "a"
         ) {
             return None;
         }
         let m = self.finder.after(self.text, &self.toks, 0, k)?;
-        if m.last + 1 != k || m.kind != MentionKind::Name {
+        if m.last + 1 != k || m.kind != MentionKind::Name || !self.toks[0].is_capitalized(self.text)
+        {
             return None;
         }
         let t = self.toks[k + 1];
+        // What follows is a statement, not a number or a list of names.
+        let commas = (k + 1..self.toks.len().min(k + 40))
+            .filter(|&j| self.is_punct(j, ','))
+            .count();
+        let words = (k + 1..self.toks.len().min(k + 8))
+            .filter(|&j| self.toks[j].kind == TokenKind::Word)
+            .count();
+        if t.kind == TokenKind::Number || commas > 3 || words < 3 {
+            return None;
+        }
         let content = match quote_starting_at(self.quotes, t.span.start) {
             Some(q) => self.quoted_content(q, self.toks.len()),
-            None => vec![Span::new(t.span.start, self.content_end(k + 1, self.toks.len())?)],
+            None => vec![Span::new(
+                t.span.start,
+                self.content_end(k + 1, self.toks.len())?,
+            )],
         };
         Some(Attribution {
             source: Some(m.span),
@@ -930,7 +983,8 @@ pub fn extract(
         }
         // `Gingrich: Trump Must Decide …` — a name and a colon opening a paragraph.
         let opens_paragraph = si == 0 || sentences[si - 1].paragraph != sentence.paragraph;
-        let head = &text.as_bytes()[sentence.span.start..sentence.span.end.min(sentence.span.start + 60)];
+        let head =
+            &text.as_bytes()[sentence.span.start..sentence.span.end.min(sentence.span.start + 60)];
         let colon = opens_paragraph && memchr::memchr(b':', head).is_some();
         if first_cue == c && !colon {
             continue;
@@ -1016,16 +1070,28 @@ fn sentence_attributions(ctx: &Ctx<'_>, cues: &[CueMatch], out: &mut Vec<Attribu
             f.cut = Some(if comma { conj - 1 } else { conj });
         }
     }
-    let mut made = 0usize;
-    for i in 0..frames.len() {
-        let limit = frames[i + 1..]
-            .iter()
-            .take(4)
-            .find_map(|n| n.cut.filter(|&c| c > frames[i].last))
-            .unwrap_or(toks.len());
-        if let Some(a) = ctx.attribution(&frames[i], limit, made > 0) {
-            out.push(a);
-            made += 1;
+    // Two passes: a frame that makes no attribution does not cut the content before it.
+    let mut live = vec![true; frames.len()];
+    let mut made_now: Vec<Option<Attribution>> = Vec::new();
+    for pass in 0..2 {
+        made_now.clear();
+        let mut made = 0usize;
+        for i in 0..frames.len() {
+            let limit = frames[i + 1..]
+                .iter()
+                .zip(&live[i + 1..])
+                .take(4)
+                .find_map(|(n, &ok)| n.cut.filter(|&c| ok && c > frames[i].last))
+                .unwrap_or(toks.len());
+            let a = ctx.attribution(&frames[i], limit, made > 0);
+            made += usize::from(a.is_some());
+            made_now.push(a);
         }
+        let now: Vec<bool> = made_now.iter().map(Option::is_some).collect();
+        if pass == 0 && now == live {
+            break;
+        }
+        live = now;
     }
+    out.extend(made_now.into_iter().flatten());
 }

@@ -69,6 +69,8 @@ pub struct CueEntry {
     pub belief: bool,
     /// The content may be the verb's object (`praised the plan`).
     pub object: bool,
+    /// The first object is the addressee (`told reporters that …`).
+    pub addressee: bool,
     /// The same word is also a nominal cue (`reports`, `claims`).
     pub also_noun: bool,
 }
@@ -220,13 +222,23 @@ impl Builder {
         let mut strict = false;
         let mut belief = false;
         let mut object = false;
+        let mut addressee = false;
+        let mut past_only = false;
         for flag in parts {
             match flag {
+                "addressee" => addressee = true,
+                "past" => past_only = true,
                 "strict" => strict = true,
                 "belief" => belief = true,
                 "object" => object = true,
                 "" => {}
-                _ => return Err(invalid(line_no, line, "flags are strict, belief and object")),
+                _ => {
+                    return Err(invalid(
+                        line_no,
+                        line,
+                        "flags are strict, belief, object, addressee and past",
+                    ))
+                }
             }
         }
         let entry = |form| CueEntry {
@@ -236,6 +248,7 @@ impl Builder {
             strict,
             belief,
             object,
+            addressee,
             also_noun: false,
         };
         if kind != CueType::Verb {
@@ -268,11 +281,13 @@ impl Builder {
             .next()
             .filter(|s| !s.is_empty())
             .map_or_else(|| gerund(lemma, &past_form), str::to_owned);
-        self.add(format!("{lemma}{rest}"), entry(VerbForm::Base));
-        self.add(
-            format!("{}{rest}", third_person(lemma)),
-            entry(VerbForm::Third),
-        );
+        if !past_only {
+            self.add(format!("{lemma}{rest}"), entry(VerbForm::Base));
+            self.add(
+                format!("{}{rest}", third_person(lemma)),
+                entry(VerbForm::Third),
+            );
+        }
         self.add(format!("{past_form}{rest}"), entry(VerbForm::Past));
         self.add(format!("{participle}{rest}"), entry(VerbForm::Participle));
         self.add(format!("{gerund_form}{rest}"), entry(VerbForm::Gerund));
@@ -338,6 +353,7 @@ impl CueLexicon {
                 strict: false,
                 belief: false,
                 object: false,
+                addressee: false,
                 also_noun: false,
             };
             b.map.insert(p, entry);
