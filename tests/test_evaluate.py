@@ -256,6 +256,14 @@ def test_predictions_for_unknown_documents_are_ignored() -> None:
     assert prf(score([gold_t1()], [gold_t1(), extra]), "triple-exact") == (2, 2, 2)
 
 
+def test_recall_is_also_given_per_gold_kind() -> None:
+    t = T1
+    pred = doc(t, att(find(t, "The mayor"), find(t, "said"), find(t, "that taxes will rise")))
+    by_kind = score([gold_t1()], [pred])["recall_by_kind"]
+    assert by_kind["indirect"]["triple-overlap"] == {"tp": 1, "gold": 1, "R": 1.0}
+    assert by_kind["direct"]["triple-exact"] == {"tp": 0, "gold": 1, "R": 0.0}
+
+
 def test_kinds_restrict_gold_and_report_recall_only() -> None:
     s = score([gold_t1()], [gold_t1()], kinds=["direct"])
     assert prf(s, "triple-exact") == (1, 2, 1)

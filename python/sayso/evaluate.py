@@ -250,12 +250,15 @@ def score(
     """Score ``predictions`` against ``gold`` (both documents in the gold format).
 
     Returns ``{metric: {"P", "R", "F1", "tp", "pred", "gold"}}`` for every name in
-    ``METRICS`` (P, R, F1 as fractions), plus ``"documents"``. Gold documents without a
-    prediction count as predicting nothing; predictions without gold are ignored.
+    ``METRICS`` (P, R, F1 as fractions), plus ``"documents"`` and ``"recall_by_kind"``:
+    ``{kind: {"triple-overlap": {"tp", "gold", "R"}, "triple-exact": ...}}`` over the gold
+    kinds. Gold documents without a prediction count as predicting nothing; predictions
+    without gold are ignored.
     """
     keep = None if kinds is None else set(kinds)
     by_id = {d["id"]: d for d in predictions}
     counts = {m: [0, 0, 0] for m in METRICS}  # tp, pred, gold
+    per_kind: dict[tuple[str, str], list[int]] = {}  # (kind, metric) -> [tp, gold]
     n_docs = 0
     for doc in gold:
         n_docs += 1
@@ -275,15 +278,24 @@ def score(
             c[0] += _shared_length(gc, pc)
             c[1] += _length(pc)
             c[2] += _length(gc)
-        for mode in ("exact", "overlap"):
+        for mode in ("overlap", "exact"):
             c = counts[f"triple-{mode}"]
-            c[0] += len(match_triples(text, g_atts, p_atts, exact=mode == "exact"))
+            found = {i for i, _ in match_triples(text, g_atts, p_atts, exact=mode == "exact")}
+            c[0] += len(found)
             c[1] += len(p_atts)
             c[2] += len(g_atts)
+            for i, a in enumerate(g_atts):
+                k = per_kind.setdefault((str(a.get("kind") or "(none)"), f"triple-{mode}"), [0, 0])
+                k[0] += i in found
+                k[1] += 1
     out: dict[str, Any] = {
         m: _prf(tp, npred, ngold, keep is not None) for m, (tp, npred, ngold) in counts.items()
     }
     out["documents"] = n_docs
+    by_kind: dict[str, dict[str, Any]] = {}
+    for (kind, metric), (tp, ngold) in sorted(per_kind.items(), key=lambda x: x[0][0]):
+        by_kind.setdefault(kind, {})[metric] = {"tp": tp, "gold": ngold, "R": tp / ngold}
+    out["recall_by_kind"] = by_kind
     return out
 
 
@@ -388,6 +400,11 @@ def format_scores(scores: Mapping[str, Any]) -> str:
         lines.append(
             f"{m:16s} {pct(v['P'])} {pct(v['R'])} {pct(v['F1'])}   "
             f"{v['tp']}/{v['pred']}/{v['gold']}"
+        )
+    for kind, v in scores.get("recall_by_kind", {}).items():
+        lines.append(
+            f"recall of {kind + ' gold':14s}"
+            + "".join(f"  {m} {100 * v[m]['R']:5.1f} ({v[m]['tp']}/{v[m]['gold']})" for m in v)
         )
     lines.append(f"{scores.get('documents', 0)} documents")
     for fail in scores.get("failed", []):
