@@ -360,3 +360,29 @@ def test_a_short_unpunctuated_first_paragraph_reads_as_the_headline() -> None:
     assert first_p("Town keeps its lighthouse\n\nThe council voted. It was close.") == ["sy-headline"]
     assert first_p("The council voted.\n\nIt was close.") == []
     assert first_p("Town keeps its lighthouse") == []  # a lone paragraph is the article
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet="ab \n<&“.\ud800", max_size=30),
+    st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=8),
+)
+def test_hand_built_documents_with_stray_spans_still_render(
+    text: str, pairs: list[tuple[int, int]]
+) -> None:
+    # spans past the end of the text, or whose text does not match it: shown clipped, no error
+    spans = [sayso.Span(min(a, b), max(a, b), "zz") for a, b in pairs]
+    cue = spans[0] if spans else sayso.Span(0, 0, "")
+    speaker = sayso.Speaker(name="<N>", kind="person", attributions=[0, 99])
+    a = sayso.Attribution(
+        source=spans[-1] if spans else None, cue=cue, content=spans[1:3], kind="mixed",
+        sentence=7, cue_class="neutral", speaker=speaker,
+    )
+    doc = sayso.Document(
+        text, attributions=[a], speakers=[speaker], hedges=spans[3:5], paragraphs=spans[5:]
+    )
+    for markup in (sayso.render(doc), a._repr_html_(), speaker._repr_html_()):
+        markup.encode("utf-8")
+        read(markup)
+    data = doc.to_displacy()
+    assert all(0 <= s["start_token"] < s["end_token"] <= len(data["tokens"]) for s in data["spans"])

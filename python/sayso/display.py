@@ -231,7 +231,12 @@ def _render_block(
 def _blocks(doc: Document) -> list[tuple[int, int]]:
     """The paragraphs to show: the document's, plus any non-blank text between them."""
     text = doc.text
-    paragraphs = [(p.start, p.end) for p in doc.paragraphs if p.end > p.start]
+    size = len(text)
+    # clipped to the text: a hand-built document may hold spans past its end
+    paragraphs = [
+        (min(p.start, size), min(p.end, size)) for p in doc.paragraphs if p.end > p.start
+    ]
+    paragraphs = [(s, e) for s, e in paragraphs if e > s]
     if not paragraphs:
         # A hand-built document: split the text at blank lines.
         blocks: list[tuple[int, int]] = []
