@@ -2,7 +2,8 @@
 
 Items are pulled from the caller's iterable in batches of ``batch_size``; each batch is
 analyzed by the native module with the GIL released, on a pool of ``threads`` threads,
-while the objects of the batch before are handed out. Results come back in input order.
+while the objects of an earlier batch are built and handed out (``AHEAD + 1`` batches are
+in flight). Results come back in input order.
 
 A record that cannot be analyzed does not stop the run: it yields a :class:`Failure`
 carrying its index, its id (when known) and the reason. An exception raised by the
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 import warnings
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol, TypeVar, overload
@@ -20,8 +22,10 @@ from typing import Any, Literal, Protocol, TypeVar, overload
 from sayso import _sayso
 from sayso._sayso import Analyzer, Document, Span
 
-DEFAULT_BATCH_SIZE = 256
-"""Items pulled from the input at a time (two batches are in flight at once)."""
+DEFAULT_BATCH_SIZE = 64
+"""Items pulled from the input at a time."""
+AHEAD = 2
+"""Batches submitted beyond the one being handed out, so the pool rarely waits for Python."""
 
 Task = Literal["analyze", "segment"]
 
@@ -130,7 +134,7 @@ def _run(
     bar = progress_bar(progress)
     index = 0
     text_bytes = 0
-    in_flight: _Batch | None = None
+    in_flight: deque[_Batch] = deque()
 
     def finish(batch: _Batch) -> Iterator[Any]:
         results = iter(batch.job.results()) if batch.job is not None else iter(())
@@ -175,15 +179,15 @@ def _run(
                     texts.append(text)
                 metas.append(meta)
             job = _sayso._submit_texts(analyzer, texts, task=task, threads=threads) if texts else None
-            if in_flight is not None:
-                yield from finish(in_flight)
-            in_flight = _Batch(job, metas)
+            in_flight.append(_Batch(job, metas))
             if raised is not None or exhausted:
-                yield from finish(in_flight)
-                in_flight = None
+                while in_flight:
+                    yield from finish(in_flight.popleft())
                 if raised is not None:
                     raise raised
                 return
+            if len(in_flight) > AHEAD:
+                yield from finish(in_flight.popleft())
     finally:
         if bar is not None:
             bar.close()
