@@ -79,6 +79,8 @@ def test_analyze_jsonl_keeps_order_and_ids_and_matches_analyze(
     assert code == 0
     got = records(out.read_bytes())
     assert got == [expected(t, i + 1, f"r{i}") for i, t in enumerate(texts)]
+    # The layouts are compared on attributions and speakers too, not only on sentences.
+    assert any(r["attributions"] and r["speakers"] for r in got)
     # Every output line reads back as a Document.
     for rec, text in zip(got, texts):
         doc = sayso.Document.from_dict(rec)
