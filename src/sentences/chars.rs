@@ -32,6 +32,22 @@ pub(super) const INTERESTING: [bool; 256] = {
     t
 };
 
+/// For eight bytes (little-endian), a mask with the high bit set in each byte that may be
+/// `INTERESTING`: ASCII below 0x40 except the space, `_`, `~` and any non-ASCII byte. A
+/// superset of the table, computed without branches; zero means all eight can be skipped.
+#[inline]
+pub(super) fn maybe_interesting(w: u64) -> u64 {
+    const L: u64 = 0x0101_0101_0101_0101;
+    const H: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    // High bit set where the byte is zero.
+    let zero = |x: u64| !(((x & LOW7).wrapping_add(LOW7)) | x) & H;
+    // High bit set where the low seven bits are below 0x40.
+    let below40 = !((w | H).wrapping_sub(0x40 * L)) & H;
+    let space = zero(w ^ (0x20 * L));
+    (below40 & !space) | (w & H) | zero(w ^ (0x5F * L)) | zero(w ^ (0x7E * L))
+}
+
 /// The char starting at byte `i` of `text` (which must be a char boundary), if any.
 #[inline]
 pub(super) fn char_at(text: &str, i: usize) -> Option<char> {
@@ -152,4 +168,25 @@ pub(super) fn space_len(text: &str, i: usize) -> usize {
 #[inline]
 pub(super) fn is_pictograph(c: char) -> bool {
     matches!(c, '\u{2600}'..='\u{27BF}' | '\u{1F000}'..='\u{1FAFF}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_word_mask_covers_the_table() {
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                let mut bytes = [b'a'; 8];
+                bytes[pos] = b;
+                let m = maybe_interesting(u64::from_le_bytes(bytes));
+                if INTERESTING[b as usize] {
+                    assert_ne!(m, 0, "byte {b:#x} at {pos} would be skipped");
+                    assert_eq!(m.trailing_zeros() / 8, pos as u32);
+                }
+            }
+        }
+        assert_eq!(maybe_interesting(u64::from_le_bytes(*b"The cat ")), 0);
+    }
 }

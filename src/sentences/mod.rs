@@ -191,6 +191,22 @@ impl<'a> Scan<'a> {
         self.line_start = first;
         let mut i = self.paragraph_start(first);
         while i < n {
+            // Eight bytes at a time past bytes that cannot matter.
+            while let Some(chunk) = self.b.get(i..i + 8) {
+                let w = u64::from_le_bytes([
+                    chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+                ]);
+                let m = chars::maybe_interesting(w);
+                if m == 0 {
+                    i += 8;
+                } else {
+                    i += (m.trailing_zeros() / 8) as usize;
+                    break;
+                }
+            }
+            if i >= n {
+                break;
+            }
             let c = self.b[i];
             if !INTERESTING[c as usize] {
                 i += 1;
@@ -209,6 +225,13 @@ impl<'a> Scan<'a> {
                     } else {
                         i + 1
                     }
+                }
+                b'\''
+                    if i > 0
+                        && self.b[i - 1].is_ascii_alphabetic()
+                        && self.b.get(i + 1).is_some_and(u8::is_ascii_alphabetic) =>
+                {
+                    i + 1 // an apostrophe: don't, it's
                 }
                 b'\'' => {
                     self.single_quote(i, '\'');
@@ -826,6 +849,20 @@ impl<'a> Scan<'a> {
         if b[i] == b'.' && b.get(i + 1) != Some(&b'.') {
             if let Some(next) = self.dot_label(i) {
                 return next;
+            }
+            // The common case, "word. The": after a lowercase word, a space and a
+            // capitalised word, only the word before decides (no marks, notes or labels can
+            // stand between).
+            if i >= 2
+                && b.get(i + 1) == Some(&b' ')
+                && b.get(i + 2).is_some_and(u8::is_ascii_uppercase)
+                && b.get(i + 3).is_some_and(u8::is_ascii_lowercase)
+                && b[i - 1].is_ascii_lowercase()
+                && b[i - 2].is_ascii_lowercase()
+                && self.prev_word(i) == Prev::Plain
+            {
+                self.cut(i + 1);
+                return i + 2;
             }
         }
         // The cluster: . ! ? … and spaced dots (". . .").
