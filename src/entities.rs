@@ -667,11 +667,10 @@ fn classify_tokens(text: &str, toks: &[Tok], depth: u8) -> SourcePhrase {
         {
             (a.clone(), Some(text_of(text, head_toks)))
         }
-        (h, Some((_, _))) => {
-            let desc = appos.map(|a| {
-                let t = text_of(text, a);
-                t.trim_end_matches([',', '.', ';', ':', ' ']).to_owned()
-            });
+        (h, Some((_, a_toks))) => {
+            // The apposition up to its closing comma: "Smith, a sculptor, who ..."
+            let desc = Some(text_of(text, a_toks))
+                .map(|t| t.trim_end_matches([',', '.', ';', ':', ' ']).to_owned());
             let desc = desc.filter(|d| {
                 !d.is_empty() && !d.chars().all(|c| c.is_ascii_digit() || c.is_whitespace())
             });
@@ -1093,51 +1092,87 @@ const MAX_RUN_WORDS: usize = 8;
 /// assert_eq!(runs, ["Alexei Chebanenko", "Ministry of Defense", "Lavrov"]);
 /// ```
 pub fn word_runs(text: &str, span: Span) -> Vec<Span> {
-    let toks = tokenize(text, span.start, span.end.min(text.len()));
+    let bytes = text.as_bytes();
+    let end = span.end.min(text.len());
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
-        let t = toks[i];
-        let w = &text[t.start..t.end];
-        if t.kind != TokKind::Word
-            || !is_cap(w)
-            || FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w))
-        {
-            i += 1;
+    let mut i = span.start.min(end);
+    while i < end && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    while i < end {
+        let (ws, we) = word_at(text, i, end);
+        if we == ws {
+            // Not a word: step over one char.
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
             continue;
         }
-        let mut j = i;
-        let mut n = 1;
-        while n < MAX_RUN_WORDS {
-            let next = toks.get(j + 1);
-            match next {
-                Some(u) if u.kind == TokKind::Word && is_cap(&text[u.start..u.end]) => j += 1,
-                Some(u)
-                    if u.kind == TokKind::Word
-                        && is_particle(&text[u.start..u.end])
-                        && toks.get(j + 2).is_some_and(|v| {
-                            v.kind == TokKind::Word && is_cap(&text[v.start..v.end])
-                        }) =>
-                {
-                    j += 2
-                }
-                Some(u)
-                    if u.kind == TokKind::Word
-                        && &text[u.start..u.end] == "of"
-                        && toks.get(j + 2).is_some_and(|v| {
-                            v.kind == TokKind::Word && is_cap(&text[v.start..v.end])
-                        }) =>
-                {
-                    j += 2
-                }
-                _ => break,
-            }
-            n += 1;
+        let first = &text[ws..we];
+        if !is_cap(first) || FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(first)) {
+            i = we;
+            continue;
         }
-        out.push(Span::new(t.start, toks[j].end));
-        i = j + 1;
+        let (mut run_end, mut words) = (we, 1);
+        while words < MAX_RUN_WORDS && run_end < end && bytes[run_end] == b' ' {
+            let (ns, ne) = word_at(text, run_end + 1, end);
+            if ne == ns {
+                break;
+            }
+            let w = &text[ns..ne];
+            if is_cap(w) {
+                run_end = ne;
+                words += 1;
+                continue;
+            }
+            // "Ministry of Defense", "Bill de Blasio"
+            if (w == "of" || is_particle(w)) && ne < end && bytes[ne] == b' ' {
+                let (ms, me) = word_at(text, ne + 1, end);
+                if me > ms && is_cap(&text[ms..me]) {
+                    run_end = me;
+                    words += 2;
+                    continue;
+                }
+            }
+            break;
+        }
+        out.push(Span::new(ws, run_end));
+        i = run_end;
     }
     out
+}
+
+/// The word starting at `i` (no further than `end`): letters and digits, with inner `-`,
+/// `.`, `'`, `’` and `&`, and a final `.` for abbreviations and initials (`Mr.`, `J.`).
+/// `(i, i)` when no word starts at `i`. A possessive `’s` is not part of the word.
+fn word_at(text: &str, i: usize, end: usize) -> (usize, usize) {
+    let piece = &text[i..end];
+    let mut chars = piece.char_indices().peekable();
+    match chars.peek() {
+        Some(&(_, c)) if c.is_alphanumeric() => {}
+        _ => return (i, i),
+    }
+    let mut j = 0;
+    while let Some((k, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            j = k + c.len_utf8();
+            continue;
+        }
+        if matches!(c, '-' | '.' | '\'' | '’' | '&') {
+            let rest = &piece[k + c.len_utf8()..];
+            let mut ahead = rest.chars();
+            let next = ahead.next();
+            let possessive = matches!(c, '\'' | '’')
+                && matches!(next, Some('s' | 'S'))
+                && !ahead.next().is_some_and(char::is_alphanumeric);
+            if next.is_some_and(char::is_alphanumeric) && !possessive {
+                continue;
+            }
+            if c == '.' && k <= 6 && keeps_final_dot(&piece[..k + 1]) {
+                j = k + 1;
+            }
+        }
+        break;
+    }
+    (i, i + j)
 }
 
 /// What a capitalised run of running text names: a person (with a first name, an honorific
@@ -1281,7 +1316,9 @@ mod tests {
 
     #[test]
     fn names_titles_descriptions() {
-        let p = c("Alexei Chebanenko, a sculptor associated with the Studio of Military Painters");
+        let p = c(
+            "Alexei Chebanenko, a sculptor associated with the Studio of Military Painters, who",
+        );
         assert_eq!(p.first.as_deref(), Some("Alexei"));
         assert_eq!(p.last.as_deref(), Some("Chebanenko"));
         assert_eq!(

@@ -507,25 +507,32 @@ fn is_initial_of(a: &str, b: &str) -> bool {
 /// A person or organisation named in running text (not a source).
 struct TextMention {
     span: Span,
+    /// None for a single word: it can only name someone already known.
     phrase: Option<SourcePhrase>,
 }
 
 /// Names in the text outside the sources: capitalised runs, read once, left to right.
-fn scan_names(text: &str, sentences: &[Sentence], sources: &[Span]) -> Vec<TextMention> {
+/// Single words are only looked up later; longer runs are classified here.
+fn scan_names(text: &str, sources: &[Span]) -> Vec<TextMention> {
     let mut out = Vec::new();
     let mut src = 0usize;
-    for s in sentences {
-        let toks = entities::word_runs(text, s.span);
-        for run in toks {
-            while src < sources.len() && sources[src].end <= run.start {
-                src += 1;
-            }
-            if sources.get(src).is_some_and(|x| x.overlaps(&run)) {
-                continue;
-            }
-            let phrase = entities::classify_name_run(text, run);
-            out.push(TextMention { span: run, phrase });
+    for run in entities::word_runs(text, Span::new(0, text.len())) {
+        while src < sources.len() && sources[src].end <= run.start {
+            src += 1;
         }
+        if sources.get(src).is_some_and(|x| x.overlaps(&run)) {
+            continue;
+        }
+        let single = !run.as_str(text).contains(' ');
+        let phrase = if single {
+            None
+        } else {
+            match entities::classify_name_run(text, run) {
+                Some(p) => Some(p),
+                None => continue,
+            }
+        };
+        out.push(TextMention { span: run, phrase });
     }
     out
 }
@@ -574,7 +581,7 @@ pub fn resolve(
         }
         v
     };
-    let names = scan_names(text, sentences, &source_spans);
+    let names = scan_names(text, &source_spans);
     let sentence_of = |pos: usize| {
         sentences
             .partition_point(|s| s.span.end <= pos)
@@ -592,6 +599,17 @@ pub fn resolve(
             let m = &names[ni];
             ni += 1;
             let sentence = sentence_of(m.span.start);
+            if m.phrase.is_none() {
+                // A single capitalised word: a known surname or first name, if unambiguous.
+                let word = m.span.as_str(text);
+                let word = word.strip_suffix('.').unwrap_or(word);
+                if !r.by_last.is_empty() || !r.by_first.is_empty() {
+                    if let Some((id, false)) = r.by_single_name(word, Gender::Unknown) {
+                        r.touch(id, m.span, sentence);
+                    }
+                }
+                continue;
+            }
             match &m.phrase {
                 Some(p)
                     if p.kind == SpeakerKind::Person
