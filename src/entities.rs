@@ -147,6 +147,21 @@ pub struct Lexicon {
     anonymity: AhoCorasick,
 }
 
+/// Call `f` with the lowercase form of `word`, without allocating for short ASCII words.
+pub(crate) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let bytes = word.as_bytes();
+    if bytes.len() <= 48 && word.is_ascii() {
+        let mut buf = [0u8; 48];
+        for (d, s) in buf.iter_mut().zip(bytes) {
+            *d = s.to_ascii_lowercase();
+        }
+        // ASCII in, ASCII out: always valid UTF-8.
+        f(std::str::from_utf8(&buf[..bytes.len()]).unwrap_or_default())
+    } else {
+        f(&word.to_lowercase())
+    }
+}
+
 fn with_class(data: &str) -> impl Iterator<Item = (&str, &str)> {
     lexicon::entries(data).map(|line| match line.split_once(" | ") {
         Some((a, b)) => (a.trim(), b.trim()),
@@ -224,25 +239,28 @@ impl Lexicon {
 
     /// The gender of a first name, None when the lists do not have it.
     pub fn first_name(&self, word: &str) -> Option<Gender> {
-        self.first_names.get(&word.to_lowercase()).copied()
+        with_lower(word, |w| self.first_names.get(w).copied())
     }
 
     /// The gender an honorific gives (`Mr.` → Male), None when `word` is none.
     pub fn honorific(&self, word: &str) -> Option<Gender> {
-        self.honorifics
-            .get(&word.trim_end_matches('.').to_lowercase())
-            .copied()
+        with_lower(word.trim_end_matches('.'), |w| {
+            self.honorifics.get(w).copied()
+        })
     }
 
     /// The gender a role noun gives, None when `word` is no role noun.
     pub fn person_noun(&self, word: &str) -> Option<Gender> {
-        self.person_nouns.get(&word.to_lowercase()).copied()
+        with_lower(word, |w| self.person_nouns.get(w).copied())
     }
 
     /// True for group words: quantifiers, plural people nouns, plurals of role nouns.
     pub fn is_group_noun(&self, word: &str) -> bool {
-        let w = word.to_lowercase();
-        if self.group_nouns.contains(&w) {
+        with_lower(word, |w| self.is_group_noun_lower(w))
+    }
+
+    fn is_group_noun_lower(&self, w: &str) -> bool {
+        if self.group_nouns.contains(w) {
             return true;
         }
         if let Some(stem) = w.strip_suffix("men") {
@@ -261,26 +279,27 @@ impl Lexicon {
 
     /// The kind an organisation or media head word gives.
     pub fn org_head(&self, word: &str) -> Option<SpeakerKind> {
-        self.org_heads.get(&word.to_lowercase()).copied()
+        with_lower(word, |w| self.org_heads.get(w).copied())
     }
 
     /// True for a known organisation, country or capital name.
     pub fn is_organization(&self, name: &str) -> bool {
         let name = strip_the(name);
         self.orgs_exact.contains(name)
-            || (!is_all_caps(name) || name.len() > 4) && self.orgs.contains(&name.to_lowercase())
+            || (!is_all_caps(name) || name.len() > 4) && with_lower(name, |n| self.orgs.contains(n))
     }
 
     /// True for a known outlet name.
     pub fn is_outlet(&self, name: &str) -> bool {
         let name = strip_the(name);
         self.outlets_exact.contains(name)
-            || (!is_all_caps(name) || name.len() > 4) && self.outlets.contains(&name.to_lowercase())
+            || (!is_all_caps(name) || name.len() > 4)
+                && with_lower(name, |n| self.outlets.contains(n))
     }
 
     /// True for a document noun.
     pub fn is_document_noun(&self, word: &str) -> bool {
-        self.doc_nouns.contains(&word.to_lowercase())
+        with_lower(word, |w| self.doc_nouns.contains(w))
     }
 
     /// True when `phrase` holds an anonymity marker on word boundaries.
@@ -1100,6 +1119,18 @@ pub fn word_runs(text: &str, span: Span) -> Vec<Span> {
         i += 1;
     }
     while i < end {
+        let c = bytes[i];
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            // A lowercase word: skip it whole, fast.
+            while i < end && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'-') {
+                i += 1;
+            }
+            continue;
+        }
+        if c.is_ascii() && !c.is_ascii_uppercase() {
+            i += 1;
+            continue;
+        }
         let (ws, we) = word_at(text, i, end);
         if we == ws {
             // Not a word: step over one char.

@@ -62,6 +62,8 @@ struct Entity {
     gender: Gender,
     /// Lowercase words of the title, apposition and name, for descriptions to match.
     words: Vec<String>,
+    /// Those of `words` that are role nouns (`minister`, `sculptor`).
+    roles: Vec<String>,
     mentions: Vec<Span>,
     attributions: Vec<usize>,
     last_pos: usize,
@@ -96,6 +98,9 @@ impl Entity {
                 _ => w,
             };
             if !self.words.contains(&w) {
+                if entities::lexicon().person_noun(&w).is_some() {
+                    self.roles.push(w.clone());
+                }
                 self.words.push(w);
             }
         }
@@ -227,9 +232,8 @@ impl Resolver {
         e.mentions.push(mention);
         e.last_pos = mention.start;
         if e.kind == SpeakerKind::Person {
-            let lex = entities::lexicon();
-            for w in &e.words {
-                if lex.person_noun(w).is_some() {
+            for w in &e.roles {
+                if self.by_role.get(w) != Some(&id) {
                     self.by_role.insert(w.clone(), id);
                 }
             }
@@ -243,12 +247,12 @@ impl Resolver {
     /// The latest entity known by the single name `word` (a surname, or a first name), and
     /// whether another entity also goes by it.
     fn by_single_name(&self, word: &str, gender: Gender) -> Option<(usize, bool)> {
-        let key = word.to_lowercase();
-        let ids = self
-            .by_last
-            .get(&key)
-            .filter(|v| !v.is_empty())
-            .or_else(|| self.by_first.get(&key))?;
+        let ids = entities::with_lower(word, |key| {
+            self.by_last
+                .get(key)
+                .filter(|v| !v.is_empty())
+                .or_else(|| self.by_first.get(key))
+        })?;
         let mut fitting = ids
             .iter()
             .copied()
