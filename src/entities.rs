@@ -1098,6 +1098,15 @@ const FUNCTION_WORDS: &[&str] = &[
     "see",
 ];
 
+fn is_function_word(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    word.len() <= 10
+        && with_lower(word, |w| {
+            SET.get_or_init(|| FUNCTION_WORDS.iter().copied().collect())
+                .contains(w)
+        })
+}
+
 /// How many words a capitalised run may have before it is cut.
 const MAX_RUN_WORDS: usize = 8;
 
@@ -1138,7 +1147,7 @@ pub fn word_runs(text: &str, span: Span) -> Vec<Span> {
             continue;
         }
         let first = &text[ws..we];
-        if !is_cap(first) || FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(first)) {
+        if !is_cap(first) || is_function_word(first) {
             i = we;
             continue;
         }

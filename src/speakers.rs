@@ -508,15 +508,42 @@ fn is_initial_of(a: &str, b: &str) -> bool {
     s.chars().count() == 1 && long.starts_with(s)
 }
 
-/// A person or organisation named in running text (not a source).
+/// A capitalised run of running text (not inside a source).
 struct TextMention {
     span: Span,
-    /// None for a single word: it can only name someone already known.
-    phrase: Option<SourcePhrase>,
+    /// One word: it can only name someone already known.
+    single: bool,
 }
 
-/// Names in the text outside the sources: capitalised runs, read once, left to right.
-/// Single words are only looked up later; longer runs are classified here.
+/// A cheap test before classifying a run of several capitalised words: does any word look
+/// like a first name, honorific, title, organisation or outlet, or does a role noun come just
+/// before it? ("New York" and "Supreme Court" are left alone.)
+fn worth_classifying(text: &str, run: Span) -> bool {
+    let lex = entities::lexicon();
+    let words = run.as_str(text).split(' ');
+    for w in words {
+        let w = w.trim_end_matches('.');
+        if lex.first_name(w).is_some()
+            || lex.honorific(w).is_some()
+            || lex.person_noun(w).is_some()
+            || lex.org_head(w).is_some()
+        {
+            return true;
+        }
+    }
+    let run_text = run.as_str(text);
+    if lex.is_outlet(run_text) || lex.is_organization(run_text) {
+        return true;
+    }
+    let before = text[..run.start].trim_end_matches(' ');
+    let prev = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    before.len() + 1 == run.start && lex.person_noun(prev).is_some()
+}
+
+/// Capitalised runs in the text outside the sources, read once, left to right.
 fn scan_names(text: &str, sources: &[Span]) -> Vec<TextMention> {
     let mut out = Vec::new();
     let mut src = 0usize;
@@ -528,15 +555,7 @@ fn scan_names(text: &str, sources: &[Span]) -> Vec<TextMention> {
             continue;
         }
         let single = !run.as_str(text).contains(' ');
-        let phrase = if single {
-            None
-        } else {
-            match entities::classify_name_run(text, run) {
-                Some(p) => Some(p),
-                None => continue,
-            }
-        };
-        out.push(TextMention { span: run, phrase });
+        out.push(TextMention { span: run, single });
     }
     out
 }
@@ -603,7 +622,7 @@ pub fn resolve(
             let m = &names[ni];
             ni += 1;
             let sentence = sentence_of(m.span.start);
-            if m.phrase.is_none() {
+            if m.single {
                 // A single capitalised word: a known surname or first name, if unambiguous.
                 let word = m.span.as_str(text);
                 let word = word.strip_suffix('.').unwrap_or(word);
@@ -614,7 +633,16 @@ pub fn resolve(
                 }
                 continue;
             }
-            match &m.phrase {
+            let known_last = |r: &Resolver| {
+                let run = m.span.as_str(text);
+                let last = run.rsplit(' ').next().unwrap_or(run);
+                entities::with_lower(last, |l| r.by_last.contains_key(l))
+            };
+            if !worth_classifying(text, m.span) && !known_last(&r) {
+                continue;
+            }
+            let phrase = entities::classify_name_run(text, m.span);
+            match &phrase {
                 Some(p)
                     if p.kind == SpeakerKind::Person
                         && p.first.is_some()
@@ -623,9 +651,7 @@ pub fn resolve(
                             || p.first
                                 .as_deref()
                                 .is_some_and(|f| lex.first_name(f).is_some())
-                            || p.last
-                                .as_deref()
-                                .is_some_and(|l| r.by_last.contains_key(&l.to_lowercase()))) =>
+                            || known_last(&r)) =>
                 {
                     let id = match r.find_person(p) {
                         Some((id, _)) => {
