@@ -1191,7 +1191,7 @@ fn word_at(text: &str, i: usize, end: usize) -> (usize, usize) {
         _ => return (i, i),
     }
     let mut j = 0;
-    while let Some((k, c)) = chars.next() {
+    for (k, c) in chars {
         if c.is_alphanumeric() {
             j = k + c.len_utf8();
             continue;
