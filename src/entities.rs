@@ -130,20 +130,47 @@ pub struct SourcePhrase {
     pub mention: Span,
 }
 
+/// A fast hasher for the fixed lexicon tables (keys come from the crate's own data files, so
+/// hash flooding from input text is not a concern there; maps keyed by input keep SipHash).
+#[derive(Clone, Copy, Default)]
+pub(crate) struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Fx = std::hash::BuildHasherDefault<FxHasher>;
+type LexMap<V> = HashMap<String, V, Fx>;
+type LexSet = HashSet<String, Fx>;
+
 /// The lexicons, loaded once.
 #[derive(Debug)]
 pub struct Lexicon {
-    first_names: HashMap<String, Gender>,
-    honorifics: HashMap<String, Gender>,
-    person_nouns: HashMap<String, Gender>,
-    group_nouns: HashSet<String>,
-    org_heads: HashMap<String, SpeakerKind>,
+    first_names: LexMap<Gender>,
+    honorifics: LexMap<Gender>,
+    person_nouns: LexMap<Gender>,
+    group_nouns: LexSet,
+    org_heads: LexMap<SpeakerKind>,
     /// lowercase names, and names in capitals matched as written (`WHO`, `US`)
-    orgs: HashSet<String>,
-    orgs_exact: HashSet<String>,
-    outlets: HashSet<String>,
-    outlets_exact: HashSet<String>,
-    doc_nouns: HashSet<String>,
+    orgs: LexSet,
+    orgs_exact: LexSet,
+    outlets: LexSet,
+    outlets_exact: LexSet,
+    doc_nouns: LexSet,
     anonymity: AhoCorasick,
 }
 
@@ -173,9 +200,9 @@ fn is_all_caps(s: &str) -> bool {
     s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)
 }
 
-fn names_sets(data: &str) -> (HashSet<String>, HashSet<String>) {
-    let mut lower = HashSet::new();
-    let mut exact = HashSet::new();
+fn names_sets(data: &str) -> (LexSet, LexSet) {
+    let mut lower = LexSet::default();
+    let mut exact = LexSet::default();
     for e in lexicon::entries(data) {
         let e = e.strip_prefix("The ").unwrap_or(e);
         if is_all_caps(e) {
@@ -189,7 +216,7 @@ fn names_sets(data: &str) -> (HashSet<String>, HashSet<String>) {
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut first_names = HashMap::new();
+        let mut first_names = LexMap::default();
         for data in [FIRST_NAMES, FIRST_NAMES_EXTRA] {
             for (name, g) in with_class(data) {
                 first_names
@@ -197,14 +224,13 @@ impl Lexicon {
                     .or_insert(Gender::parse(g));
             }
         }
-        let map = |data: &str| -> HashMap<String, Gender> {
+        let map = |data: &str| -> LexMap<Gender> {
             with_class(data)
                 .map(|(w, g)| (w.to_lowercase(), Gender::parse(g)))
                 .collect()
         };
-        let set = |data: &str| -> HashSet<String> {
-            lexicon::entries(data).map(str::to_lowercase).collect()
-        };
+        let set =
+            |data: &str| -> LexSet { lexicon::entries(data).map(str::to_lowercase).collect() };
         let org_heads = with_class(ORG_HEADS)
             .map(|(w, k)| {
                 let kind = if k == "media" {
@@ -1099,10 +1125,10 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 fn is_function_word(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<LexSet> = OnceLock::new();
     word.len() <= 10
         && with_lower(word, |w| {
-            SET.get_or_init(|| FUNCTION_WORDS.iter().copied().collect())
+            SET.get_or_init(|| FUNCTION_WORDS.iter().map(|w| (*w).to_owned()).collect())
                 .contains(w)
         })
 }
