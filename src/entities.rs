@@ -1154,15 +1154,24 @@ pub fn word_runs(text: &str, span: Span) -> Vec<Span> {
         i += 1;
     }
     while i < end {
-        let c = bytes[i];
-        if c.is_ascii_lowercase() || c.is_ascii_digit() {
-            // A lowercase word: skip it whole, fast.
-            while i < end && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'-') {
+        // Jump to the next capital letter or non-ASCII byte.
+        match bytes[i..end]
+            .iter()
+            .position(|&b| b.is_ascii_uppercase() || b >= 0x80)
+        {
+            Some(k) => i += k,
+            None => break,
+        }
+        if i > 0 && bytes[i - 1].is_ascii_alphanumeric() {
+            // Inside a word ("McDonald", "café"): step past this byte and the ASCII letters
+            // after it.
+            i += 1;
+            while i < end && bytes[i].is_ascii_alphanumeric() {
                 i += 1;
             }
             continue;
         }
-        if c.is_ascii() && !c.is_ascii_uppercase() {
+        if !text.is_char_boundary(i) {
             i += 1;
             continue;
         }
