@@ -256,11 +256,17 @@ impl Resolver {
         let mut fitting = ids
             .iter()
             .copied()
-            .filter(|&i| compatible(self.entities[i].gender, gender))
-            .collect::<Vec<_>>();
-        fitting.sort_by_key(|&i| std::cmp::Reverse(self.entities[i].last_pos));
-        let best = *fitting.first()?;
-        Some((best, fitting.len() > 1))
+            .filter(|&i| compatible(self.entities[i].gender, gender));
+        let first = fitting.next()?;
+        let mut count = 1;
+        let mut best = first;
+        for i in fitting {
+            count += 1;
+            if self.entities[i].last_pos > self.entities[best].last_pos {
+                best = i;
+            }
+        }
+        Some((best, count > 1))
     }
 
     /// Find the person `p` names (first and last name), or None.
