@@ -19,6 +19,8 @@ use crate::cues::{CueMatch, CueType, VerbForm};
 use crate::document::{Attribution, AttributionKind, Sentence};
 use crate::lex::{tokenize, Token, TokenKind};
 use crate::mentions::{Mention, MentionFinder, MentionKind};
+use std::borrow::Cow;
+
 use crate::Span;
 
 /// Words between a subject and its verb that belong to the cue (`has also said`).
@@ -201,8 +203,14 @@ struct Ctx<'a> {
     finder: &'a MentionFinder,
 }
 
-fn lower(text: &str, t: &Token) -> String {
-    t.as_str(text).to_lowercase()
+/// The token lowercased, borrowed when it already is (most words are).
+fn lower<'a>(text: &'a str, t: &Token) -> Cow<'a, str> {
+    let s = t.as_str(text);
+    if s.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        Cow::Owned(s.to_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 fn is_open_quote_char(s: &str) -> bool {
@@ -239,7 +247,7 @@ fn quote_ending_before(quotes: &[Span], pos: usize) -> Option<Span> {
 }
 
 impl Ctx<'_> {
-    fn word(&self, i: usize) -> Option<String> {
+    fn word(&self, i: usize) -> Option<Cow<'_, str>> {
         self.toks
             .get(i)
             .filter(|t| t.kind == TokenKind::Word)
@@ -271,9 +279,9 @@ impl Ctx<'_> {
                 let mut steps = 0;
                 while k > 0 && steps < 4 {
                     let Some(w) = self.word(k - 1) else { break };
-                    if AUXILIARIES.contains(&w.as_str()) || w == "n't" || w.ends_with("n't") {
+                    if AUXILIARIES.contains(&w.as_ref()) || w == "n't" || w.ends_with("n't") {
                         k -= 1;
-                    } else if BE.contains(&w.as_str()) {
+                    } else if BE.contains(&w.as_ref()) {
                         if k == a && matches!(m.entry.form, VerbForm::Past | VerbForm::Participle) {
                             return None; // passive: `was told`, `is expected`
                         }
@@ -292,7 +300,7 @@ impl Ctx<'_> {
                 if let Some(w) = self.word(b + 1) {
                     if w.len() > 5
                         && w.ends_with("ly")
-                        && !matches!(w.as_str(), "likely" | "family" | "weekly" | "monthly")
+                        && !matches!(w.as_ref(), "likely" | "family" | "weekly" | "monthly")
                         && self.toks[b + 1].is_lowercase_word(text)
                     {
                         frame.last = b + 1;
@@ -342,7 +350,7 @@ impl Ctx<'_> {
                     if let Some(j) = before {
                         let w = self.word(j).unwrap_or_default();
                         if matches!(
-                            w.as_str(),
+                            w.as_ref(),
                             "the"
                                 | "a"
                                 | "an"
@@ -384,7 +392,7 @@ impl Ctx<'_> {
             CueType::Noun => {
                 let prev = a.checked_sub(1)?;
                 let pw = self.word(prev).unwrap_or_default();
-                if matches!(pw.as_str(), "his" | "her" | "their" | "its" | "our" | "my") {
+                if matches!(pw.as_ref(), "his" | "her" | "their" | "its" | "our" | "my") {
                     frame.source = Some(Mention {
                         span: self.toks[prev].span,
                         kind: MentionKind::Pronoun,
@@ -398,7 +406,7 @@ impl Ctx<'_> {
                         && self.is_punct(first - 1, '.')
                         && self.word(first - 2).is_some_and(|w| {
                             matches!(
-                                w.as_str(),
+                                w.as_ref(),
                                 "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "gov"
                             )
                         })
@@ -440,7 +448,7 @@ impl Ctx<'_> {
             return f.source;
         }
         let mut i = 0;
-        while i < before && DISCOURSE.contains(&self.word(i).unwrap_or_default().as_str()) {
+        while i < before && DISCOURSE.contains(&self.word(i).unwrap_or_default().as_ref()) {
             i += 1;
         }
         let m = self.finder.after(self.text, &self.toks, i, before)?;
@@ -511,7 +519,7 @@ impl Ctx<'_> {
                     }
                     let w = self.word(i).unwrap_or_default();
                     let quoted = quote_starting_at(self.quotes, self.toks[i].span.start).is_some();
-                    if !(quoted || colon || w == "that" || ADJUNCT_STARTS.contains(&w.as_str())) {
+                    if !(quoted || colon || w == "that" || ADJUNCT_STARTS.contains(&w.as_ref())) {
                         return None;
                     }
                 }
@@ -527,7 +535,7 @@ impl Ctx<'_> {
             return Some(vec![Span::new(t.span.start, end)]);
         }
         let clause_start = t.kind != TokenKind::Punct
-            && !ADJUNCT_STARTS.contains(&w.as_str())
+            && !ADJUNCT_STARTS.contains(&w.as_ref())
             && !(f.m.entry.belief && w == "to");
         if f.m.entry.object && clause_start {
             // `praised the plan, …`: the object up to the end of its clause.
@@ -676,7 +684,7 @@ impl Ctx<'_> {
         let tail = limit.saturating_sub(after);
         let adjunct = self
             .word(after)
-            .is_some_and(|w| ADJUNCT_STARTS.contains(&w.as_str()));
+            .is_some_and(|w| ADJUNCT_STARTS.contains(&w.as_ref()));
         if self.is_punct(after, ',') && after + 1 < limit && tail > 3 {
             let e = self.content_end(after + 1, limit)?;
             second = Some(Span::new(self.toks[after + 1].span.start, e));
@@ -693,7 +701,7 @@ impl Ctx<'_> {
         let end = self.toks[p - 2].span.end;
         let mut start = 0;
         while start + 1 < p - 1
-            && DISCOURSE.contains(&self.word(start).unwrap_or_default().as_str())
+            && DISCOURSE.contains(&self.word(start).unwrap_or_default().as_ref())
         {
             start += 1;
             while self.is_punct(start, ',') {
@@ -746,7 +754,7 @@ impl Ctx<'_> {
         }
         let first = self.word(0)?;
         if matches!(
-            first.as_str(),
+            first.as_ref(),
             "update"
                 | "note"
                 | "watch"
@@ -848,7 +856,7 @@ impl Ctx<'_> {
                 let s = f.source?;
                 let mut lead = 0;
                 while lead < f.first
-                    && (DISCOURSE.contains(&self.word(lead).unwrap_or_default().as_str())
+                    && (DISCOURSE.contains(&self.word(lead).unwrap_or_default().as_ref())
                         || self.is_punct(lead, ','))
                 {
                     lead += 1;
@@ -1005,6 +1013,14 @@ pub fn extract(
     out
 }
 
+/// The first token of a frame's words: its source when that stands just before the cue.
+fn region_start(f: &Frame) -> usize {
+    match f.source {
+        Some(s) if !f.source_after && s.last < f.first && f.first - s.last <= 2 => s.first,
+        _ => f.first,
+    }
+}
+
 fn sentence_attributions(ctx: &Ctx<'_>, cues: &[CueMatch], out: &mut Vec<Attribution>) {
     let toks = &ctx.toks;
     let mut frames: Vec<Frame> = Vec::new();
@@ -1053,10 +1069,7 @@ fn sentence_attributions(ctx: &Ctx<'_>, cues: &[CueMatch], out: &mut Vec<Attribu
     frames.retain(|_| keep.next().unwrap_or(false));
     // Where each frame's words begin: content of the frame before stops there.
     for f in frames.iter_mut() {
-        let start = match f.source {
-            Some(s) if !f.source_after && s.last < f.first && f.first - s.last <= 2 => s.first,
-            _ => f.first,
-        };
+        let start = region_start(f);
         if start > 0 && (ctx.is_punct(start - 1, ',') || ctx.is_punct(start - 1, ';')) {
             f.cut = Some(start - 1);
         } else if start > 0
@@ -1077,12 +1090,18 @@ fn sentence_attributions(ctx: &Ctx<'_>, cues: &[CueMatch], out: &mut Vec<Attribu
         made_now.clear();
         let mut made = 0usize;
         for i in 0..frames.len() {
+            // Content may hold one nested attribution (`suggest that the Kremlin views …`)
+            // but not run over the next ones: that keeps the output linear in the text.
+            let second_next = frames
+                .get(i + 2)
+                .map_or(toks.len(), |n| region_start(n).max(frames[i].last + 1));
             let limit = frames[i + 1..]
                 .iter()
                 .zip(&live[i + 1..])
                 .take(4)
                 .find_map(|(n, &ok)| n.cut.filter(|&c| ok && c > frames[i].last))
-                .unwrap_or(toks.len());
+                .unwrap_or(toks.len())
+                .min(second_next);
             let a = ctx.attribution(&frames[i], limit, made > 0);
             made += usize::from(a.is_some());
             made_now.push(a);

@@ -362,6 +362,7 @@ impl CueLexicon {
         pairs.sort_by(|x, y| x.0.cmp(&y.0));
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .build(pairs.iter().map(|(p, _)| p.as_str()))
             .map_err(|e| Error::new(ErrorKind::InvalidConfig, format!("cue lexicon: {e}")))?;

@@ -25,6 +25,8 @@ use std::sync::OnceLock;
 
 use crate::lex::{Token, TokenKind};
 use crate::lexicon;
+use std::borrow::Cow;
+
 use crate::Span;
 
 /// What kind of phrase a mention is.
@@ -312,8 +314,14 @@ impl Default for MentionFinder {
     }
 }
 
-fn lower(text: &str, t: &Token) -> String {
-    t.as_str(text).to_lowercase()
+/// The token lowercased, borrowed when it already is (most words are).
+fn lower<'a>(text: &'a str, t: &Token) -> Cow<'a, str> {
+    let s = t.as_str(text);
+    if s.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        Cow::Owned(s.to_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 fn is_possessive(word: &str) -> bool {
@@ -379,7 +387,7 @@ impl MentionFinder {
             return None;
         }
         let w = lower(text, t);
-        if PRONOUNS.contains(&w.as_str()) {
+        if PRONOUNS.contains(&w.as_ref()) {
             return Some(Mention {
                 span: t.span,
                 kind: MentionKind::Pronoun,
@@ -387,7 +395,7 @@ impl MentionFinder {
                 last,
             });
         }
-        if RELATIVES.contains(&w.as_str()) {
+        if RELATIVES.contains(&w.as_ref()) {
             // `X, a sculptor ..., who said`: the antecedent with its apposition; a bare
             // `who` otherwise (the PolNeAR convention).
             if last >= floor + 2 && tokens[last - 1].is(text, ',') {
@@ -434,14 +442,14 @@ impl MentionFinder {
     ) -> Option<Mention> {
         let t = &tokens[last];
         let w = lower(text, t);
-        let capital_head = t.is_capitalized(text) && !STOP_CAPS.contains(&w.as_str());
-        let known_head = self.groups.contains(&w)
-            || self.titles.contains(&w)
+        let capital_head = t.is_capitalized(text) && !STOP_CAPS.contains(&w.as_ref());
+        let known_head = self.groups.contains(w.as_ref() as &str)
+            || self.titles.contains(w.as_ref() as &str)
             || (t.is_lowercase_word(text) && Self::agent_plural(&w));
         if !(capital_head || t.is_lowercase_word(text) || t.is_capitalized(text)) {
             return None;
         }
-        if is_possessive(&w) || (!capital_head && FUNCTION_WORDS.contains(&w.as_str())) {
+        if is_possessive(&w) || (!capital_head && FUNCTION_WORDS.contains(&w.as_ref())) {
             return None;
         }
         let mut committed = last;
@@ -456,7 +464,7 @@ impl MentionFinder {
             let pw = lower(text, p);
             match p.kind {
                 TokenKind::Word => {
-                    if DETERMINERS.contains(&pw.as_str()) {
+                    if DETERMINERS.contains(&pw.as_ref()) {
                         // `The plan came from Lena Voss`: a determiner far from a name
                         // starts another phrase.
                         if !(capital_head && pending_lower > 0) {
@@ -467,7 +475,7 @@ impl MentionFinder {
                         break;
                     }
                     if p.is_capitalized(text) {
-                        if STOP_CAPS.contains(&pw.as_str()) {
+                        if STOP_CAPS.contains(&pw.as_ref()) {
                             break;
                         }
                         start = k - 1;
@@ -479,15 +487,20 @@ impl MentionFinder {
                         committed = start;
                         has_det = true;
                         pending_lower = 0;
-                    } else if CONNECTORS.contains(&pw.as_str())
+                    } else if CONNECTORS.contains(&pw.as_ref())
                         && k >= window_floor + 2
                         && (tokens[k - 2].is_capitalized(text) && tokens[k].is_capitalized(text)
                             || pw == "and"
-                                && (self.groups.contains(&lower(text, &tokens[k - 2]))
-                                    || self.titles.contains(&lower(text, &tokens[k - 2]))))
+                                && (self
+                                    .groups
+                                    .contains(lower(text, &tokens[k - 2]).as_ref() as &str)
+                                    || self
+                                        .titles
+                                        .contains(lower(text, &tokens[k - 2]).as_ref() as &str)))
                     {
                         start = k - 1;
-                    } else if p.is_lowercase_word(text) && self.titles.contains(&pw) {
+                    } else if p.is_lowercase_word(text) && self.titles.contains(pw.as_ref() as &str)
+                    {
                         // `former`, `senior`, `spokesman` before a name or a head
                         start = k - 1;
                         if pending_lower == 0 {
@@ -515,7 +528,7 @@ impl MentionFinder {
                         let initial = q.kind == TokenKind::Word
                             && q.as_str(text).chars().count() == 1
                             && q.is_capitalized(text);
-                        if initial || TITLE_ABBREVIATIONS.contains(&qw.as_str()) {
+                        if initial || TITLE_ABBREVIATIONS.contains(&qw.as_ref()) {
                             start = k - 2;
                             committed = start;
                             k -= 2;
@@ -543,7 +556,7 @@ impl MentionFinder {
         }
         let kind = if has_capital && capital_head {
             MentionKind::Name
-        } else if self.groups.contains(&w) || Self::agent_plural(&w) {
+        } else if self.groups.contains(w.as_ref() as &str) || Self::agent_plural(&w) {
             MentionKind::Group
         } else if has_capital && !has_det {
             MentionKind::Name
@@ -590,13 +603,13 @@ impl MentionFinder {
         // The apposition starts like a noun phrase: a determiner, a name, a number, a title.
         let a = &tokens[k + 1];
         let aw = lower(text, a);
-        let appositive = DETERMINERS.contains(&aw.as_str())
+        let appositive = DETERMINERS.contains(&aw.as_ref())
             || a.kind == TokenKind::Number
-            || (a.is_capitalized(text) && !STOP_CAPS.contains(&aw.as_str()))
-            || self.titles.contains(&aw);
+            || (a.is_capitalized(text) && !STOP_CAPS.contains(&aw.as_ref()))
+            || self.titles.contains(aw.as_ref() as &str);
         let parenthetical = a.is_lowercase_word(text)
             && (aw.ends_with("ing") || aw.ends_with("ed") || aw == "for" || aw == "however")
-            && !matches!(aw.as_str(), "and" | "but" | "or");
+            && !matches!(aw.as_ref(), "and" | "but" | "or");
         if parenthetical {
             // `Salceda, citing data from the State Department, said`: the name alone.
             return self.name_before(text, tokens, k - 1, floor);
@@ -633,7 +646,7 @@ impl MentionFinder {
             return None;
         }
         let w = lower(text, t);
-        if PRONOUNS.contains(&w.as_str()) || OBJECT_PRONOUNS.contains(&w.as_str()) {
+        if PRONOUNS.contains(&w.as_ref()) || OBJECT_PRONOUNS.contains(&w.as_ref()) {
             return Some(Mention {
                 span: t.span,
                 kind: MentionKind::Pronoun,
@@ -652,10 +665,10 @@ impl MentionFinder {
             let pw = lower(text, p);
             match p.kind {
                 TokenKind::Word => {
-                    if i == first && DETERMINERS.contains(&pw.as_str()) {
+                    if i == first && DETERMINERS.contains(&pw.as_ref()) {
                         // leading determiner
                     } else if p.is_capitalized(text) {
-                        if STOP_CAPS.contains(&pw.as_str()) && i == first {
+                        if STOP_CAPS.contains(&pw.as_ref()) && i == first {
                             return None;
                         }
                         has_head = true;
@@ -664,21 +677,21 @@ impl MentionFinder {
                     } else if is_possessive(&pw) {
                         last = Some(i);
                     } else if i > first
-                        && (matches!(pw.as_str(), "of" | "for" | "by" | "from" | "at" | "and")
+                        && (matches!(pw.as_ref(), "of" | "for" | "by" | "from" | "at" | "and")
                             || pw == "to"
                                 && tokens.get(i + 1).is_some_and(|n| n.is_capitalized(text)))
                         && last.is_some()
                     {
                         // a connector: keep going if a phrase follows
-                    } else if i > first && STOP_FORWARD.contains(&pw.as_str()) {
+                    } else if i > first && STOP_FORWARD.contains(&pw.as_ref()) {
                         break;
-                    } else if DETERMINERS.contains(&pw.as_str()) && i > first {
+                    } else if DETERMINERS.contains(&pw.as_ref()) && i > first {
                         // `of the`
                     } else if p.is_lowercase_word(text)
                         && has_capital
                         && last == Some(i - 1)
-                        && !self.titles.contains(&pw)
-                        && !self.groups.contains(&pw)
+                        && !self.titles.contains(pw.as_ref() as &str)
+                        && !self.groups.contains(pw.as_ref() as &str)
                     {
                         break; // `Senator Mills attacked`: a verb after the name
                     } else if p.is_lowercase_word(text) {
@@ -686,7 +699,9 @@ impl MentionFinder {
                         if lowers > 6 {
                             break;
                         }
-                        if self.groups.contains(&pw) || self.titles.contains(&pw) {
+                        if self.groups.contains(pw.as_ref() as &str)
+                            || self.titles.contains(pw.as_ref() as &str)
+                        {
                             has_head = true;
                         }
                         if has_head || i > first {
@@ -706,7 +721,7 @@ impl MentionFinder {
                     {
                         let q = lower(text, &tokens[i - 1]);
                         let initial = tokens[i - 1].as_str(text).chars().count() == 1;
-                        if initial || TITLE_ABBREVIATIONS.contains(&q.as_str()) {
+                        if initial || TITLE_ABBREVIATIONS.contains(&q.as_ref()) {
                             i += 1;
                             continue;
                         }
@@ -726,7 +741,10 @@ impl MentionFinder {
         }
         let kind = if has_capital {
             MentionKind::Name
-        } else if self.groups.contains(&lower(text, &tokens[last])) {
+        } else if self
+            .groups
+            .contains(lower(text, &tokens[last]).as_ref() as &str)
+        {
             MentionKind::Group
         } else {
             MentionKind::Description

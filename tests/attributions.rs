@@ -360,3 +360,23 @@ fn quote_continues_over_paragraphs() {
     let unclosed = "“Never closed.\n\nA new paragraph.";
     assert!(sayso::quotes::find_quotes(unclosed, &[]).is_empty());
 }
+
+#[test]
+fn output_stays_linear_on_nested_cues() {
+    // Every `said that` nests the next one: content may hold one nested attribution, not all
+    // of them, so the spans handed out stay proportional to the text.
+    for piece in ["He said that ", "“He said that ", "Ann said Bob said "] {
+        let text = piece.repeat(5000);
+        let a = Analyzer::default().analyze(&text);
+        let covered: usize = a
+            .attributions
+            .iter()
+            .flat_map(|a| a.content.iter())
+            .map(|c| c.len())
+            .sum();
+        assert!(
+            covered <= 4 * text.len(),
+            "{piece:?}: {covered} bytes of content"
+        );
+    }
+}
