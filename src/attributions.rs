@@ -317,7 +317,9 @@ impl Ctx<'_> {
                         frame.source = self.subject(earlier, j);
                     }
                     Some(j) if self.toks[j].kind == TokenKind::Word => {
-                        frame.source = self.finder.before(text, &self.toks, j, 0);
+                        // `Clinton says many doubted`: no source runs over the cue before.
+                        let floor = earlier.last().map_or(0, |p| p.last + 1);
+                        frame.source = self.finder.before(text, &self.toks, j, floor);
                         if frame.source.is_none() && gerund && self.is_punct(j.wrapping_sub(1), ',')
                         {
                             frame.source = self.subject(earlier, a);
@@ -592,6 +594,15 @@ impl Ctx<'_> {
                 && self.toks[k - 1].kind != TokenKind::Punct
                 // `the state that she won`: a relative clause, not content
                 && !(k >= 2
+                    && !matches!(
+                        self.word(k - 1).as_deref(),
+                        Some(
+                            "statement" | "interview" | "speech" | "release" | "tweet"
+                                | "letter" | "email" | "post" | "memo" | "briefing"
+                                | "conference" | "call" | "video" | "column" | "note"
+                                | "message" | "op-ed" | "editorial" | "appearance"
+                        )
+                    )
                     && matches!(
                         self.word(k - 2).as_deref(),
                         Some("the" | "a" | "an" | "this" | "his" | "her" | "their" | "its")
@@ -1034,9 +1045,15 @@ fn sentence_attributions(ctx: &Ctx<'_>, cues: &[CueMatch], out: &mut Vec<Attribu
         if a >= toks.len() || b_end == 0 || b_end <= a || toks[a].span.start != m.span.start {
             continue;
         }
-        // A capitalised verb is a name (`United States`, `Post`) unless it opens the sentence.
+        // A capitalised verb is a name (`United States`, `Post`) unless it opens the sentence
+        // or sits in a title-case headline between capitalised words (`Bush Says We …`).
         if m.entry.kind != CueType::Phrase && a > 0 && toks[a].is_capitalized(ctx.text) {
-            continue;
+            let headline = matches!(m.entry.form, VerbForm::Third | VerbForm::Past)
+                && toks[a - 1].is_capitalized(ctx.text)
+                && toks.get(b_end).is_some_and(|t| t.is_capitalized(ctx.text));
+            if !headline {
+                continue;
+            }
         }
         let b = b_end - 1;
         if frames.last().is_some_and(|f| f.last >= a) {

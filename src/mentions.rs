@@ -478,6 +478,11 @@ impl MentionFinder {
                         if STOP_CAPS.contains(&pw.as_ref()) {
                             break;
                         }
+                        // `Clinton says many`: a name beyond lowercase words does not belong
+                        // to a lowercase head.
+                        if !capital_head && pending_lower > 0 {
+                            break;
+                        }
                         start = k - 1;
                         committed = start;
                         has_capital = true;
