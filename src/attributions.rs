@@ -449,7 +449,18 @@ impl Ctx<'_> {
         if let Some(f) = earlier.iter().rev().find(|f| f.source.is_some()) {
             return f.source;
         }
+        // The subject of the nearest clause: after `, and` / `but` / `;`, else the sentence's.
+        let lowest = before.saturating_sub(30);
         let mut i = 0;
+        for k in (lowest..before.saturating_sub(2)).rev() {
+            let conj = matches!(self.word(k).as_deref(), Some("and" | "but" | "while"))
+                && k > 0
+                && self.is_punct(k - 1, ',');
+            if conj || self.is_punct(k, ';') {
+                i = k + 1;
+                break;
+            }
+        }
         while i < before && DISCOURSE.contains(&self.word(i).unwrap_or_default().as_ref()) {
             i += 1;
         }

@@ -68,6 +68,8 @@ const DETERMINERS: &[&str] = &[
 ];
 /// Capitalised words that do not belong to a name (sentence-initial function words ...).
 const STOP_CAPS: &[&str] = &[
+    "having",
+    "being",
     "but",
     "and",
     "or",
@@ -540,7 +542,10 @@ impl MentionFinder {
                             continue;
                         }
                     }
-                    if p.is(text, '-') || p.is(text, '‐') {
+                    if (p.is(text, '-') || p.is(text, '‐'))
+                        && !p.gap_before
+                        && !tokens[k].gap_before
+                    {
                         start = k - 1;
                         k -= 1;
                         continue;
