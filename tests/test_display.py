@@ -386,3 +386,19 @@ def test_hand_built_documents_with_stray_spans_still_render(
         read(markup)
     data = doc.to_displacy()
     assert all(0 <= s["start_token"] < s["end_token"] <= len(data["tokens"]) for s in data["spans"])
+
+
+def test_max_chars_shows_the_start_with_a_note() -> None:
+    doc = nested_document()
+    cut = doc.text.index("Dr. Lee") + 3
+    reader = read(sayso.render(doc, max_chars=cut))
+    assert squash(reader.article_text()) == squash(doc.text[:cut])
+    assert not [e for e in reader.elements if e.attrs.get("data-a") == "3"]  # past the cut
+    note = [e for e in reader.spans("sy-note") if "Showing the first" in "".join(e.text)]
+    assert len(note) == 1
+    (source,) = [e for e in reader.spans("sy-source") if e.attrs["data-a"] == "2"]
+    assert "".join(source.text) == "Dr."  # a part crossing the cut is shown up to it
+    assert "Showing the first" not in sayso.render(doc)
+    huge = sayso.Document("word " * 100_000)
+    html = huge._repr_html_()
+    assert len(html) < display.NOTEBOOK_MAX_CHARS + 20_000 and "Showing the first" in html

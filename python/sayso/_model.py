@@ -226,7 +226,7 @@ def attribution_html(a: Attribution) -> str:
 
 
 def document_html(doc: Document) -> str:
-    return display.render(doc, page=False)
+    return display.render(doc, page=False, max_chars=display.NOTEBOOK_MAX_CHARS)
 
 
 def document_displacy(doc: Document) -> dict[str, Any]:

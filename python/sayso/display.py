@@ -96,6 +96,10 @@ body.sayso-page h1{font:600 1.15rem system-ui,sans-serif;margin:0 0 .3rem}
 @media (prefers-color-scheme:dark){body.sayso-page{background:#16181c;color:#e6e6e6}}
 """.strip()
 
+# How much of an article ``Document._repr_html_`` shows: far more than any news article, far
+# less than what freezes a notebook.
+NOTEBOOK_MAX_CHARS = 300_000
+
 # Nesting order when two marks start and end at the same place: outermost first.
 _ORDER = {"content": 0, "source": 1, "cue": 2, "hedge": 3}
 _LABEL = {"source": "Source", "cue": "Cue", "content": "Content", "hedge": "Hedge"}
@@ -269,13 +273,13 @@ def _blocks(doc: Document) -> list[tuple[int, int]]:
     return out
 
 
-def _article(doc: Document, marks: list[_Mark]) -> str:
+def _article(doc: Document, marks: list[_Mark], limit: int) -> str:
     text = doc.text
     started: set[int] = set()
     out: list[str] = []
     i = 0  # marks[:i] start before the current block
     active: list[_Mark] = []
-    blocks = _blocks(doc)
+    blocks = [(s, min(e, limit)) for s, e in _blocks(doc) if s < limit]
     for k, (s, e) in enumerate(blocks):
         while i < len(marks) and marks[i].start < e:
             active.append(marks[i])
@@ -378,13 +382,16 @@ def render(
     hedges: bool = True,
     page: bool = True,
     article: bool = True,
+    max_chars: int | None = None,
 ) -> str:
     """The highlighted article, legend and speaker table as HTML.
 
     With ``page=True`` (the default) a standalone HTML page; with ``page=False`` the
     fragment Jupyter shows (``Document._repr_html_``). ``article=False`` leaves out the
-    article and its legend (the speaker table alone). Self-contained: inline CSS, no
-    scripts, nothing fetched.
+    article and its legend (the speaker table alone); ``max_chars`` shows only the start of
+    a longer article, with a note (``_repr_html_`` shows 300,000 characters, so that a huge
+    text does not freeze the notebook). Self-contained: inline CSS, no scripts, nothing
+    fetched.
 
     >>> import sayso
     >>> text = "Bread & <b>butter</b>, she said."
@@ -397,7 +404,16 @@ def render(
     shown = ""
     if article:
         marks = _marks(doc, attributions, hedges)
-        shown = f'{_legend(attributions, hedges)}<div class="sy-article">{_article(doc, marks)}</div>'
+        limit = len(doc.text) if max_chars is None else max(0, max_chars)
+        shown = (
+            f'{_legend(attributions, hedges)}<div class="sy-article">'
+            f"{_article(doc, marks, limit)}</div>"
+        )
+        if limit < len(doc.text):
+            shown += (
+                f'<p class="sy-note">Showing the first {limit:,} of {len(doc.text):,} '
+                "characters; sayso.render(doc) gives the whole article.</p>"
+            )
     body = (
         f'<div class="sayso-view"><style>{CSS}</style>{shown}'
         f"{speaker_table(doc) if speakers else ''}"
