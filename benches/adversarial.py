@@ -10,8 +10,9 @@ right-to-left text, zero-width joiners, combining marks, CRLF and lone CR, white
 the time of ``sayso.segment`` and ``sayso.analyze`` (the whole pipeline, Python objects
 included) at n and at 10n, where 10n is the size the issue names (times ``--scale``), and the
 ratio t(10n) / t(n). Linear time gives about 10; every ratio must be <= 12. Each time is the
-least CPU time (``time.process_time``) of ``--repeats`` runs (more for times under 0.2 s),
-with the garbage collector off while timing, as ``timeit`` does. Exits with status 1 when a ratio is over 12.
+least CPU time (``time.process_time``) of ``--repeats`` runs (more when the runs at 10n
+total under 0.2 s; the same count at n and 10n), with the garbage collector off while
+timing, as ``timeit`` does. Exits with status 1 when a ratio is over 12.
 
 Timings depend on the machine and its load; this is a benchmark, never a test.
 """
@@ -33,29 +34,34 @@ from adversarial_inputs import TABLE
 LIMIT = 12.0
 
 
-def best_of(fn: Callable[[str], object], text: str, repeats: int) -> float:
-    """The least CPU time of at least ``repeats`` runs, and of more while they total under
-    0.2 s. CPU time, not wall time: on a loaded machine a long run is preempted more often
-    than a short one, which would show as a false superlinear ratio. Python's cyclic garbage
-    collector is off while timing (as ``timeit`` does): its passes over every live object
-    are Python's cost, not sayso's."""
-    best = float("inf")
-    total = 0.0
-    runs = 0
-    while runs < repeats or (total < 0.2 and runs < 200):
-        gc.collect()
-        gc.disable()
-        try:
-            start = time.process_time()
-            result = fn(text)
-            elapsed = time.process_time() - start
-        finally:
-            gc.enable()
-        del result
-        best = min(best, elapsed)
-        total += elapsed
-        runs += 1
-    return best
+def cpu_time(fn: Callable[[str], object], text: str) -> float:
+    """CPU time of one call, the garbage collector off (as ``timeit`` does): its passes over
+    every live object are Python's cost, not sayso's. CPU time, not wall time: on a loaded
+    machine a long run is preempted more often than a short one, which would show as a
+    false superlinear ratio."""
+    gc.collect()
+    gc.disable()
+    try:
+        start = time.process_time()
+        result = fn(text)
+        elapsed = time.process_time() - start
+    finally:
+        gc.enable()
+    del result
+    return elapsed
+
+
+def best_pair(
+    fn: Callable[[str], object], small: str, big: str, repeats: int
+) -> tuple[float, float]:
+    """The least CPU time at n and at 10n, each over the same number of runs: ``repeats``, or
+    more while the runs at 10n total under 0.2 s (one run of microseconds is too easily
+    disturbed). The same count at both sizes, so that neither minimum has more chances."""
+    first = cpu_time(fn, big)
+    runs = max(repeats, min(200, int(0.2 / max(first, 1e-6))))
+    t_big = min([first] + [cpu_time(fn, big) for _ in range(runs - 1)])
+    t_small = min(cpu_time(fn, small) for _ in range(runs))
+    return t_small, t_big
 
 
 def main() -> int:
@@ -82,8 +88,7 @@ def main() -> int:
         big_text = row.make(big)
         cells = []
         for fn in (sayso.segment, sayso.analyze):
-            t_small = best_of(fn, small_text, args.repeats)
-            t_big = best_of(fn, big_text, args.repeats)
+            t_small, t_big = best_pair(fn, small_text, big_text, args.repeats)
             ratio = t_big / t_small if t_small > 0 else float("inf")
             worst = max(worst, ratio)
             if ratio > LIMIT:
