@@ -217,7 +217,12 @@ impl<'a> Scan<'a> {
                 b'\n' | b'\r' | 0x0B | 0x0C => self.line_break(i),
                 b')' => self.paren(i),
                 b':' => self.colon(i),
-                b',' => self.comma(i),
+                b',' if self.b.get(i + 1) == Some(&b' ')
+                    && self.b.get(i + 2).is_some_and(u8::is_ascii_uppercase) =>
+                {
+                    self.comma(i)
+                }
+                b',' => i + 1,
                 b'=' | b'_' | b'*' | b'~' | b'#' => self.rule_line(i),
                 b'-' => {
                     if self.b.get(i + 1) == Some(&b'-') {
@@ -1173,6 +1178,9 @@ impl<'a> Scan<'a> {
             if c.is_alphabetic() {
                 return Prev::Initial;
             }
+        }
+        if !word.contains('.') {
+            return Prev::Plain;
         }
         if is_dotted_acronym(word) {
             return Prev::Abbrev(AbbrevClass::General);

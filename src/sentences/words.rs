@@ -148,8 +148,13 @@ impl Words {
 
     /// The class of `word` (without its final period) when it is a known abbreviation.
     pub(super) fn abbreviation(&self, word: &str) -> Option<AbbrevClass> {
-        if word.len() > self.longest.max(1) * 3 {
-            return None; // lowercasing shrinks a char to no less than a third of its bytes
+        let limit = if word.is_ascii() {
+            self.longest
+        } else {
+            self.longest * 3 // lowercasing shrinks a char to no less than a third of its bytes
+        };
+        if word.len() > limit {
+            return None;
         }
         let mut buf = [0u8; 4 * MAX_WORD];
         self.abbreviations.get(lower(word, &mut buf)?).copied()
