@@ -622,7 +622,9 @@ impl MentionFinder {
             && !matches!(aw.as_ref(), "and" | "but" | "or");
         if parenthetical {
             // `Salceda, citing data from the State Department, said`: the name alone.
-            return self.name_before(text, tokens, k - 1, floor);
+            return self
+                .phrase_before(text, tokens, k - 1, floor)
+                .filter(|m| m.kind != MentionKind::Pronoun);
         }
         if aw == "who" || aw == "which" {
             // `A White House official, who asked not to be named, said`: the antecedent.

@@ -109,3 +109,37 @@ def test_round_trip_keeps_attributions() -> None:
 def test_adversarial_input_is_answered(text: str) -> None:
     doc = sayso.analyze(text)
     spans_ok(text, doc)
+
+
+def test_readme_example() -> None:
+    text = (
+        "“The bridge will reopen in May,” Mayor Ruth Okafor said on Monday, “and tolls will not rise.” "
+        "City engineers, however, warned that the repairs could take longer. "
+        "The plan is rushed, according to a report by the Harbor Gazette. "
+        "Some residents praised the decision, with others suggesting it was a campaign stunt."
+    )
+    got = [
+        (a.kind, a.cue_class, a.source.text if a.source else None, a.cue.text)
+        + tuple(c.text for c in a.content)
+        for a in sayso.analyze(text).attributions
+    ]
+    assert got == [
+        (
+            "direct",
+            "neutral",
+            "Mayor Ruth Okafor",
+            "said",
+            "“The bridge will reopen in May,”",
+            "“and tolls will not rise.”",
+        ),
+        ("indirect", "assertive", "City engineers", "warned", "that the repairs could take longer"),
+        (
+            "indirect",
+            "neutral",
+            "a report by the Harbor Gazette",
+            "according to",
+            "The plan is rushed",
+        ),
+        ("indirect", "assertive", "Some residents", "praised", "the decision"),
+        ("indirect", "tentative", "others", "suggesting", "it was a campaign stunt"),
+    ]
