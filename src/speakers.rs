@@ -599,6 +599,9 @@ pub fn resolve(
         a.speaker = None;
         a.speaker_confidence = 0.0;
     }
+    if sources.is_empty() {
+        return Vec::new();
+    }
     let source_spans: Vec<Span> = {
         // Merge overlapping source spans for the scan's skip test.
         let mut v: Vec<Span> = Vec::with_capacity(sources.len());

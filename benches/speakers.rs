@@ -1,0 +1,136 @@
+//! What the speaker stage (and the hedge scan) costs inside `analyze`, and that it stays
+//! linear. No Python.
+//!
+//!     SAYSO_SHARED=/path/to/shared cargo bench --bench speakers
+//!
+//! 1. On PolNeAR train articles (../shared/data, or $SAYSO_SHARED; skipped with a message
+//!    when absent): the time of `analyze` over every article, and of `speakers::resolve` and
+//!    `hedges::find_hedges` on the same articles and attributions, median of 3 runs; the
+//!    stage's share of `analyze`.
+//! 2. Linear time: `resolve` at n and 10n sources on adversarial text (one surname shared by
+//!    thousands of people, a pronoun after each); a ratio near 10 is linear.
+//!
+//! Timings depend on the machine and its load; this is a benchmark, never a test.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use sayso::{Analyzer, Attribution, AttributionKind, CueClass, Span};
+
+fn polnear() -> Option<Vec<String>> {
+    let beside = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    let env = std::env::var_os("SAYSO_SHARED").map(PathBuf::from);
+    let dir = [Some(beside), env]
+        .into_iter()
+        .flatten()
+        .find(|d| d.join("data/polnear.train.jsonl").is_file())?;
+    let data = std::fs::read_to_string(dir.join("data/polnear.train.jsonl")).ok()?;
+    data.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).ok()?;
+            Some(v["text"].as_str()?.to_owned())
+        })
+        .collect()
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+fn time(runs: usize, mut f: impl FnMut()) -> f64 {
+    f(); // warm-up
+    median(
+        (0..runs)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed().as_secs_f64()
+            })
+            .collect(),
+    )
+}
+
+fn adversarial(n: usize) -> (String, Vec<Attribution>) {
+    let mut text = String::new();
+    let mut attributions = Vec::new();
+    for i in 0..n {
+        let start = text.len();
+        text.push_str(&format!("Person{i} Smith met Ann Smith. "));
+        let he = text.len();
+        text.push_str("He said Smith was right. ");
+        for (s, e) in [
+            (start, start + format!("Person{i} Smith").len()),
+            (he, he + 2),
+        ] {
+            attributions.push(Attribution {
+                source: Some(Span::new(s, e)),
+                cue: Span::new(e, e),
+                content: Vec::new(),
+                kind: AttributionKind::Other,
+                sentence: 0,
+                cue_class: CueClass::Neutral,
+                speaker: None,
+                hedged: false,
+                speaker_confidence: 0.0,
+            });
+        }
+    }
+    (text, attributions)
+}
+
+fn main() {
+    let analyzer = Analyzer::default();
+    match polnear() {
+        None => println!("PolNeAR train not found (../shared/data or $SAYSO_SHARED): skipped"),
+        Some(texts) => {
+            let mb = texts.iter().map(String::len).sum::<usize>() as f64 / 1e6;
+            let results: Vec<_> = texts.iter().map(|t| analyzer.analyze(t)).collect();
+            let n_attr: usize = results.iter().map(|r| r.attributions.len()).sum();
+            let analyze = time(3, || {
+                for t in &texts {
+                    black_box(analyzer.analyze(t));
+                }
+            });
+            let speakers = time(3, || {
+                for (t, r) in texts.iter().zip(&results) {
+                    let mut a = r.attributions.clone();
+                    black_box(sayso::speakers::resolve(t, &r.sentences, &mut a));
+                }
+            });
+            let hedges = time(3, || {
+                for t in &texts {
+                    black_box(sayso::hedges::find_hedges(t));
+                }
+            });
+            println!(
+                "PolNeAR train, {} articles, {mb:.1} MB, {n_attr} attributions:\n  \
+                 analyze {analyze:.3} s ({:.1} MB/s); speakers {speakers:.3} s = {:.1}% of \
+                 analyze; hedges {hedges:.3} s = {:.1}%",
+                texts.len(),
+                mb / analyze,
+                100.0 * speakers / analyze,
+                100.0 * hedges / analyze,
+            );
+        }
+    }
+    let mut last = 0.0;
+    for n in [2_000usize, 20_000] {
+        let (text, attributions) = adversarial(n);
+        let sentences = sayso::segment(&text);
+        let t = time(3, || {
+            let mut a = attributions.clone();
+            black_box(sayso::speakers::resolve(&text, &sentences, &mut a));
+        });
+        if last > 0.0 {
+            println!("  resolve at 10n / n: {:.1} (10 is linear)", t / last);
+        }
+        println!(
+            "adversarial, n = {n}: {} sources, {t:.3} s",
+            attributions.len()
+        );
+        last = t;
+    }
+}
