@@ -532,8 +532,19 @@ impl Ctx<'_> {
                     }
                     let w = self.word(i).unwrap_or_default();
                     let quoted = quote_starting_at(self.quotes, self.toks[i].span.start).is_some();
-                    if !(quoted || colon || w == "that" || ADJUNCT_STARTS.contains(&w.as_ref())) {
-                        return None;
+                    let pronoun = matches!(w.as_ref(), "he" | "she" | "they" | "it" | "we" | "i");
+                    if !(quoted
+                        || colon
+                        || pronoun
+                        || w == "that"
+                        || ADJUNCT_STARTS.contains(&w.as_ref()))
+                    {
+                        // `told a Wall Street Journal lunch group that …`: the rest of a long
+                        // addressee, then `that`, within a few words.
+                        let that = (i..limit.min(i + 8))
+                            .take_while(|&k| self.toks[k].kind != TokenKind::Punct)
+                            .find(|&k| self.word(k).as_deref() == Some("that"))?;
+                        i = that;
                     }
                 }
             }
@@ -669,7 +680,7 @@ impl Ctx<'_> {
             _ => f.first,
         };
         if let Some(q) = self.quote_before(p) {
-            if q.start < self.sentence.start {
+            if q.start < self.sentence.start && q.end <= self.sentence.start {
                 // Across a sentence boundary only a quotation that is a sentence itself
                 // (`“Is it over?” Smith asked.`).
                 let before = self.text[..q.start].trim_end();
@@ -683,6 +694,9 @@ impl Ctx<'_> {
                     return None;
                 }
                 return Some(vec![q]);
+            }
+            if q.start < self.sentence.start {
+                return Some(vec![q]); // a quotation running over sentences into this one
             }
             let head = &self.text[self.sentence.start..q.start];
             if head.chars().any(char::is_alphanumeric) {
