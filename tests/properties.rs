@@ -256,6 +256,9 @@ fn regressions() {
         "Mr.\u{3000}Smith. Next.\u{2028}one. Then\u{a0}etc. Done.",
         // A leading blank line.
         "\n\nb\n",
+        // An ellipsis char, then spaced dots: the cut landed inside the "…" (fuzzer).
+        "\u{fffd}\u{2026}... . J",
+        "a\u{2026}... . The end.",
     ] {
         let analysis = analyzer().analyze(text);
         check_analysis(text, &analysis).unwrap_or_else(|e| panic!("{e} in {text:?}"));

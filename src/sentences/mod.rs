@@ -944,7 +944,7 @@ impl<'a> Scan<'a> {
             if wide {
                 self.cut(k);
             } else if !closer && !strong && !ellipsis && dots == 1 && self.glued(i) {
-                self.cut(i + 1);
+                self.cut(i + char_at(text, i).map_or(1, char::len_utf8));
             } else if !closer && (ellipsis || self.b[i..j].contains(&b'?')) && self.glued_after(k) {
                 // "recovery...Out of", "foreigners?thanks": run together, but two sentences.
                 self.cut(k);
@@ -987,7 +987,9 @@ impl<'a> Scan<'a> {
                 // Standing apart it marks an omission, unless four dots end the sentence too.
                 (dots >= 4 && upperish).then_some(k)
             } else if spaced && dots >= 4 && upperish {
-                Some(i + 1) // "compounds. . . . The": the period ends it, the rest follows
+                // "compounds. . . . The": the first mark ends it, the rest follows (the
+                // mark may be "…", three bytes).
+                Some(i + char_at(text, i).map_or(1, char::len_utf8))
             } else {
                 (upperish && next.kind != Kind::Digit).then_some(k)
             }
