@@ -779,6 +779,13 @@ impl<'a> Scan<'a> {
 
     /// `1.` or `1.)` at a period.
     fn dot_label(&mut self, i: usize) -> Option<usize> {
+        // Quick refusal: a label is digits, one letter, or a Roman numeral.
+        let b = self.b;
+        let last = *b.get(i.checked_sub(1)?)?;
+        let one_letter = i < 2 || !b[i - 2].is_ascii_alphanumeric();
+        if !(last.is_ascii_digit() || one_letter || b"ivxIVX".contains(&last)) {
+            return None;
+        }
         let ts = self.label_token_start(i)?;
         let word = &self.text[ts..i];
         if word.starts_with('(') {
