@@ -707,8 +707,26 @@ impl Ctx<'_> {
             }
             return Some(vec![q]);
         }
-        if f.m.entry.strict || earlier_in_sentence || p < 2 || !self.is_punct(p - 1, ',') {
+        if earlier_in_sentence || p < 2 || !self.is_punct(p - 1, ',') {
             return None;
+        }
+        if f.m.entry.strict {
+            // `…, the Sun-Times reported (on Tuesday).`: a strict cue takes the clause before
+            // only when it ends the sentence.
+            let after = match f.source {
+                Some(s) if f.source_after => s.last + 1,
+                _ => f.last + 1,
+            };
+            let words = (after..self.toks.len())
+                .take(8)
+                .filter(|&k| self.toks[k].kind != TokenKind::Punct)
+                .count();
+            let adjunct = self
+                .word(after)
+                .is_some_and(|w| matches!(w.as_ref(), "on" | "in" | "last" | "this" | "earlier"));
+            if !(words == 0 || adjunct && words <= 4) {
+                return None;
+            }
         }
         // Only a short tail after the frame (`…, he said on Tuesday.`), or the rest of the
         // sentence after a comma (`The plan, he said, is dead.`).

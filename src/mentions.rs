@@ -521,8 +521,14 @@ impl MentionFinder {
                     }
                 }
                 TokenKind::Number => {
-                    pending_lower += 1;
                     start = k - 1;
+                    if !capital_head {
+                        // `61 percent`, `two aides`: a number determines a lowercase head.
+                        committed = start;
+                        has_det = true;
+                        break;
+                    }
+                    pending_lower += 1;
                     if pending_lower > 3 {
                         break;
                     }
