@@ -12,6 +12,9 @@
 //!   and else from the shipped first-name lists;
 //! - groups and anonymous sources to their own speakers, never to a named person.
 //!
+//! Names in running text are read only in the few sentences before a source that needs an
+//! antecedent (a pronoun, a description, a bare surname), which keeps the stage cheap.
+//!
 //! Every look-back is bounded ([`WINDOW`] recent mentions, [`SENTENCE_WINDOW`] sentences; at
 //! most [`PER_NAME`] entities per name key), so the stage is linear in the text.
 //!
@@ -42,6 +45,8 @@ use crate::Span;
 
 /// How many recent mentions a pronoun or description looks back over.
 pub const WINDOW: usize = 40;
+/// How many sentences before a pronoun, description or bare surname are read for names.
+pub const SCAN_SENTENCES: usize = 4;
 /// How many sentences back a pronoun may find its antecedent.
 pub const SENTENCE_WINDOW: usize = 3;
 /// How many sentences back a definite description may find its antecedent.
@@ -549,11 +554,14 @@ fn worth_classifying(text: &str, run: Span) -> bool {
     before.len() + 1 == run.start && lex.person_noun(prev).is_some()
 }
 
-/// Capitalised runs in the text outside the sources, read once, left to right.
-fn scan_names(text: &str, sources: &[Span]) -> Vec<TextMention> {
+/// Capitalised runs in `regions` (sorted, disjoint) outside the sources, left to right.
+fn scan_names(text: &str, regions: &[Span], sources: &[Span]) -> Vec<TextMention> {
     let mut out = Vec::new();
     let mut src = 0usize;
-    for run in entities::word_runs(text, Span::new(0, text.len())) {
+    let runs = regions
+        .iter()
+        .flat_map(|region| entities::word_runs(text, *region));
+    for run in runs {
         while src < sources.len() && sources[src].end <= run.start {
             src += 1;
         }
@@ -613,12 +621,38 @@ pub fn resolve(
         }
         v
     };
-    let names = scan_names(text, &source_spans);
     let sentence_of = |pos: usize| {
         sentences
             .partition_point(|s| s.span.end <= pos)
             .min(sentences.len().saturating_sub(1))
     };
+    // Classify every source once; only the sentences before a source that needs an
+    // antecedent (a pronoun, a description, a bare surname) are scanned for names.
+    let phrases: Vec<SourcePhrase> = sources
+        .iter()
+        .map(|(span, _)| entities::classify(text, *span))
+        .collect();
+    let mut regions: Vec<Span> = Vec::new();
+    for ((span, _), p) in sources.iter().zip(&phrases) {
+        let needs = match p.reference {
+            Reference::Pronoun(_) | Reference::Description { .. } => true,
+            Reference::Name => p.kind == SpeakerKind::Person && p.first.is_none(),
+        };
+        if !needs || sentences.is_empty() {
+            continue;
+        }
+        let s = sentence_of(span.start);
+        let from = sentences[s.saturating_sub(SCAN_SENTENCES)]
+            .span
+            .start
+            .min(span.start);
+        let region = Span::new(from, span.start);
+        match regions.last_mut() {
+            Some(last) if last.end >= region.start => last.end = last.end.max(region.end),
+            _ => regions.push(region),
+        }
+    }
+    let names = scan_names(text, &regions, &source_spans);
 
     let mut r = Resolver::default();
     let lex = entities::lexicon();
@@ -699,8 +733,8 @@ pub fn resolve(
         let (span, ids) = &sources[si];
         si += 1;
         let sentence = sentence_of(span.start);
-        let p = entities::classify(text, *span);
-        if let Some((id, conf)) = r.resolve(&p, sentence) {
+        let p = &phrases[si - 1];
+        if let Some((id, conf)) = r.resolve(p, sentence) {
             let mention = if p.mention.is_empty() {
                 *span
             } else {
