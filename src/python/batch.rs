@@ -184,7 +184,6 @@ type TextResults = Vec<Result<TextOut, String>>;
 
 struct TextsState {
     objs: Vec<Py<PyString>>,
-    replaced: Vec<bool>,
     data: Arc<Vec<TextData>>,
     pending: Pending<TextResults>,
 }
@@ -212,13 +211,11 @@ fn _submit_texts(
     let threads = _resolve_threads(threads)?;
     let analyzer = core_analyzer(analyzer);
     let mut objs = Vec::with_capacity(texts.len());
-    let mut replaced = Vec::with_capacity(texts.len());
     let mut data = Vec::with_capacity(texts.len());
     for t in &texts {
         let s = expect_str(t, "text")?;
-        let (d, r) = TextData::from_py(&s)?;
+        let d = TextData::from_py(&s)?;
         objs.push(s.unbind());
-        replaced.push(r);
         data.push(d);
     }
     let nbytes = data.iter().map(|d| d.len()).sum();
@@ -245,7 +242,6 @@ fn _submit_texts(
     Ok(PendingTexts {
         state: Mutex::new(Some(TextsState {
             objs,
-            replaced,
             data,
             pending,
         })),
@@ -266,7 +262,6 @@ impl PendingTexts {
             .ok_or_else(|| PyRuntimeError::new_err("the results were already taken"))?;
         let TextsState {
             objs,
-            replaced,
             data,
             pending,
         } = state;
@@ -274,11 +269,10 @@ impl PendingTexts {
         let data = Arc::try_unwrap(data)
             .map_err(|_| PyRuntimeError::new_err("the batch texts are still in use"))?;
         let list = PyList::empty(py);
-        for (((obj, replaced), text), out) in objs.into_iter().zip(replaced).zip(data).zip(outs) {
+        for ((obj, text), out) in objs.into_iter().zip(data).zip(outs) {
             let text = PyText {
                 obj: obj.into_bound(py),
                 text,
-                replaced,
             };
             match out {
                 Ok(TextOut::Analysis(analysis)) => {

@@ -23,25 +23,69 @@ fn span_list<'py>(py: Python<'py>, spans: &[Py<PySpan>]) -> PyResult<Bound<'py, 
 }
 
 /// A piece of the text: `text[start:end] == span.text` (Python `str` indices).
+///
+/// A span made by the pipeline holds the document's `str` and slices its text on access,
+/// so making one allocates a single object (segmentation makes hundreds of thousands).
+/// A span built by hand holds its own text.
 #[pyclass(module = "sayso._sayso", name = "Span", frozen)]
 pub(crate) struct PySpan {
     #[pyo3(get)]
     pub(crate) start: usize,
     #[pyo3(get)]
     pub(crate) end: usize,
-    #[pyo3(get)]
-    pub(crate) text: Py<PyString>,
+    /// The document's text when `in_document`, else the span's own text.
+    source: Py<PyString>,
+    in_document: bool,
+}
+
+impl PySpan {
+    /// The span `start..end` (char indices) of `document`.
+    pub(crate) fn in_document(start: usize, end: usize, document: Py<PyString>) -> Self {
+        PySpan {
+            start,
+            end,
+            source: document,
+            in_document: true,
+        }
+    }
+
+    fn text_of<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
+        if !self.in_document {
+            return Ok(self.source.bind(py).clone());
+        }
+        // SAFETY: `source` is a live str and 0 <= start <= end <= len(source) by construction;
+        // PyUnicode_Substring returns a new reference or NULL with an exception set.
+        unsafe {
+            let ptr = pyo3::ffi::PyUnicode_Substring(
+                self.source.as_ptr(),
+                self.start as pyo3::ffi::Py_ssize_t,
+                self.end as pyo3::ffi::Py_ssize_t,
+            );
+            Ok(Bound::from_owned_ptr_or_err(py, ptr)?.cast_into_unchecked::<PyString>())
+        }
+    }
 }
 
 #[pymethods]
 impl PySpan {
     #[new]
     fn new(start: usize, end: usize, text: Py<PyString>) -> Self {
-        PySpan { start, end, text }
+        PySpan {
+            start,
+            end,
+            source: text,
+            in_document: false,
+        }
+    }
+
+    /// The text the span covers.
+    #[getter]
+    fn text<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
+        self.text_of(py)
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        let text = self.text.bind(py);
+        let text = self.text_of(py)?;
         let shown = if text.len()? > 60 {
             let head: String = text.to_cow()?.chars().take(57).collect();
             format!("{}...", PyString::new(py, &head).repr()?)
@@ -59,11 +103,11 @@ impl PySpan {
         let other = other.get();
         Ok(self.start == other.start
             && self.end == other.end
-            && self.text.bind(py).as_any().eq(other.text.bind(py))?)
+            && self.text_of(py)?.as_any().eq(other.text_of(py)?)?)
     }
 
     fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
-        (self.start, self.end, self.text.clone_ref(py))
+        (self.start, self.end, self.text_of(py)?)
             .into_pyobject(py)?
             .hash()
     }
@@ -75,7 +119,7 @@ impl PySpan {
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
         let py = slf.py();
         let me = slf.get();
-        (slf.get_type(), (me.start, me.end, me.text.clone_ref(py))).into_pyobject(py)
+        (slf.get_type(), (me.start, me.end, me.text_of(py)?)).into_pyobject(py)
     }
 
     fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {

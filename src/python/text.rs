@@ -3,7 +3,7 @@
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::{PyBytes, PySlice, PyString};
+use pyo3::types::{PyBytes, PyString};
 
 use crate::{CharOffsets, Span};
 
@@ -12,8 +12,6 @@ use crate::{CharOffsets, Span};
 pub(crate) struct PyText<'py> {
     pub(crate) obj: Bound<'py, PyString>,
     pub(crate) text: TextData,
-    /// True when surrogates were replaced: span texts must then be sliced from `obj`.
-    pub(crate) replaced: bool,
 }
 
 /// Anything that is not a `str` is a `TypeError` naming its type.
@@ -54,10 +52,11 @@ impl std::ops::Deref for TextData {
 }
 
 impl TextData {
-    /// The UTF-8 of `obj`, surrogates replaced; the flag says whether any were.
-    pub(crate) fn from_py(obj: &Bound<'_, PyString>) -> PyResult<(Self, bool)> {
+    /// The UTF-8 of `obj`, surrogates replaced. (Span texts are always sliced from `obj`
+    /// itself, so the replacement never shows.)
+    pub(crate) fn from_py(obj: &Bound<'_, PyString>) -> PyResult<Self> {
         if let Ok(s) = PyBackedStr::try_from(obj.clone()) {
-            return Ok((TextData::Borrowed(s), false));
+            return Ok(TextData::Borrowed(s));
         }
         let encoded = obj.call_method1("encode", ("utf-8", "surrogatepass"))?;
         let mut bytes = encoded.cast::<PyBytes>()?.as_bytes().to_vec();
@@ -66,18 +65,14 @@ impl TextData {
             Ok(t) => t,
             Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
         };
-        Ok((TextData::Owned(text), true))
+        Ok(TextData::Owned(text))
     }
 }
 
 impl<'py> PyText<'py> {
     pub(crate) fn new(obj: Bound<'py, PyString>) -> PyResult<Self> {
-        let (text, replaced) = TextData::from_py(&obj)?;
-        Ok(PyText {
-            obj,
-            text,
-            replaced,
-        })
+        let text = TextData::from_py(&obj)?;
+        Ok(PyText { obj, text })
     }
 }
 
@@ -114,17 +109,10 @@ impl<'a, 'py> SpanMaker<'a, 'py> {
     pub(crate) fn span(&self, span: Span) -> PyResult<Py<super::model::PySpan>> {
         let start = self.offsets.char_index(span.start);
         let end = self.offsets.char_index(span.end);
-        let text = if self.text.replaced {
-            let slice = PySlice::new(self.py, start as isize, end as isize, 1);
-            self.text
-                .obj
-                .get_item(slice)?
-                .cast_into::<PyString>()?
-                .unbind()
-        } else {
-            PyString::new(self.py, &self.text.text[span.start..span.end]).unbind()
-        };
-        Py::new(self.py, super::model::PySpan { start, end, text })
+        Py::new(
+            self.py,
+            super::model::PySpan::in_document(start, end, self.text.obj.clone().unbind()),
+        )
     }
 
     pub(crate) fn spans(
@@ -204,32 +192,9 @@ pub(crate) fn sorted_span_list<'py>(
             chr = end;
             (start, end)
         };
-        // An ASCII str: the piece is copied out of it (no decoding). Lone surrogates: the
-        // same, the only way to keep them. Other text: decoded from the UTF-8 piece, which
-        // is faster than narrowing a wide str (most sentences are ASCII).
-        let piece = if !ascii && !text.replaced {
-            PyString::new(py, &data[span.start..span.end]).unbind()
-        } else {
-            // SAFETY: the GIL is held, `text.obj` is a live str and 0 <= start <= end <= its
-            // length (char offsets of a span inside it); a null result is a raised error.
-            unsafe {
-                let ptr = pyo3::ffi::PyUnicode_Substring(
-                    text.obj.as_ptr(),
-                    start as pyo3::ffi::Py_ssize_t,
-                    end as pyo3::ffi::Py_ssize_t,
-                );
-                Bound::from_owned_ptr_or_err(py, ptr)?
-                    .cast_into_unchecked::<PyString>()
-                    .unbind()
-            }
-        };
         let obj = Py::new(
             py,
-            super::model::PySpan {
-                start,
-                end,
-                text: piece,
-            },
+            super::model::PySpan::in_document(start, end, text.obj.clone().unbind()),
         )?;
         // A span holds two ints and a str: it can be in no reference cycle, so the
         // collector need not track (and traverse) the hundreds of thousands made here.
