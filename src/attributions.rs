@@ -554,13 +554,17 @@ impl Ctx<'_> {
             return Some(self.quoted_content(q, limit));
         }
         let w = lower(text, &t);
-        if w == "that" {
+        if w == "that" || w == "whether" {
+            // `said that …`, `asked whether …`
             let end = self.content_end(i, limit)?;
             return Some(vec![Span::new(t.span.start, end)]);
         }
+        // `believed to be …` is not content; `wants to raise …` (a belief verb taking an
+        // object) is
+        let wants_to = f.m.entry.belief && f.m.entry.object && w == "to";
         let clause_start = t.kind != TokenKind::Punct
-            && !ADJUNCT_STARTS.contains(&w.as_ref())
-            && !(f.m.entry.belief && w == "to");
+            && (wants_to || !ADJUNCT_STARTS.contains(&w.as_ref()))
+            && !(f.m.entry.belief && !f.m.entry.object && w == "to");
         if f.m.entry.object && clause_start {
             // `praised the plan, …`: the object up to the end of its clause.
             let stop = limit.min(i + 60);

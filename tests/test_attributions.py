@@ -143,3 +143,20 @@ def test_readme_example() -> None:
         ("indirect", "assertive", "Some residents", "praised", "the decision"),
         ("indirect", "tentative", "others", "suggesting", "it was a campaign stunt"),
     ]
+
+
+def test_question_and_object_cues() -> None:
+    text = (
+        "The senator asked whether the dam would hold. "
+        "The governor wants to raise the tax on fuel. "
+        "The union opposes the new contract."
+    )
+    doc = sayso.analyze(text)
+    got = [
+        (a.source.text if a.source else None, a.cue.text, [c.text for c in a.content])
+        for a in doc.attributions
+    ]
+    assert ("The senator", "asked", ["whether the dam would hold"]) in got
+    assert ("The governor", "wants", ["to raise the tax on fuel"]) in got
+    assert ("The union", "opposes", ["the new contract"]) in got
+    spans_ok(text, doc)
