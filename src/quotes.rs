@@ -43,6 +43,19 @@ struct Open {
 
 const MAX_DEPTH: usize = 3;
 
+/// The bytes the scanner acts on: newline, `"`, `'`, `` ` `` and the lead bytes of `«»`
+/// (0xC2) and of the curly marks (0xE2).
+const MAY_MARK: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[b'`' as usize] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t
+};
+
 fn char_before(text: &str, i: usize) -> Option<char> {
     text[..i].chars().next_back()
 }
@@ -325,7 +338,13 @@ pub fn find_quotes(text: &str, _sentences: &[Sentence]) -> Vec<Span> {
                 }
                 i += w;
             }
-            _ => i += 1,
+            _ => {
+                // Most bytes mark nothing: skip to the next one that may.
+                i += 1;
+                while i < bytes.len() && !MAY_MARK[usize::from(bytes[i])] {
+                    i += 1;
+                }
+            }
         }
     }
     sc.out
