@@ -509,7 +509,29 @@ impl Ctx<'_> {
     /// Content following the cue (from token `i`), up to token `limit`.
     fn content_after(&self, f: &Frame, mut i: usize, limit: usize) -> Option<Vec<Span>> {
         let text = self.text;
-        let strict = f.m.entry.strict || f.m.entry.kind == CueType::Noun;
+        // `a new poll shows Trump leading …`: with evidence as its subject, a strict verb
+        // (`show`, `find`, `indicate`) takes its object clause as content.
+        let evidence = f.m.entry.kind == CueType::Verb
+            && !f.source_after
+            && f.source.is_some_and(|s| {
+                matches!(
+                    self.word(s.last).as_deref(),
+                    Some(
+                        "poll"
+                            | "polls"
+                            | "survey"
+                            | "surveys"
+                            | "study"
+                            | "studies"
+                            | "records"
+                            | "data"
+                            | "findings"
+                            | "figures"
+                            | "research"
+                    )
+                )
+            });
+        let strict = (f.m.entry.strict && !evidence) || f.m.entry.kind == CueType::Noun;
         let mut colon = false;
         while i < limit && (self.is_punct(i, ',') || self.is_punct(i, ':')) {
             colon |= self.is_punct(i, ':');

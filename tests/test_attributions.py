@@ -160,3 +160,11 @@ def test_question_and_object_cues() -> None:
     assert ("The governor", "wants", ["to raise the tax on fuel"]) in got
     assert ("The union", "opposes", ["the new contract"]) in got
     spans_ok(text, doc)
+
+
+def test_evidence_subject_takes_object_clause() -> None:
+    text = "A new survey shows the mayor leading by ten points. The photo shows a bridge."
+    doc = sayso.analyze(text)
+    got = [(a.cue.text, [c.text for c in a.content]) for a in doc.attributions]
+    assert got == [("shows", ["the mayor leading by ten points"])]
+    spans_ok(text, doc)
