@@ -581,9 +581,9 @@ impl Ctx<'_> {
             let end = self.content_end(i, limit)?;
             return Some(vec![Span::new(t.span.start, end)]);
         }
-        // `believed to be …` is not content; `wants to raise …` (a belief verb taking an
-        // object) is
-        let wants_to = f.m.entry.belief && f.m.entry.object && w == "to";
+        // `believed to be …` is not content; `wants to raise …`, `vowed to fight …` (a verb
+        // taking an object) is
+        let wants_to = f.m.entry.object && w == "to";
         let clause_start = t.kind != TokenKind::Punct
             && (wants_to || !ADJUNCT_STARTS.contains(&w.as_ref()))
             && !(f.m.entry.belief && !f.m.entry.object && w == "to");

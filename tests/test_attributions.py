@@ -168,3 +168,11 @@ def test_evidence_subject_takes_object_clause() -> None:
     got = [(a.cue.text, [c.text for c in a.content]) for a in doc.attributions]
     assert got == [("shows", ["the mayor leading by ten points"])]
     spans_ok(text, doc)
+
+
+def test_object_verb_with_infinitive() -> None:
+    text = "The minister vowed to cut the fuel tax. The plan is believed to be costly."
+    doc = sayso.analyze(text)
+    got = [(a.cue.text, [c.text for c in a.content]) for a in doc.attributions]
+    assert got == [("vowed", ["to cut the fuel tax"])]
+    spans_ok(text, doc)
