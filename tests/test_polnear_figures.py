@@ -1,0 +1,65 @@
+"""Issue 3's quality targets on PolNeAR dev, scored with ``sayso.evaluate`` (which agrees with
+../shared/data/score_attribution.py, see test_evaluate.py). Runs when ../shared is present."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sayso
+
+# Marked at 07:10 UTC on the day the evaluation landed, when these figures were not reached
+# yet (PolNeAR dev: triple-overlap P/R/F1 80.9/45.7/58.4, exact F1 source 55.6, cue 59.3,
+# content-overlap F1 61.8); remove a mark once its figure is reached: an XPASS shows which.
+NOT_YET = pytest.mark.xfail(
+    strict=False, reason="issue 3 figure not reached yet on PolNeAR dev (rules still missing)"
+)
+
+
+def polnear_dev() -> Path | None:
+    """../shared/data/polnear.dev.jsonl beside the repository, else under $SAYSO_SHARED."""
+    beside = Path(__file__).resolve().parents[1].parent / "shared"
+    for shared in (beside, Path(os.environ.get("SAYSO_SHARED", "/nonexistent"))):
+        path = shared / "data" / "polnear.dev.jsonl"
+        if path.is_file():
+            return path
+    return None
+
+
+@pytest.fixture(scope="module")
+def scores() -> dict[str, Any]:
+    path = polnear_dev()
+    if path is None:
+        pytest.skip(
+            "../shared/data/polnear.dev.jsonl is absent; set SAYSO_SHARED to check the "
+            "PolNeAR dev figures"
+        )
+    return sayso.evaluate(path)
+
+
+def pct(scores: dict[str, Any], metric: str, key: str) -> float:
+    return 100 * float(scores[metric][key])
+
+
+def test_no_document_fails(scores: dict[str, Any]) -> None:
+    assert scores["failed"] == []
+
+
+@NOT_YET
+def test_triple_overlap_f1_at_least_70_with_precision_at_least_80(scores: dict[str, Any]) -> None:
+    assert pct(scores, "triple-overlap", "P") >= 80.0, scores["triple-overlap"]
+    assert pct(scores, "triple-overlap", "F1") >= 70.0, scores["triple-overlap"]
+
+
+@pytest.mark.parametrize(
+    "role", [pytest.param("source", marks=NOT_YET), pytest.param("cue", marks=NOT_YET)]
+)
+def test_exact_f1_at_least_70(scores: dict[str, Any], role: str) -> None:
+    assert pct(scores, f"{role}-exact", "F1") >= 70.0, scores[f"{role}-exact"]
+
+
+@NOT_YET
+def test_content_overlap_f1_at_least_75(scores: dict[str, Any]) -> None:
+    assert pct(scores, "content-overlap", "F1") >= 75.0, scores["content-overlap"]
