@@ -89,16 +89,7 @@ impl Analyzer {
                 .partition_point(|s| s.span.end <= a.cue.start)
                 .min(sentences.len().saturating_sub(1));
         }
-        let hedges = hedges::find_hedges(text);
-        hedges::flag_hedged(&mut attributions, &hedges);
-        let speakers = speakers::resolve(text, &sentences, &mut attributions);
-        Analysis {
-            sentences,
-            quotes,
-            attributions,
-            speakers,
-            hedges,
-        }
+        finish(text, sentences, quotes, attributions)
     }
 
     /// The whole pipeline on `text`.
@@ -106,17 +97,28 @@ impl Analyzer {
         let sentences = self.segmenter.segment(text);
         let quotes = quotes::find_quotes(text, &sentences);
         let cues = self.cues.find(text);
-        let mut attributions =
+        let attributions =
             attributions::extract(text, &sentences, &quotes, &cues, MentionFinder::shared());
-        let hedges = hedges::find_hedges(text);
-        hedges::flag_hedged(&mut attributions, &hedges);
-        let speakers = speakers::resolve(text, &sentences, &mut attributions);
-        Analysis {
-            sentences,
-            quotes,
-            attributions,
-            speakers,
-            hedges,
-        }
+        finish(text, sentences, quotes, attributions)
+    }
+}
+
+/// The stages after attribution extraction: hedges (flagged on the attributions holding
+/// them) and speakers.
+fn finish(
+    text: &str,
+    sentences: Vec<Sentence>,
+    quotes: Vec<crate::Span>,
+    mut attributions: Vec<Attribution>,
+) -> Analysis {
+    let hedges = hedges::find_hedges(text);
+    hedges::flag_hedged(&mut attributions, &hedges);
+    let speakers = speakers::resolve(text, &sentences, &mut attributions);
+    Analysis {
+        sentences,
+        quotes,
+        attributions,
+        speakers,
+        hedges,
     }
 }

@@ -17,7 +17,7 @@
 
 use crate::cues::{CueMatch, CueType, VerbForm};
 use crate::document::{Attribution, AttributionKind, Sentence};
-use crate::lex::{tokenize, Token, TokenKind};
+use crate::lex::{lower, tokenize, Token, TokenKind};
 use crate::mentions::{Mention, MentionFinder, MentionKind};
 use std::borrow::Cow;
 
@@ -201,16 +201,6 @@ struct Ctx<'a> {
     index: usize,
     quotes: &'a [Span],
     finder: &'a MentionFinder,
-}
-
-/// The token lowercased, borrowed when it already is (most words are).
-fn lower<'a>(text: &'a str, t: &Token) -> Cow<'a, str> {
-    let s = t.as_str(text);
-    if s.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-        Cow::Owned(s.to_lowercase())
-    } else {
-        Cow::Borrowed(s)
-    }
 }
 
 fn is_open_quote_char(s: &str) -> bool {

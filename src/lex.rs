@@ -39,6 +39,16 @@ pub struct Token {
     pub line_break_before: bool,
 }
 
+/// The token lowercased, borrowed when it already is (most words are).
+pub fn lower<'a>(text: &'a str, t: &Token) -> std::borrow::Cow<'a, str> {
+    let s = t.as_str(text);
+    if s.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 impl Token {
     /// The token's text.
     pub fn as_str<'a>(&self, text: &'a str) -> &'a str {

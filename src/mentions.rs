@@ -23,9 +23,8 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use crate::lex::{Token, TokenKind};
+use crate::lex::{lower, Token, TokenKind};
 use crate::lexicon;
-use std::borrow::Cow;
 
 use crate::Span;
 
@@ -313,16 +312,6 @@ pub struct MentionFinder {
 impl Default for MentionFinder {
     fn default() -> Self {
         MentionFinder::new()
-    }
-}
-
-/// The token lowercased, borrowed when it already is (most words are).
-fn lower<'a>(text: &'a str, t: &Token) -> Cow<'a, str> {
-    let s = t.as_str(text);
-    if s.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-        Cow::Owned(s.to_lowercase())
-    } else {
-        Cow::Borrowed(s)
     }
 }
 
