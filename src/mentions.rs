@@ -622,9 +622,12 @@ impl MentionFinder {
                 .filter(|m| m.kind != MentionKind::Pronoun);
         }
         if aw == "who" || aw == "which" {
-            // `A White House official, who asked not to be named, said`: the antecedent.
+            // `A White House official, who asked not to be named, said`: the antecedent,
+            // with its own apposition when it has one (`Jane Roe, a sculptor, who ...`).
+            // The raised floor bounds a chain of such clauses to one window in all.
             return self
-                .phrase_before(text, tokens, k - 1, floor)
+                .apposition_before(text, tokens, k, floor.max(k.saturating_sub(24)))
+                .or_else(|| self.phrase_before(text, tokens, k - 1, floor))
                 .filter(|m| m.kind != MentionKind::Pronoun);
         }
         if !appositive {

@@ -48,6 +48,26 @@ macro_rules! t {
 }
 
 t!(
+    apposition_then_who_clause_before_cue,
+    "Jane Roe, a potter from Hull, who works in clay, said the kiln was ready.",
+    [(
+        "Jane Roe, a potter from Hull",
+        "said",
+        ["the kiln was ready"],
+        Indirect
+    )]
+);
+t!(
+    who_clause_before_cue,
+    "A council official, who asked not to be named, said the vote was close.",
+    [(
+        "A council official",
+        "said",
+        ["the vote was close"],
+        Indirect
+    )]
+);
+t!(
     quote_comma_pronoun_said,
     "“We will rebuild the bridge,” she said.",
     [("she", "said", ["“We will rebuild the bridge,”"], Direct)]
