@@ -21,24 +21,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 import sayso
-
-
-def shared_dir() -> Path | None:
-    """../shared beside the repository, else $SAYSO_SHARED."""
-    beside = Path(__file__).resolve().parents[1].parent / "shared"
-    for candidate in (beside, Path(os.environ.get("SAYSO_SHARED", "/nonexistent"))):
-        if (candidate / "data").is_dir():
-            return candidate
-    return None
+from shared_data import shared_dir
 
 
 def corpus(min_mb: float) -> list[str] | None:

@@ -31,15 +31,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import sayso
-
-
-def shared_dir() -> Path | None:
-    """../shared beside the repository, else $SAYSO_SHARED."""
-    beside = Path(__file__).resolve().parents[1].parent / "shared"
-    for candidate in (beside, Path(os.environ.get("SAYSO_SHARED", "/nonexistent"))):
-        if (candidate / "data").is_dir():
-            return candidate
-    return None
+from shared_data import shared_dir
 
 
 def articles() -> list[str] | None:

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -31,16 +30,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from shared_data import shared_dir
+
 SETS = ("ud_gum_dev", "ud_ewt_dev", "gum_news_traindev")
-
-
-def shared_dir() -> Path | None:
-    """../shared beside the repository, else $SAYSO_SHARED."""
-    beside = Path(__file__).resolve().parents[1].parent / "shared"
-    for candidate in (beside, Path(os.environ.get("SAYSO_SHARED", "/nonexistent"))):
-        if (candidate / "data").is_dir():
-            return candidate
-    return None
 
 
 def documents(shared: Path) -> list[str]:
