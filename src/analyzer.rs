@@ -111,6 +111,8 @@ fn finish(
     quotes: Vec<crate::Span>,
     mut attributions: Vec<Attribution>,
 ) -> Analysis {
+    // Attributions are ordered by cue (the documented order, and speakers index them).
+    attributions.sort_by_key(|a| (a.cue.start, a.cue.end));
     let hedges = hedges::find_hedges(text);
     hedges::flag_hedged(&mut attributions, &hedges);
     let speakers = speakers::resolve(text, &sentences, &mut attributions);

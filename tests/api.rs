@@ -30,3 +30,14 @@ fn empty_cue_is_an_error() {
     let err = Analyzer::new(config).unwrap_err();
     assert_eq!(err.kind(), sayso::ErrorKind::InvalidConfig);
 }
+
+#[test]
+fn attributions_come_in_cue_order() {
+    // A quotation whose cue comes after a later colon frame once came out of order.
+    let text = "Officials report : \"Wait!\"alleged She added. : \"Wait!\"alleged  et.\"";
+    let analysis = Analyzer::default().analyze(text);
+    let cues: Vec<usize> = analysis.attributions.iter().map(|a| a.cue.start).collect();
+    let mut sorted = cues.clone();
+    sorted.sort();
+    assert_eq!(cues, sorted);
+}
