@@ -1143,6 +1143,39 @@ fn sentence_attributions(ctx: &Ctx<'_>, cues: &[CueMatch], out: &mut Vec<Attribu
         .collect();
     let mut keep = keep.into_iter();
     frames.retain(|_| keep.next().unwrap_or(false));
+    // A source after its cue runs to the end of its phrase: `according to a poll by the Pew
+    // Research Center`, `said Jane Roe, a potter from Hull` (news convention, and PolNeAR's).
+    for i in 0..frames.len() {
+        let ceil = frames.get(i + 1).map_or(toks.len(), region_start);
+        let f = &frames[i];
+        let Some(s) = f.source.filter(|_| f.source_after) else {
+            continue;
+        };
+        let widened = if f.m.entry.kind == CueType::Phrase {
+            ctx.finder.phrase_to_clause_end(ctx.text, toks, &s, ceil)
+        } else {
+            Some(s)
+        };
+        // After `According to X,` opening a clause the comma opens the content (`According
+        // to the council, the park closes.`); only `…, according to X, a …` has an apposition.
+        let opening =
+            f.m.entry.kind == CueType::Phrase && (f.first == 0 || !ctx.is_punct(f.first - 1, ','));
+        let widened = widened.map(|w| {
+            (!opening)
+                .then(|| ctx.finder.apposition_after(ctx.text, toks, &w, ceil))
+                .flatten()
+                .unwrap_or(w)
+        });
+        if let Some(w) = widened.filter(|w| w.last < ceil) {
+            frames[i].source = Some(w);
+            // `…, adding that …`: a gerund's frame took this source as its subject.
+            for g in frames[i + 1..].iter_mut().take(4) {
+                if g.source.is_some_and(|gs| gs.span == s.span) {
+                    g.source = Some(w);
+                }
+            }
+        }
+    }
     // Where each frame's words begin: content of the frame before stops there.
     for f in frames.iter_mut() {
         let start = region_start(f);

@@ -297,6 +297,91 @@ const STOP_FORWARD: &[&str] = &[
     "since", "though", "although", "during", "on", "in", "at", "to", "with", "about", "than",
     "not", "also", "did", "does", "do", "added", "wrote", "noted",
 ];
+/// Words that open a new clause after a comma, ending an apposition before them.
+const CLAUSE_OPENERS: &[&str] = &[
+    "and",
+    "but",
+    "or",
+    "while",
+    "although",
+    "though",
+    "because",
+    "as",
+    "so",
+    "if",
+    "when",
+    "according",
+    "where",
+    "since",
+    "after",
+    "before",
+    "then",
+];
+
+/// `J`, `J.M`: one capital letter, or capitals joined by periods (the last period is a
+/// token of its own).
+fn is_initials(s: &str) -> bool {
+    s.split('.').all(|part| {
+        let mut chars = part.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+    })
+}
+
+/// A word that can modify a noun phrase's head: not a function word, a verb-like word of
+/// the forward stop list, or an adverb.
+fn is_modifier(text: &str, t: &Token) -> bool {
+    if t.kind == TokenKind::Number {
+        return true;
+    }
+    let w = lower(text, t);
+    t.kind == TokenKind::Word
+        && !FUNCTION_WORDS.contains(&w.as_ref())
+        && !STOP_FORWARD.contains(&w.as_ref())
+        && !DETERMINERS.contains(&w.as_ref())
+        && !PRONOUNS.contains(&w.as_ref())
+        && !w.ends_with("ly")
+        && !matches!(
+            w.as_ref(),
+            "then" | "now" | "still" | "even" | "already" | "just" | "however" | "yet" | "so"
+        )
+}
+
+/// True when token `s` opens a clause: the sentence's first token, or one after a comma,
+/// colon, semicolon, bracket, dash, quotation mark or a clause-joining word.
+fn opens_clause(text: &str, tokens: &[Token], s: usize) -> bool {
+    let Some(p) = s.checked_sub(1).map(|p| &tokens[p]) else {
+        return true;
+    };
+    if p.kind == TokenKind::Punct {
+        let ps = p.as_str(text);
+        return is_quote_mark(ps) || matches!(ps, "," | ":" | ";" | "(" | "—" | "–");
+    }
+    matches!(
+        lower(text, p).as_ref(),
+        "that"
+            | "and"
+            | "but"
+            | "because"
+            | "while"
+            | "when"
+            | "if"
+            | "although"
+            | "though"
+            | "since"
+            | "as"
+            | "so"
+            | "where"
+            | "whether"
+    )
+}
+
+fn is_quote_mark(s: &str) -> bool {
+    matches!(
+        s,
+        "“" | "”" | "\"" | "‘" | "’" | "'" | "«" | "»" | "„" | "`" | "‹" | "›"
+    )
+}
+
 const TITLE_ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "adm",
     "rev", "st", "jr", "sr", "u.s", "u.n", "u.k", "no",
@@ -410,6 +495,73 @@ impl MentionFinder {
             });
         }
         self.phrase_before(text, tokens, last, floor)
+            .map(|m| self.widen_left(text, tokens, m, floor))
+    }
+
+    /// The whole phrase a mention ends: the head before a preposition (`a spokesman for
+    /// the ministry`, `a majority of voters`) and a coordinated phrase (`She and her aides`,
+    /// `Neither Cruz nor Christie`), at most two steps back, each bounded.
+    fn widen_left(&self, text: &str, tokens: &[Token], m: Mention, floor: usize) -> Mention {
+        let mut m = m;
+        for _ in 0..2 {
+            let Some(p) = m.first.checked_sub(1).filter(|&p| p > floor) else {
+                break;
+            };
+            if tokens[p].kind != TokenKind::Word {
+                break;
+            }
+            let pw = lower(text, &tokens[p]);
+            let joined = match pw.as_ref() {
+                "of" | "for" | "at" | "in" | "with" | "from" | "on" => {
+                    let h = &tokens[p - 1];
+                    let hw = lower(text, h);
+                    let head = h.is_lowercase_word(text)
+                        && (self.groups.contains(hw.as_ref() as &str)
+                            || self.titles.contains(hw.as_ref() as &str)
+                            || Self::agent_plural(&hw));
+                    head.then(|| self.phrase_before(text, tokens, p - 1, floor))
+                        .flatten()
+                        .filter(|l| l.kind != MentionKind::Pronoun)
+                        .map(|l| (l, l.kind))
+                }
+                "and" | "nor" => {
+                    let left = &tokens[p - 1];
+                    let lw = lower(text, left);
+                    if matches!(lw.as_ref(), "he" | "she" | "they" | "we" | "i") {
+                        Some(Mention {
+                            span: left.span,
+                            kind: MentionKind::Pronoun,
+                            first: p - 1,
+                            last: p - 1,
+                        })
+                    } else {
+                        self.phrase_before(text, tokens, p - 1, floor)
+                            .filter(|l| matches!(l.kind, MentionKind::Name | MentionKind::Group))
+                    }
+                    .map(|l| (l, MentionKind::Group))
+                }
+                _ => None,
+            };
+            let Some((l, kind)) = joined else { break };
+            m = Mention {
+                span: Span::new(l.span.start, m.span.end),
+                kind,
+                first: l.first,
+                last: m.last,
+            };
+        }
+        // `Neither Cruz nor Christie`, `both the union and the party`
+        if let Some(q) = m.first.checked_sub(1).filter(|&q| q >= floor) {
+            let coordinated = tokens[q + 1..=m.last]
+                .iter()
+                .any(|t| matches!(lower(text, t).as_ref(), "and" | "nor"));
+            if coordinated && matches!(lower(text, &tokens[q]).as_ref(), "neither" | "both") {
+                m.first = q;
+                m.span = Span::new(tokens[q].span.start, m.span.end);
+                m.kind = MentionKind::Group;
+            }
+        }
+        m
     }
 
     /// A name (capitalised head) ending at `last`.
@@ -527,9 +679,7 @@ impl MentionFinder {
                     if p.is(text, '.') && k >= window_floor + 2 {
                         let q = &tokens[k - 2];
                         let qw = lower(text, q);
-                        let initial = q.kind == TokenKind::Word
-                            && q.as_str(text).chars().count() == 1
-                            && q.is_capitalized(text);
+                        let initial = q.kind == TokenKind::Word && is_initials(q.as_str(text));
                         if initial || TITLE_ABBREVIATIONS.contains(&qw.as_ref()) {
                             start = k - 2;
                             committed = start;
@@ -550,7 +700,24 @@ impl MentionFinder {
             }
             k -= 1;
         }
-        let _ = start;
+        // `local officials said`, `Digital forensics experts noted`: lowercase words (and
+        // capitalised ones before them) between the start of a clause and the head are its
+        // modifiers.
+        let mut committed = committed;
+        if start < committed && !capital_head {
+            let mut s = start;
+            while s > window_floor
+                && tokens[s - 1].is_capitalized(text)
+                && !STOP_CAPS.contains(&lower(text, &tokens[s - 1]).as_ref())
+                && start - s < 3
+            {
+                s -= 1;
+            }
+            let modifiers = (s..committed).all(|i| is_modifier(text, &tokens[i]));
+            if modifiers && opens_clause(text, tokens, s) {
+                committed = s;
+            }
+        }
         let first = committed;
         // A lowercase head needs a determiner or a lexicon entry.
         if !capital_head && !known_head && !has_det {
@@ -642,6 +809,132 @@ impl MentionFinder {
         })
     }
 
+    /// `said Jane Roe, a potter from Hull.`: a mention standing after its cue, widened over
+    /// the apposition that follows it to the end of its clause, before token `ceil`
+    /// (exclusive). None when no apposition follows, or when the clause runs on for more
+    /// than a bounded window (then its end is not known and the mention stays as it is).
+    pub fn apposition_after(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        m: &Mention,
+        ceil: usize,
+    ) -> Option<Mention> {
+        if matches!(m.kind, MentionKind::Pronoun | MentionKind::Relative) {
+            return None;
+        }
+        let comma = m.last + 1;
+        if !tokens.get(comma)?.is(text, ',') {
+            return None;
+        }
+        let a = tokens.get(comma + 1)?;
+        let aw = lower(text, a);
+        // An apposition opens with a determiner, a relative, an age (`Jane Roe, 44,`) or a
+        // title within its first words (`Jane Roe, communications director for ...`).
+        let titled = || {
+            tokens[comma + 1..tokens.len().min(comma + 5)]
+                .iter()
+                .take_while(|t| t.kind == TokenKind::Word)
+                .any(|t| self.titles.contains(lower(text, t).as_ref() as &str))
+        };
+        let appositive = a.kind == TokenKind::Number
+            || a.kind == TokenKind::Word
+                && (matches!(
+                    aw.as_ref(),
+                    "a" | "an" | "the" | "his" | "her" | "their" | "its" | "who" | "whose" | "one"
+                ) || titled());
+        if !appositive {
+            return None;
+        }
+        self.clause_end(text, tokens, comma + 1, ceil, true)
+            .map(|last| Mention {
+                span: Span::new(m.span.start, tokens[last].span.end),
+                kind: m.kind,
+                first: m.first,
+                last,
+            })
+    }
+
+    /// `according to a poll by the Pew Research Center, …`: a mention standing after its
+    /// cue, widened to the end of its clause (the next comma, or the sentence's end), before
+    /// token `ceil` (exclusive); None past a bounded window.
+    pub fn phrase_to_clause_end(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        m: &Mention,
+        ceil: usize,
+    ) -> Option<Mention> {
+        if matches!(m.kind, MentionKind::Pronoun | MentionKind::Relative) {
+            return None;
+        }
+        let last = self.clause_end(text, tokens, m.first, ceil, false)?;
+        (last >= m.last).then(|| Mention {
+            span: Span::new(m.span.start, tokens[last].span.end),
+            kind: m.kind,
+            first: m.first,
+            last,
+        })
+    }
+
+    /// The last token of the clause starting at token `from`: it ends before a quotation
+    /// mark, `;`, `:`, a dash, the sentence's final stop or token `ceil`, and at a comma —
+    /// except, when `through_commas`, a comma that goes on with more of the same phrase
+    /// (`a pollster in Reno, who ...`), not with a new clause (`, adding`, `, and`).
+    fn clause_end(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        from: usize,
+        ceil: usize,
+        through_commas: bool,
+    ) -> Option<usize> {
+        const WINDOW: usize = 40;
+        let ceil = ceil.min(tokens.len());
+        let stop = ceil.min(from + WINDOW);
+        let mut last = None;
+        let mut i = from;
+        while i < stop {
+            let t = &tokens[i];
+            if t.kind != TokenKind::Punct {
+                last = Some(i);
+                i += 1;
+                continue;
+            }
+            let s = t.as_str(text);
+            if is_quote_mark(s) || t.is(text, ';') || t.is(text, ':') || t.is(text, '—') {
+                break;
+            }
+            if t.is(text, ')') {
+                last = Some(i);
+            } else if t.is(text, ',') {
+                let next = tokens.get(i + 1);
+                let new_clause = !through_commas
+                    || next.is_none_or(|n| {
+                        is_quote_mark(n.as_str(text))
+                            || n.is_lowercase_word(text)
+                                && (n.as_str(text).ends_with("ing")
+                                    || CLAUSE_OPENERS.contains(&lower(text, n).as_ref()))
+                    });
+                if new_clause {
+                    break;
+                }
+            } else if (t.is(text, '.') || t.is(text, '?') || t.is(text, '!'))
+                && tokens
+                    .get(i + 1)
+                    .is_none_or(|n| is_quote_mark(n.as_str(text)))
+            {
+                break;
+            }
+            i += 1;
+        }
+        // A clause cut by the window has an unknown end; one cut by `ceil` ends there.
+        if i == from + WINDOW && i < ceil {
+            return None;
+        }
+        last
+    }
+
     /// The noun phrase starting at `tokens[first]`, looking no further than `ceil`
     /// (exclusive) and at most a dozen tokens: `Mr. Smith`, `a report by RIA Novosti`.
     pub fn after(
@@ -730,7 +1023,7 @@ impl MentionFinder {
                         && tokens[i + 1].is_capitalized(text)
                     {
                         let q = lower(text, &tokens[i - 1]);
-                        let initial = tokens[i - 1].as_str(text).chars().count() == 1;
+                        let initial = is_initials(tokens[i - 1].as_str(text));
                         if initial || TITLE_ABBREVIATIONS.contains(&q.as_ref()) {
                             i += 1;
                             continue;

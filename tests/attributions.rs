@@ -400,3 +400,78 @@ fn output_stays_linear_on_nested_cues() {
         );
     }
 }
+
+// Sources run over their whole noun phrase, as news (and PolNeAR) mark them.
+t!(
+    source_after_cue_keeps_its_apposition,
+    "“The kiln is ready,” said Jane Roe, a potter who works in Hull.",
+    [(
+        "Jane Roe, a potter who works in Hull",
+        "said",
+        ["“The kiln is ready,”"],
+        Direct
+    )]
+);
+t!(
+    source_after_cue_keeps_an_age,
+    "“We sold out,” said Tom Vale, 61.",
+    [("Tom Vale, 61", "said", ["“We sold out,”"], Direct)]
+);
+t!(
+    apposition_stops_before_a_new_clause,
+    "“We sold out,” said Tom Vale, a baker, adding that bread was scarce.",
+    [
+        ("Tom Vale, a baker", "said", ["“We sold out,”"], Direct),
+        (
+            "Tom Vale, a baker",
+            "adding",
+            ["that bread was scarce"],
+            Indirect
+        ),
+    ]
+);
+t!(
+    according_to_runs_to_the_clause_end,
+    "Rents rose sharply, according to a survey released Monday by the housing office.",
+    [(
+        "a survey released Monday by the housing office",
+        "according to",
+        ["Rents rose sharply"],
+        Indirect
+    )]
+);
+t!(
+    clause_opening_modifiers_belong_to_the_source,
+    "Local transit officials said the line would reopen.",
+    [(
+        "Local transit officials",
+        "said",
+        ["the line would reopen"],
+        Indirect
+    )]
+);
+t!(
+    head_before_a_preposition_belongs_to_the_source,
+    "A spokeswoman for the harbor authority said the pier was safe.",
+    [(
+        "A spokeswoman for the harbor authority",
+        "said",
+        ["the pier was safe"],
+        Indirect
+    )]
+);
+t!(
+    coordinated_sources_are_one_source,
+    "Neither Okafor nor Lindqvist said the vote was fair.",
+    [(
+        "Neither Okafor nor Lindqvist",
+        "said",
+        ["the vote was fair"],
+        Indirect
+    )]
+);
+t!(
+    initials_stay_in_a_name,
+    "“It is late,” said J.R. Mbeki.",
+    [("J.R. Mbeki", "said", ["“It is late,”"], Direct)]
+);
