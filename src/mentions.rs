@@ -703,7 +703,6 @@ impl MentionFinder {
         // `local officials said`, `Digital forensics experts noted`: lowercase words (and
         // capitalised ones before them) between the start of a clause and the head are its
         // modifiers.
-        let mut committed = committed;
         if start < committed && !capital_head {
             let mut s = start;
             while s > window_floor
@@ -910,7 +909,7 @@ impl MentionFinder {
             } else if t.is(text, ',') {
                 let next = tokens.get(i + 1);
                 let new_clause = !through_commas
-                    || next.is_none_or(|n| {
+                    || next.map_or(true, |n| {
                         is_quote_mark(n.as_str(text))
                             || n.is_lowercase_word(text)
                                 && (n.as_str(text).ends_with("ing")
@@ -922,7 +921,7 @@ impl MentionFinder {
             } else if (t.is(text, '.') || t.is(text, '?') || t.is(text, '!'))
                 && tokens
                     .get(i + 1)
-                    .is_none_or(|n| is_quote_mark(n.as_str(text)))
+                    .map_or(true, |n| is_quote_mark(n.as_str(text)))
             {
                 break;
             }
