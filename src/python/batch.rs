@@ -16,11 +16,11 @@ use pyo3::types::{PyBytes, PyList, PyString};
 use rayon::prelude::*;
 use rayon::ThreadPool;
 
-use super::model;
-use super::text::{expect_str, PyText, SpanMaker, TextData};
+use super::model::{self, PyDocument};
+use super::text::{char_analysis, char_spans, expect_str, CharAnalysis, GcPause, TextData};
 use super::{default_analyzer, PyAnalyzer};
 use crate::jsonl::{self, LineFormat, LineOptions, Outcome, Task};
-use crate::{Analysis, Analyzer, Sentence};
+use crate::{Analyzer, Span};
 
 /// Most pools kept at once (one per thread count asked for).
 const MAX_POOLS: usize = 4;
@@ -174,10 +174,10 @@ fn core_analyzer(analyzer: Option<PyRef<'_, PyAnalyzer>>) -> Arc<Analyzer> {
     }
 }
 
-/// What one text became.
+/// What one text became, with spans in `str` indices (converted by the workers).
 enum TextOut {
-    Analysis(Analysis),
-    Sentences(Vec<Sentence>),
+    Analysis(CharAnalysis),
+    Sentences(Vec<Span>),
 }
 
 type TextResults = Vec<Result<TextOut, String>>;
@@ -230,8 +230,11 @@ fn _submit_texts(
                 },
                 text.len(),
                 || match task {
-                    Task::Analyze => TextOut::Analysis(analyzer.analyze(text)),
-                    Task::Segment => TextOut::Sentences(analyzer.segment(text)),
+                    Task::Analyze => TextOut::Analysis(char_analysis(text, analyzer.analyze(text))),
+                    Task::Segment => TextOut::Sentences(char_spans(
+                        text,
+                        analyzer.segment(text).iter().map(|s| s.span),
+                    )),
                 },
             )
         });
@@ -266,24 +269,17 @@ impl PendingTexts {
             pending,
         } = state;
         let outs = finish(py, pending)?;
-        let data = Arc::try_unwrap(data)
-            .map_err(|_| PyRuntimeError::new_err("the batch texts are still in use"))?;
+        // The workers are done with the texts: let go of their UTF-8 (with the GIL held).
+        drop(data);
+        let _pause = GcPause::new(py);
         let list = PyList::empty(py);
-        for ((obj, text), out) in objs.into_iter().zip(data).zip(outs) {
-            let text = PyText {
-                obj: obj.into_bound(py),
-                text,
-            };
+        for (obj, out) in objs.into_iter().zip(outs) {
             match out {
                 Ok(TextOut::Analysis(analysis)) => {
-                    list.append(model::document(py, &text, &analysis)?)?
+                    list.append(PyDocument::lazy(py, obj, analysis))?
                 }
-                Ok(TextOut::Sentences(sentences)) => {
-                    let maker = SpanMaker::new(py, &text);
-                    list.append(PyList::new(
-                        py,
-                        maker.spans(sentences.iter().map(|s| s.span))?,
-                    )?)?
+                Ok(TextOut::Sentences(spans)) => {
+                    list.append(PyList::new(py, model::span_objects(py, &obj, spans)?)?)?
                 }
                 Err(reason) => list.append(reason)?,
             }

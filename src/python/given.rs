@@ -4,8 +4,8 @@
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
-use super::model::{self, PyDocument};
-use super::text::{expect_str, PyText};
+use super::model::PyDocument;
+use super::text::{char_analysis, expect_str, PyText};
 use super::{default_analyzer, guarded};
 use crate::{Attribution, AttributionKind, CharOffsets, CueClass, Span};
 
@@ -62,8 +62,8 @@ pub(crate) fn _analyze_attributions(
     let analyzer = default_analyzer();
     let analysis = py.detach(|| {
         guarded("analyze_attributions", data.len(), || {
-            analyzer.analyze_attributions(data, given)
+            char_analysis(data, analyzer.analyze_attributions(data, given))
         })
     })?;
-    model::document(py, &text, &analysis)
+    Ok(PyDocument::lazy(py, text.obj.unbind(), analysis))
 }

@@ -225,8 +225,12 @@ pub(crate) fn analyze_with(
 ) -> PyResult<PyDocument> {
     let text = PyText::new(expect_str(text, "text")?)?;
     let data: &str = &text.text;
-    let analysis = py.detach(|| guarded("analyze", data.len(), || analyzer.analyze(data)))?;
-    model::document(py, &text, &analysis)
+    let analysis = py.detach(|| {
+        guarded("analyze", data.len(), || {
+            text::char_analysis(data, analyzer.analyze(data))
+        })
+    })?;
+    Ok(PyDocument::lazy(py, text.obj.unbind(), analysis))
 }
 
 /// The sentences of `text` as spans; `abbreviations` adds to the shipped list.

@@ -3,11 +3,14 @@
 //! Conversions to and from plain data (`to_dict`, `from_dict`, pickling) and HTML live in
 //! the Python package (`sayso._model`); these classes only hold the values.
 
+use std::sync::Arc;
+
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
-use super::text::{PyText, SpanMaker};
-use crate::{Analysis, CueClassCounts};
+use super::text::{CharAnalysis, GcPause};
+use crate::{Analysis, CueClassCounts, Span};
 
 fn py_call<'py>(
     py: Python<'py>,
@@ -20,6 +23,34 @@ fn py_call<'py>(
 
 fn span_list<'py>(py: Python<'py>, spans: &[Py<PySpan>]) -> PyResult<Bound<'py, PyList>> {
     PyList::new(py, spans.iter().map(|s| s.clone_ref(py)))
+}
+
+/// `obj`, no longer tracked by the cyclic garbage collector. The result classes hold only
+/// spans, strings, numbers and speakers, and do not let the collector traverse them, so
+/// tracking them only costs: a collection would visit each one and find nothing.
+fn untracked<T>(obj: Py<T>) -> Py<T> {
+    // SAFETY: `obj` is a live object of a GC type (every pyclass is one); untracking an
+    // object is always allowed, and its dealloc untracks again harmlessly.
+    unsafe { pyo3::ffi::PyObject_GC_UnTrack(obj.as_ptr().cast()) };
+    obj
+}
+
+/// The span `span` (`str` indices) of the document `text`.
+pub(crate) fn span_object(py: Python<'_>, text: &Py<PyString>, span: Span) -> PyResult<Py<PySpan>> {
+    let span = PySpan::in_document(span.start, span.end, text.clone_ref(py));
+    Ok(untracked(Py::new(py, span)?))
+}
+
+/// The spans `spans` (`str` indices) of the document `text`.
+pub(crate) fn span_objects(
+    py: Python<'_>,
+    text: &Py<PyString>,
+    spans: impl IntoIterator<Item = Span>,
+) -> PyResult<Vec<Py<PySpan>>> {
+    spans
+        .into_iter()
+        .map(|s| span_object(py, text, s))
+        .collect()
 }
 
 /// A piece of the text: `text[start:end] == span.text` (Python `str` indices).
@@ -218,6 +249,13 @@ impl PySpeaker {
     }
 }
 
+/// The speaker of an attribution: given by hand, or an index into the speakers of the
+/// analysis it came from (built on first access, shared with its `Document`).
+enum SpeakerRef {
+    Given(Option<Py<PySpeaker>>),
+    Index(Arc<Results>, usize),
+}
+
 /// Who said what.
 #[pyclass(module = "sayso._sayso", name = "Attribution", frozen)]
 pub(crate) struct PyAttribution {
@@ -232,8 +270,7 @@ pub(crate) struct PyAttribution {
     sentence: usize,
     #[pyo3(get)]
     cue_class: Py<PyString>,
-    #[pyo3(get)]
-    speaker: Option<Py<PySpeaker>>,
+    speaker: SpeakerRef,
     #[pyo3(get)]
     hedged: bool,
     #[pyo3(get)]
@@ -265,7 +302,7 @@ impl PyAttribution {
             kind,
             sentence,
             cue_class,
-            speaker,
+            speaker: SpeakerRef::Given(speaker),
             hedged,
             speaker_confidence,
         }
@@ -275,6 +312,15 @@ impl PyAttribution {
     #[getter]
     fn content<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         span_list(py, &self.content)
+    }
+
+    /// The speaker the source refers to (the same object as in `Document.speakers`).
+    #[getter]
+    fn speaker(&self, py: Python<'_>) -> PyResult<Option<Py<PySpeaker>>> {
+        Ok(match &self.speaker {
+            SpeakerRef::Given(s) => s.as_ref().map(|s| s.clone_ref(py)),
+            SpeakerRef::Index(results, i) => results.speakers(py)?.get(*i).map(|s| s.clone_ref(py)),
+        })
     }
 
     fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
@@ -294,24 +340,165 @@ impl PyAttribution {
     }
 }
 
+/// What a `Document` made by the pipeline builds its lists from: the document's `str` and
+/// the core analysis with every span already in `str` indices (converted off the GIL, see
+/// `text::char_analysis`). Speakers live here, not in the `Document`, because attributions
+/// link to them too.
+pub(crate) struct Results {
+    text: Py<PyString>,
+    analysis: Analysis,
+    speakers: PyOnceLock<Vec<Py<PySpeaker>>>,
+}
+
+impl Results {
+    fn spans(
+        &self,
+        py: Python<'_>,
+        spans: impl IntoIterator<Item = Span>,
+    ) -> PyResult<Vec<Py<PySpan>>> {
+        span_objects(py, &self.text, spans)
+    }
+
+    fn speakers(&self, py: Python<'_>) -> PyResult<&Vec<Py<PySpeaker>>> {
+        self.speakers.get_or_try_init(py, || {
+            let _pause = GcPause::new(py);
+            self.analysis
+                .speakers
+                .iter()
+                .map(|sp| {
+                    Ok(untracked(Py::new(
+                        py,
+                        PySpeaker {
+                            name: PyString::new(py, &sp.name).unbind(),
+                            kind: PyString::intern(py, sp.kind.as_str()).unbind(),
+                            title: sp.title.as_deref().map(|t| PyString::new(py, t).unbind()),
+                            description: sp
+                                .description
+                                .as_deref()
+                                .map(|t| PyString::new(py, t).unbind()),
+                            mentions: self.spans(py, sp.mentions.iter().copied())?,
+                            attributions: sp.attributions.clone(),
+                            cue_classes: sp.cue_classes,
+                        },
+                    )?))
+                })
+                .collect()
+        })
+    }
+
+    fn attributions(self: &Arc<Self>, py: Python<'_>) -> PyResult<Vec<Py<PyAttribution>>> {
+        let _pause = GcPause::new(py);
+        self.analysis
+            .attributions
+            .iter()
+            .map(|a| {
+                Ok(untracked(Py::new(
+                    py,
+                    PyAttribution {
+                        source: a
+                            .source
+                            .map(|s| span_object(py, &self.text, s))
+                            .transpose()?,
+                        cue: span_object(py, &self.text, a.cue)?,
+                        content: self.spans(py, a.content.iter().copied())?,
+                        kind: PyString::intern(py, a.kind.as_str()).unbind(),
+                        sentence: a.sentence,
+                        cue_class: PyString::intern(py, a.cue_class.as_str()).unbind(),
+                        speaker: match a.speaker {
+                            Some(i) if i < self.analysis.speakers.len() => {
+                                SpeakerRef::Index(self.clone(), i)
+                            }
+                            _ => SpeakerRef::Given(None),
+                        },
+                        hedged: a.hedged,
+                        speaker_confidence: a.speaker_confidence,
+                    },
+                )?))
+            })
+            .collect()
+    }
+
+    /// Paragraphs: the span from the first to the last sentence of each paragraph index.
+    fn paragraphs(&self) -> Vec<Span> {
+        let mut out: Vec<(usize, Span)> = Vec::new();
+        for s in &self.analysis.sentences {
+            match out.last_mut() {
+                Some((p, span)) if *p == s.paragraph => *span = Span::new(span.start, s.span.end),
+                _ => out.push((s.paragraph, s.span)),
+            }
+        }
+        out.into_iter().map(|(_, s)| s).collect()
+    }
+}
+
+fn cell<T>(py: Python<'_>, value: T) -> PyOnceLock<T> {
+    let cell = PyOnceLock::new();
+    let _ = cell.set(py, value);
+    cell
+}
+
 /// An analysed article.
+///
+/// A document made by the pipeline holds the core results and builds each list the first
+/// time it is read (then keeps it): `analyze` itself makes one object. A document built by
+/// hand (`Document(...)`, `from_dict`, unpickling) holds its lists from the start.
 #[pyclass(module = "sayso._sayso", name = "Document", frozen)]
 pub(crate) struct PyDocument {
     #[pyo3(get)]
     text: Py<PyString>,
-    sentences: Vec<Py<PySpan>>,
-    paragraphs: Vec<Py<PySpan>>,
-    quotes: Vec<Py<PySpan>>,
-    attributions: Vec<Py<PyAttribution>>,
-    speakers: Vec<Py<PySpeaker>>,
-    hedges: Vec<Py<PySpan>>,
+    results: Option<Arc<Results>>,
+    sentences: PyOnceLock<Vec<Py<PySpan>>>,
+    paragraphs: PyOnceLock<Vec<Py<PySpan>>>,
+    quotes: PyOnceLock<Vec<Py<PySpan>>>,
+    attributions: PyOnceLock<Vec<Py<PyAttribution>>>,
+    speakers: PyOnceLock<Vec<Py<PySpeaker>>>,
+    hedges: PyOnceLock<Vec<Py<PySpan>>>,
+}
+
+impl PyDocument {
+    /// A document over `text` whose lists are built from `analysis` on first access.
+    pub(crate) fn lazy(py: Python<'_>, text: Py<PyString>, analysis: CharAnalysis) -> Self {
+        PyDocument {
+            results: Some(Arc::new(Results {
+                text: text.clone_ref(py),
+                analysis: analysis.0,
+                speakers: PyOnceLock::new(),
+            })),
+            text,
+            sentences: PyOnceLock::new(),
+            paragraphs: PyOnceLock::new(),
+            quotes: PyOnceLock::new(),
+            attributions: PyOnceLock::new(),
+            speakers: PyOnceLock::new(),
+            hedges: PyOnceLock::new(),
+        }
+    }
+
+    /// The list in `cell`, built from the results by `build` on first access.
+    fn spans_of<'py>(
+        &self,
+        py: Python<'py>,
+        cell: &PyOnceLock<Vec<Py<PySpan>>>,
+        build: impl FnOnce(&Results) -> Vec<Span>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let spans = cell.get_or_try_init(py, || match &self.results {
+            Some(r) => {
+                let _pause = GcPause::new(py);
+                r.spans(py, build(r))
+            }
+            None => Ok(Vec::new()),
+        })?;
+        span_list(py, spans)
+    }
 }
 
 #[pymethods]
 impl PyDocument {
     #[new]
+    #[allow(clippy::too_many_arguments)]
     #[pyo3(signature = (text, *, sentences=Vec::new(), paragraphs=Vec::new(), quotes=Vec::new(), attributions=Vec::new(), speakers=Vec::new(), hedges=Vec::new()))]
     fn new(
+        py: Python<'_>,
         text: Py<PyString>,
         sentences: Vec<Py<PySpan>>,
         paragraphs: Vec<Py<PySpan>>,
@@ -322,43 +509,56 @@ impl PyDocument {
     ) -> Self {
         PyDocument {
             text,
-            sentences,
-            paragraphs,
-            quotes,
-            attributions,
-            speakers,
-            hedges,
+            results: None,
+            sentences: cell(py, sentences),
+            paragraphs: cell(py, paragraphs),
+            quotes: cell(py, quotes),
+            attributions: cell(py, attributions),
+            speakers: cell(py, speakers),
+            hedges: cell(py, hedges),
         }
     }
 
     #[getter]
     fn sentences<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        span_list(py, &self.sentences)
+        self.spans_of(py, &self.sentences, |r| {
+            r.analysis.sentences.iter().map(|s| s.span).collect()
+        })
     }
 
     #[getter]
     fn paragraphs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        span_list(py, &self.paragraphs)
+        self.spans_of(py, &self.paragraphs, Results::paragraphs)
     }
 
     #[getter]
     fn quotes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        span_list(py, &self.quotes)
+        self.spans_of(py, &self.quotes, |r| r.analysis.quotes.clone())
     }
 
     #[getter]
     fn hedges<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        span_list(py, &self.hedges)
+        self.spans_of(py, &self.hedges, |r| r.analysis.hedges.clone())
     }
 
     #[getter]
     fn attributions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        PyList::new(py, self.attributions.iter().map(|a| a.clone_ref(py)))
+        let attributions = self
+            .attributions
+            .get_or_try_init(py, || match &self.results {
+                Some(r) => r.attributions(py),
+                None => Ok(Vec::new()),
+            })?;
+        PyList::new(py, attributions.iter().map(|a| a.clone_ref(py)))
     }
 
     #[getter]
     fn speakers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        PyList::new(py, self.speakers.iter().map(|a| a.clone_ref(py)))
+        let speakers = match &self.results {
+            Some(r) => r.speakers(py)?,
+            None => self.speakers.get_or_init(py, Vec::new),
+        };
+        PyList::new(py, speakers.iter().map(|a| a.clone_ref(py)))
     }
 
     fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
@@ -390,73 +590,4 @@ impl PyDocument {
     fn to_displacy<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         py_call(slf.py(), "sayso._model", "document_displacy", (slf,))
     }
-}
-
-/// Build the Python `Document` for `analysis` of `text`.
-pub(crate) fn document(
-    py: Python<'_>,
-    text: &PyText<'_>,
-    analysis: &Analysis,
-) -> PyResult<PyDocument> {
-    let maker = SpanMaker::new(py, text);
-    let sentences = maker.spans(analysis.sentences.iter().map(|s| s.span))?;
-    let mut paragraph_spans: Vec<(usize, crate::Span)> = Vec::new();
-    for s in &analysis.sentences {
-        match paragraph_spans.last_mut() {
-            Some((p, span)) if *p == s.paragraph => {
-                *span = crate::Span::new(span.start, s.span.end)
-            }
-            _ => paragraph_spans.push((s.paragraph, s.span)),
-        }
-    }
-    let paragraphs = maker.spans(paragraph_spans.into_iter().map(|(_, s)| s))?;
-    let quotes = maker.spans(analysis.quotes.iter().copied())?;
-    let hedges = maker.spans(analysis.hedges.iter().copied())?;
-    let mut speakers = Vec::with_capacity(analysis.speakers.len());
-    for sp in &analysis.speakers {
-        speakers.push(Py::new(
-            py,
-            PySpeaker {
-                name: PyString::new(py, &sp.name).unbind(),
-                kind: PyString::intern(py, sp.kind.as_str()).unbind(),
-                title: sp.title.as_deref().map(|t| PyString::new(py, t).unbind()),
-                description: sp
-                    .description
-                    .as_deref()
-                    .map(|t| PyString::new(py, t).unbind()),
-                mentions: maker.spans(sp.mentions.iter().copied())?,
-                attributions: sp.attributions.clone(),
-                cue_classes: sp.cue_classes,
-            },
-        )?);
-    }
-    let mut attributions = Vec::with_capacity(analysis.attributions.len());
-    for a in &analysis.attributions {
-        attributions.push(Py::new(
-            py,
-            PyAttribution {
-                source: a.source.map(|s| maker.span(s)).transpose()?,
-                cue: maker.span(a.cue)?,
-                content: maker.spans(a.content.iter().copied())?,
-                kind: PyString::intern(py, a.kind.as_str()).unbind(),
-                sentence: a.sentence,
-                cue_class: PyString::intern(py, a.cue_class.as_str()).unbind(),
-                speaker: a
-                    .speaker
-                    .and_then(|i| speakers.get(i))
-                    .map(|s| s.clone_ref(py)),
-                hedged: a.hedged,
-                speaker_confidence: a.speaker_confidence,
-            },
-        )?);
-    }
-    Ok(PyDocument {
-        text: text.obj.clone().unbind(),
-        sentences,
-        paragraphs,
-        quotes,
-        attributions,
-        speakers,
-        hedges,
-    })
 }

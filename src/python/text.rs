@@ -5,7 +5,7 @@ use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyBytes, PyString};
 
-use crate::{CharOffsets, Span};
+use crate::{Analysis, CharOffsets, Span};
 
 /// A Python string seen as UTF-8. Lone surrogates (which UTF-8 cannot hold) become one
 /// U+FFFD each, so code-point offsets still index the original string.
@@ -90,37 +90,40 @@ fn replace_surrogates(bytes: &mut [u8]) {
     }
 }
 
-/// Turns core byte spans into Python spans over the original string.
-pub(crate) struct SpanMaker<'a, 'py> {
-    py: Python<'py>,
-    text: &'a PyText<'py>,
-    offsets: CharOffsets<'a>,
-}
+/// A core `Analysis` whose spans are `str` indices (code points), not bytes: what a
+/// `Document` is built from. Only `char_analysis` makes one.
+pub(crate) struct CharAnalysis(pub(crate) Analysis);
 
-impl<'a, 'py> SpanMaker<'a, 'py> {
-    pub(crate) fn new(py: Python<'py>, text: &'a PyText<'py>) -> Self {
-        SpanMaker {
-            py,
-            text,
-            offsets: CharOffsets::new(&text.text),
+/// Every span of `analysis` (of `text`) in `str` indices; nothing to do for ASCII text.
+/// Needs no Python, so it runs with the GIL released (in the batch workers too), and the
+/// thread that builds the Python objects does no offset work.
+pub(crate) fn char_analysis(text: &str, mut analysis: Analysis) -> CharAnalysis {
+    let map = CharOffsets::new(text);
+    if !map.is_ascii() {
+        let convert = |s: &mut Span| *s = map.char_span(*s);
+        for s in &mut analysis.sentences {
+            convert(&mut s.span);
+        }
+        analysis.quotes.iter_mut().for_each(convert);
+        analysis.hedges.iter_mut().for_each(convert);
+        for a in &mut analysis.attributions {
+            if let Some(s) = &mut a.source {
+                convert(s);
+            }
+            convert(&mut a.cue);
+            a.content.iter_mut().for_each(convert);
+        }
+        for sp in &mut analysis.speakers {
+            sp.mentions.iter_mut().for_each(convert);
         }
     }
+    CharAnalysis(analysis)
+}
 
-    pub(crate) fn span(&self, span: Span) -> PyResult<Py<super::model::PySpan>> {
-        let start = self.offsets.char_index(span.start);
-        let end = self.offsets.char_index(span.end);
-        Py::new(
-            self.py,
-            super::model::PySpan::in_document(start, end, self.text.obj.clone().unbind()),
-        )
-    }
-
-    pub(crate) fn spans(
-        &self,
-        spans: impl IntoIterator<Item = Span>,
-    ) -> PyResult<Vec<Py<super::model::PySpan>>> {
-        spans.into_iter().map(|s| self.span(s)).collect()
-    }
+/// `spans` of `text` in `str` indices (no GIL needed, as `char_analysis`).
+pub(crate) fn char_spans(text: &str, spans: impl IntoIterator<Item = Span>) -> Vec<Span> {
+    let map = CharOffsets::new(text);
+    spans.into_iter().map(|s| map.char_span(s)).collect()
 }
 
 /// The cyclic garbage collector paused while many objects are created at once (it would
