@@ -315,6 +315,11 @@ impl Ctx<'_> {
                             frame.source = self.subject(earlier, a);
                         }
                     }
+                    Some(j) if self.is_punct(j, ')') => {
+                        // `Sen. Jane Roe (D-Ohio) said`
+                        let floor = earlier.last().map_or(0, |p| p.last + 1);
+                        frame.source = self.finder.before(text, &self.toks, j, floor);
+                    }
                     Some(j) if self.is_punct(j, ',') && gerund => {
                         frame.source = self.subject(earlier, a);
                     }

@@ -375,6 +375,45 @@ fn opens_clause(text: &str, tokens: &[Token], s: usize) -> bool {
     )
 }
 
+/// Lowercase words opening an aside between a source and its cue (`Roe, in a statement,
+/// said`), besides participles (`citing`, `asked`).
+const PARENTHETICAL_OPENERS: &[&str] = &[
+    "for",
+    "however",
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "with",
+    "without",
+    "like",
+    "unlike",
+    "despite",
+    "meanwhile",
+    "though",
+    "too",
+    "also",
+    "when",
+    "while",
+    "if",
+    "as",
+    "through",
+    "via",
+    "once",
+    "then",
+    "now",
+    "speaking",
+];
+
+/// The `(` matching the `)` at token `close`, no further back than eight tokens or `floor`.
+fn open_bracket_before(text: &str, tokens: &[Token], close: usize, floor: usize) -> Option<usize> {
+    (floor.max(close.saturating_sub(8))..close)
+        .rev()
+        .find(|&i| tokens[i].is(text, '('))
+}
+
 fn is_quote_mark(s: &str) -> bool {
     matches!(
         s,
@@ -459,6 +498,9 @@ impl MentionFinder {
         floor: usize,
     ) -> Option<Mention> {
         let t = tokens.get(last)?;
+        if last >= floor && t.is(text, ')') {
+            return self.name_or_bracketed_before(text, tokens, last, floor);
+        }
         if last < floor || t.kind != TokenKind::Word {
             return None;
         }
@@ -562,18 +604,6 @@ impl MentionFinder {
             }
         }
         m
-    }
-
-    /// A name (capitalised head) ending at `last`.
-    fn name_before(
-        &self,
-        text: &str,
-        tokens: &[Token],
-        last: usize,
-        floor: usize,
-    ) -> Option<Mention> {
-        self.phrase_before(text, tokens, last, floor)
-            .filter(|m| m.kind == MentionKind::Name)
     }
 
     fn phrase_before(
@@ -742,6 +772,30 @@ impl MentionFinder {
         })
     }
 
+    /// A phrase ending at token `last`, with a bracket after it when `last` closes one
+    /// (`Sen. Jane Roe (D-Ohio)`): the bracket is part of the mention.
+    fn name_or_bracketed_before(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        last: usize,
+        floor: usize,
+    ) -> Option<Mention> {
+        if !tokens[last].is(text, ')') {
+            return self.phrase_before(text, tokens, last, floor);
+        }
+        let open = open_bracket_before(text, tokens, last, floor)?;
+        let inner = open.checked_sub(1).filter(|&i| i >= floor)?;
+        let m = self
+            .phrase_before(text, tokens, inner, floor)
+            .filter(|m| m.kind == MentionKind::Name)?;
+        Some(Mention {
+            span: Span::new(m.span.start, tokens[last].span.end),
+            last,
+            ..m
+        })
+    }
+
     /// `NAME, APPOSITION,` ending with the comma at `comma`: the name and its apposition
     /// (`Andrei Belyushikov, the head of the ministry`), without the final comma.
     pub fn apposition_before(
@@ -762,7 +816,22 @@ impl MentionFinder {
                 if p.is(text, ',') {
                     break;
                 }
-                if !(p.is(text, '-') || p.is(text, '.') || p.is(text, '’') || p.is(text, '\'')) {
+                if p.is(text, ')') {
+                    // `(D-Ohio)`, `(Reuters)`: a bracket inside the apposition or the name.
+                    match open_bracket_before(text, tokens, k, lowest) {
+                        Some(open) => {
+                            k = open;
+                            continue;
+                        }
+                        None => return None,
+                    }
+                }
+                if !(p.is(text, '-')
+                    || p.is(text, '.')
+                    || p.is(text, '’')
+                    || p.is(text, '\'')
+                    || p.is(text, '('))
+                {
                     return None;
                 }
             }
@@ -779,12 +848,15 @@ impl MentionFinder {
             || (a.is_capitalized(text) && !STOP_CAPS.contains(&aw.as_ref()))
             || self.titles.contains(aw.as_ref() as &str);
         let parenthetical = a.is_lowercase_word(text)
-            && (aw.ends_with("ing") || aw.ends_with("ed") || aw == "for" || aw == "however")
+            && (aw.ends_with("ing")
+                || aw.ends_with("ed")
+                || PARENTHETICAL_OPENERS.contains(&aw.as_ref()))
             && !matches!(aw.as_ref(), "and" | "but" | "or");
         if parenthetical {
-            // `Salceda, citing data from the State Department, said`: the name alone.
+            // `Salceda, citing data from the State Department, said`, `Roe, in a statement,
+            // said`: the name alone.
             return self
-                .phrase_before(text, tokens, k - 1, floor)
+                .name_or_bracketed_before(text, tokens, k - 1, floor)
                 .filter(|m| m.kind != MentionKind::Pronoun);
         }
         if aw == "who" || aw == "which" {
@@ -799,7 +871,17 @@ impl MentionFinder {
         if !appositive {
             return None;
         }
-        let name = self.name_before(text, tokens, k - 1, floor)?;
+        // `Jane Roe, 44, a potter,`: an age between the name and its apposition.
+        let mut end_of_name = k - 1;
+        if tokens[end_of_name].kind == TokenKind::Number
+            && end_of_name > floor + 1
+            && tokens[end_of_name - 1].is(text, ',')
+        {
+            end_of_name -= 2;
+        }
+        let name = self
+            .name_or_bracketed_before(text, tokens, end_of_name, floor)
+            .filter(|m| m.kind == MentionKind::Name)?;
         Some(Mention {
             span: Span::new(name.span.start, tokens[comma - 1].span.end),
             kind: MentionKind::Name,

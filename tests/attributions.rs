@@ -475,3 +475,33 @@ t!(
     "“It is late,” said J.R. Mbeki.",
     [("J.R. Mbeki", "said", ["“It is late,”"], Direct)]
 );
+t!(
+    party_and_state_in_brackets_stay_with_the_name,
+    "Sen. Dana Whitlow (D-Ore.) said the bill would pass.",
+    [(
+        "Sen. Dana Whitlow (D-Ore.)",
+        "said",
+        ["the bill would pass"],
+        Indirect
+    )]
+);
+t!(
+    an_age_before_the_apposition,
+    "Mara Quist, 58, a retired nurse, said the clinic had closed.",
+    [(
+        "Mara Quist, 58, a retired nurse",
+        "said",
+        ["the clinic had closed"],
+        Indirect
+    )]
+);
+t!(
+    an_aside_between_source_and_cue,
+    "Mr. Adeyemi, in a brief interview on Friday, said the talks had stalled.",
+    [(
+        "Mr. Adeyemi",
+        "said",
+        ["the talks had stalled"],
+        Indirect
+    )]
+);
