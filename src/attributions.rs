@@ -382,7 +382,11 @@ impl Ctx<'_> {
             CueType::Phrase => {
                 let s = self
                     .finder
-                    .after(text, &self.toks, b + 1, self.toks.len())?;
+                    .after(text, &self.toks, b + 1, self.toks.len())
+                    .or_else(|| {
+                        self.finder
+                            .clause_phrase(text, &self.toks, b + 1, self.toks.len())
+                    })?;
                 frame.source = Some(s);
                 frame.source_after = true;
             }

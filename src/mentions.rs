@@ -958,6 +958,34 @@ impl MentionFinder {
         })
     }
 
+    /// Whatever phrase runs from token `first` to the end of its clause (before `ceil`):
+    /// the source of a cue that can only be followed by one (`according to early
+    /// returns`, `according to ouest-france.fr`) when no noun phrase is recognised.
+    pub fn clause_phrase(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        first: usize,
+        ceil: usize,
+    ) -> Option<Mention> {
+        let t = tokens.get(first)?;
+        if first >= ceil || t.kind == TokenKind::Punct && !is_quote_mark(t.as_str(text)) {
+            return None;
+        }
+        let last = self.clause_end(text, tokens, first, ceil, false)?;
+        let kind = if tokens[first..=last].iter().any(|t| t.is_capitalized(text)) {
+            MentionKind::Name
+        } else {
+            MentionKind::Description
+        };
+        Some(Mention {
+            span: Span::new(t.span.start, tokens[last].span.end),
+            kind,
+            first,
+            last,
+        })
+    }
+
     /// The last token of the clause starting at token `from`: it ends before a quotation
     /// mark, `;`, `:`, a dash, the sentence's final stop or token `ceil`, and at a comma —
     /// except, when `through_commas`, a comma that goes on with more of the same phrase

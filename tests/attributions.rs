@@ -498,10 +498,15 @@ t!(
 t!(
     an_aside_between_source_and_cue,
     "Mr. Adeyemi, in a brief interview on Friday, said the talks had stalled.",
+    [("Mr. Adeyemi", "said", ["the talks had stalled"], Indirect)]
+);
+t!(
+    according_to_takes_any_phrase_to_the_clause_end,
+    "Turnout fell in the north, according to early returns.",
     [(
-        "Mr. Adeyemi",
-        "said",
-        ["the talks had stalled"],
+        "early returns",
+        "according to",
+        ["Turnout fell in the north"],
         Indirect
     )]
 );
