@@ -673,14 +673,17 @@ fn classify_tokens(text: &str, toks: &[Tok], depth: u8) -> SourcePhrase {
             if !lex.is_document_noun(word(&head_toks[i])) {
                 continue;
             }
-            if let Some(&by) = hw.get(n + 1) {
-                let b = word(&head_toks[by]);
+            // The author follows the noun (`of`, `by`, `from`) or its participle (`a poll
+            // released Monday by Gallup`), within a few words.
+            let marker = hw[n + 1..].iter().take(4).enumerate().find(|&(d, &k)| {
+                let b = word(&head_toks[k]);
+                b.eq_ignore_ascii_case("by")
+                    || b.eq_ignore_ascii_case("from")
+                    || d == 0 && b.eq_ignore_ascii_case("of")
+            });
+            if let Some((_, &by)) = marker {
                 let author_starts = by + 1 < head_toks.len();
-                if author_starts
-                    && ["by", "from", "of"]
-                        .iter()
-                        .any(|x| x.eq_ignore_ascii_case(b))
-                {
+                if author_starts {
                     let author = classify_tokens(text, &head_toks[by + 1..], depth + 1);
                     if !matches!(author.kind, SpeakerKind::Unknown | SpeakerKind::Document) {
                         return author;

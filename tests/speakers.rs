@@ -499,3 +499,17 @@ fn kursk_gold_sources_resolve_to_gold_speakers() {
         .unwrap();
     assert_eq!(cheb.attributions.len(), 3);
 }
+
+#[test]
+fn a_document_names_its_author_after_a_participle() {
+    let text = "Rents rose, according to a survey released Monday by the Pew Research Center.";
+    let r = resolve(
+        text,
+        &[(
+            "a survey released Monday by the Pew Research Center",
+            "according to",
+        )],
+    );
+    assert_eq!(r.name(0), Some("Pew Research Center"));
+    assert_eq!(r.kind(0), Some(SpeakerKind::Organization));
+}
