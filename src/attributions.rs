@@ -75,6 +75,7 @@ const AUXILIARIES: &[&str] = &[
     "only",
     "always",
     "both",
+    "cannot",
 ];
 const BE: &[&str] = &["is", "was", "were", "are", "been", "being", "be", "am"];
 /// Words after a cue that do not start its content (adjuncts: `said on Tuesday`).
@@ -163,6 +164,80 @@ const ADJUNCT_STARTS: &[&str] = &[
     "sorry",
     "so",
 ];
+/// Prepositions opening an adjunct after a speech verb (`said in a statement …`).
+const PREPOSITIONS: &[&str] = &[
+    "on", "in", "at", "during", "after", "before", "with", "for", "about", "from", "through",
+    "via", "over", "since", "while", "when", "as", "outside", "inside", "near",
+];
+/// Time words and adverbs that make up an adjunct by themselves (`said Tuesday night`).
+const TIME_WORDS: &[&str] = &[
+    "today",
+    "yesterday",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "recently",
+    "again",
+    "also",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "previously",
+    "once",
+    "then",
+    "too",
+    "separately",
+    "late",
+    "early",
+    "afterward",
+    "afterwards",
+    "now",
+    "back",
+    "simply",
+    "only",
+    "still",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+/// Words that open a noun phrase, so a clause after an adjunct (`said in May the plan …`).
+const CLAUSE_DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
+    "some", "many", "most", "several", "all", "no", "every", "each", "both", "any", "if",
+];
+/// Words that end a subject read backwards from its verb (clause openers, conjunctions).
+const BARE_STOPS: &[&str] = &[
+    "and", "but", "or", "nor", "that", "which", "who", "whom", "whose", "when", "while", "if",
+    "because", "as", "so", "then", "than", "where", "after", "before", "since", "although",
+    "though", "unless", "until", "whether", "what", "how", "why", "to", "not", "also", "said",
+    "says", "say", "told", "it", "this", "there", "here", "however", "yet",
+];
 const DISCOURSE: &[&str] = &[
     "but",
     "and",
@@ -183,6 +258,8 @@ const NEAR: usize = 40;
 /// One cue with what surrounds it.
 #[derive(Clone, Copy, Debug)]
 struct Frame {
+    /// Last token of the matched cue words (before a manner adverb).
+    cue_last: usize,
     m: CueMatch,
     /// First token of the cue with its auxiliaries.
     first: usize,
@@ -256,6 +333,7 @@ impl Ctx<'_> {
     fn frame(&self, m: CueMatch, a: usize, b: usize, earlier: &[Frame]) -> Option<Frame> {
         let text = self.text;
         let mut frame = Frame {
+            cue_last: b,
             m,
             first: a,
             last: b,
@@ -265,6 +343,43 @@ impl Ctx<'_> {
         };
         match m.entry.kind {
             CueType::Verb => {
+                // `When asked about …, X said`, `Asked if …`: a question with no source.
+                let asked = lower(text, &self.toks[a]) == "asked"
+                    && (a == 0
+                        || matches!(
+                            self.word(a - 1).as_deref(),
+                            Some("when" | "if" | "after" | "before" | "as" | "once" | "while")
+                        ));
+                if asked {
+                    return Some(frame);
+                }
+                // `the call`, `his support`, `a show`: after a determiner the word is a noun.
+                if a > 0 {
+                    let p = self.word(a - 1).unwrap_or_default();
+                    if matches!(
+                        p.as_ref(),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "this"
+                            | "these"
+                            | "those"
+                            | "his"
+                            | "their"
+                            | "its"
+                            | "our"
+                            | "my"
+                            | "your"
+                            | "every"
+                            | "each"
+                            | "no"
+                            | "any"
+                    ) || p.ends_with("’s")
+                        || p.ends_with("'s")
+                    {
+                        return None;
+                    }
+                }
                 let mut k = a;
                 let mut steps = 0;
                 while k > 0 && steps < 4 {
@@ -306,10 +421,26 @@ impl Ctx<'_> {
                         // `Twitter reported flat growth, and said it was …`
                         frame.source = self.subject(earlier, j);
                     }
+                    Some(j) if self.toks[j].kind == TokenKind::Number => {
+                        // `Six in 10 say`, `43 percent said`
+                        let floor = earlier.last().map_or(0, |p| p.last + 1);
+                        if !gerund && !m.entry.strict && !m.entry.object {
+                            frame.source = self.bare_subject(j, floor);
+                        }
+                    }
                     Some(j) if self.toks[j].kind == TokenKind::Word => {
                         // `Clinton says many doubted`: no source runs over the cue before.
                         let floor = earlier.last().map_or(0, |p| p.last + 1);
                         frame.source = self.finder.before(text, &self.toks, j, floor);
+                        if frame.source.is_none()
+                            && !gerund
+                            && !m.entry.also_noun
+                            && !m.entry.strict
+                            && !m.entry.object
+                            && m.entry.form != VerbForm::Participle
+                        {
+                            frame.source = self.bare_subject(j, floor);
+                        }
                         if frame.source.is_none() && gerund && self.is_punct(j.wrapping_sub(1), ',')
                         {
                             frame.source = self.subject(earlier, a);
@@ -443,6 +574,107 @@ impl Ctx<'_> {
         Some(frame)
     }
 
+    /// A subject the mention finder does not know (`Her campaign workers here said`, `Six
+    /// in 10 say`, `Sanders' team said`): the words from a clause boundary (the sentence
+    /// start, a comma, a conjunction) to token `last`, at most eight, not opening with a
+    /// preposition.
+    fn bare_subject(&self, last: usize, floor: usize) -> Option<Mention> {
+        let t = self.toks.get(last)?;
+        let w = match t.kind {
+            TokenKind::Number => Cow::Borrowed(""),
+            _ => self.word(last)?,
+        };
+        if BARE_STOPS.contains(&w.as_ref())
+            || PREPOSITIONS.contains(&w.as_ref())
+            || AUXILIARIES.contains(&w.as_ref())
+            || BE.contains(&w.as_ref())
+            || (w.ends_with("ly") && t.is_lowercase_word(self.text))
+        {
+            return None;
+        }
+        let lowest = floor.max(last.saturating_sub(8));
+        let mut first = last;
+        while first > lowest {
+            let p = &self.toks[first - 1];
+            let boundary = match p.kind {
+                TokenKind::Punct => !matches!(p.as_str(self.text), "-" | "." | "'" | "’"),
+                _ => BARE_STOPS.contains(&lower(self.text, p).as_ref()),
+            };
+            if boundary {
+                break;
+            }
+            first -= 1;
+        }
+        let at_boundary = first == 0
+            || first == floor && floor > 0
+            || self.toks[first - 1].kind == TokenKind::Punct
+            || self
+                .word(first - 1)
+                .is_some_and(|w| BARE_STOPS.contains(&w.as_ref()));
+        if !at_boundary || first == floor && floor > 0 {
+            return None;
+        }
+        let fw = self.word(first);
+        if fw.as_deref().is_some_and(|w| {
+            PREPOSITIONS.contains(&w) || TIME_WORDS.contains(&w) || BARE_STOPS.contains(&w)
+        }) {
+            return None;
+        }
+        // It opens like a noun phrase (a capital, a determiner, a number) and ends with a
+        // noun, not a determiner or a possessive (`The tweet`, `Editor’s note`: nouns).
+        let ft = &self.toks[first];
+        let opens = ft.kind == TokenKind::Number
+            || ft.is_capitalized(self.text)
+            || fw
+                .as_deref()
+                .is_some_and(|w| CLAUSE_DETERMINERS.contains(&w));
+        if !opens
+            || CLAUSE_DETERMINERS.contains(&w.as_ref())
+            || w.ends_with("’s")
+            || w.ends_with("'s")
+        {
+            return None;
+        }
+        if self.toks[first].kind == TokenKind::Punct {
+            return None;
+        }
+        // Only noun-phrase words: no verb, adverb or pronoun inside (`Twitter made his …`).
+        let nominal = (first..=last).all(|k| {
+            let tk = &self.toks[k];
+            let Some(w) = self.word(k) else {
+                return true; // numbers, hyphens
+            };
+            let w = w.as_ref();
+            if tk.is_capitalized(self.text) {
+                return !BARE_STOPS.contains(&w);
+            }
+            if matches!(w, "in" | "of") {
+                return k > first && k < last;
+            }
+            CLAUSE_DETERMINERS.contains(&w)
+                || !(w.ends_with("ed")
+                    || w.ends_with("ing")
+                    || w.ends_with("ly")
+                    || BARE_STOPS.contains(&w)
+                    || AUXILIARIES.contains(&w)
+                    || BE.contains(&w)
+                    || PREPOSITIONS.contains(&w)
+                    || matches!(
+                        w,
+                        "he" | "she" | "they" | "we" | "i" | "you" | "him" | "them"
+                    ))
+        });
+        if !nominal {
+            return None;
+        }
+        Some(Mention {
+            span: Span::new(self.toks[first].span.start, t.span.end),
+            kind: MentionKind::Description,
+            first,
+            last,
+        })
+    }
+
     /// `X said A, adding B`: the subject of the sentence for a gerund after a comma.
     fn subject(&self, earlier: &[Frame], before: usize) -> Option<Mention> {
         if let Some(f) = earlier.iter().rev().find(|f| f.source.is_some()) {
@@ -479,10 +711,64 @@ impl Ctx<'_> {
         if m.kind == MentionKind::Pronoun && self.word(m.first).as_deref() == Some("it") {
             return None;
         }
-        match self.toks.get(m.last + 1) {
+        let next = m.last + 1;
+        match self.toks.get(next) {
             None => Some(m),
-            Some(t) if t.kind == TokenKind::Punct => Some(m),
-            _ => None,
+            Some(t) if t.kind == TokenKind::Punct => {
+                // `said Jane Roe, a potter from Hull, who …`: the apposition or relative
+                // clause belongs to the source (to the next comma or the sentence end).
+                let opens = self
+                    .word(next + 1)
+                    .is_some_and(|w| matches!(w.as_ref(), "a" | "an" | "the" | "who" | "whose"));
+                if t.is(self.text, ',') && opens {
+                    return Some(self.extend_source(m, next + 1));
+                }
+                Some(m)
+            }
+            Some(_) => {
+                let w = self.word(next).unwrap_or_default();
+                if matches!(
+                    w.as_ref(),
+                    "who" | "whose" | "involved" | "close" | "familiar" | "based" | "known"
+                ) {
+                    // `said a source close to the campaign`
+                    Some(self.extend_source(m, next))
+                } else if PREPOSITIONS.contains(&w.as_ref())
+                    || TIME_WORDS.contains(&w.as_ref())
+                    || matches!(w.as_ref(), "speaking" | "adding" | "referring" | "noting")
+                {
+                    // `said Smith in an interview`, `said Smith when asked`
+                    Some(m)
+                } else {
+                    None
+                }
+            }
+        }
+    }
+
+    /// Mention `m` extended from token `from` to the next comma, semicolon, quotation or
+    /// the sentence end, at most 25 tokens on.
+    fn extend_source(&self, m: Mention, from: usize) -> Mention {
+        let stop = self.toks.len().min(from + 25);
+        let mut k = from;
+        while k < stop {
+            let t = &self.toks[k];
+            if t.kind == TokenKind::Punct
+                && (matches!(t.as_str(self.text), "," | ";" | "." | "!" | "?" | "(" | ":")
+                    || quote_starting_at(self.quotes, t.span.start).is_some())
+            {
+                break;
+            }
+            k += 1;
+        }
+        if k == stop && k < self.toks.len() {
+            return m; // too long to be one phrase
+        }
+        let last = k - 1;
+        Mention {
+            span: Span::new(m.span.start, self.toks[last].span.end),
+            last,
+            ..m
         }
     }
 
@@ -541,7 +827,16 @@ impl Ctx<'_> {
         }
         if f.m.entry.addressee {
             // `told reporters (on Tuesday) that …`: skip whom it was told to.
-            if let Some(m) = self.finder.after(text, &self.toks, i, limit) {
+            // The addressee ends before `that` or a question word (`asked the minister why`).
+            let ceil = (i + 1..limit.min(i + 16))
+                .find(|&k| {
+                    matches!(
+                        self.word(k).as_deref(),
+                        Some("that" | "whether" | "if" | "how" | "what" | "why" | "when" | "where")
+                    )
+                })
+                .unwrap_or(limit);
+            if let Some(m) = self.finder.after(text, &self.toks, i, ceil) {
                 if quote_starting_at(self.quotes, self.toks[i].span.start).is_none() {
                     i = m.last + 1;
                     while i < limit && (self.is_punct(i, ',') || self.is_punct(i, ':')) {
@@ -571,11 +866,21 @@ impl Ctx<'_> {
             }
         }
         let t = self.toks[i];
+        // `a book called “Hope”`: a name right after `called` is no object of naming.
+        let naming = f.m.entry.object && lower(text, &self.toks[f.cue_last]).starts_with("call");
+        if naming && quote_starting_at(self.quotes, t.span.start).is_some() {
+            return None;
+        }
         if let Some(q) = quote_starting_at(self.quotes, t.span.start) {
             return Some(self.quoted_content(q, limit));
         }
         let w = lower(text, &t);
-        if w == "that" || w == "whether" {
+        let question = f.m.entry.addressee
+            && matches!(
+                w.as_ref(),
+                "if" | "how" | "what" | "why" | "which" | "who" | "when" | "where"
+            );
+        if w == "that" || w == "whether" || question {
             // `said that …`, `asked whether …`
             let end = self.content_end(i, limit)?;
             return Some(vec![Span::new(t.span.start, end)]);
@@ -583,15 +888,49 @@ impl Ctx<'_> {
         // `believed to be …` is not content; `wants to raise …`, `vowed to fight …` (a verb
         // taking an object) is
         let wants_to = f.m.entry.object && w == "to";
+        // `said much of it was …`, `said more than half …`, `said if …`: a clause after all.
+        let quantity = matches!(w.as_ref(), "much" | "more" | "less" | "little")
+            && matches!(self.word(i + 1).as_deref(), Some("of" | "than"));
+        let speech = !strict && !f.m.entry.object && !f.m.entry.belief;
         let clause_start = t.kind != TokenKind::Punct
-            && (wants_to || !ADJUNCT_STARTS.contains(&w.as_ref()))
+            && (wants_to
+                || quantity
+                || (speech && w == "if")
+                || !ADJUNCT_STARTS.contains(&w.as_ref()))
             && !(f.m.entry.belief && !f.m.entry.object && w == "to");
+        if speech && !clause_start && matches!(w.as_ref(), "yes" | "no") {
+            // `Sanders said yes and …`: the answer is the content.
+            let next = self.toks.get(i + 1);
+            if next.map_or(true, |n| n.kind == TokenKind::Punct)
+                || matches!(self.word(i + 1).as_deref(), Some("and" | "but"))
+            {
+                return Some(vec![t.span]);
+            }
+        }
+        if speech && !colon && !clause_start {
+            // `said on Friday he …`, `said in a statement the company …`
+            if let Some(k) = self.clause_after_adjunct(i, limit) {
+                let end = self.content_end(k, limit)?;
+                return Some(vec![Span::new(self.toks[k].span.start, end)]);
+            }
+        }
         if f.m.entry.object && clause_start {
             // `praised the plan, …`: the object up to the end of its clause.
             let stop = limit.min(i + 60);
             let end_tok = (i + 1..stop)
                 .find(|&k| self.is_punct(k, ',') || self.is_punct(k, ';') || self.is_punct(k, '('))
                 .unwrap_or(limit);
+            // `called him “a liar”`, `calls it a disgrace`: naming takes an object and its
+            // complement (not `called a meeting`, `a group called Hope`).
+            if naming {
+                let complement = (i + 1..end_tok).any(|k| {
+                    quote_starting_at(self.quotes, self.toks[k].span.start).is_some()
+                        || matches!(self.word(k).as_deref(), Some("a" | "an"))
+                });
+                if !complement {
+                    return None;
+                }
+            }
             let end = self.content_end(i, end_tok)?;
             return Some(vec![Span::new(t.span.start, end)]);
         }
@@ -667,6 +1006,85 @@ impl Ctx<'_> {
         None
     }
 
+    /// Where a reported clause starts after adjuncts that follow a speech verb (`said on
+    /// Friday he …`, `said in an interview with CNN the plan …`, `said Tuesday the …`), at
+    /// most [`CONTENT_WINDOW`] tokens from `i`; None when no clause is seen there, or when
+    /// `that` or a quotation introduces it (the window search takes those).
+    fn clause_after_adjunct(&self, i: usize, limit: usize) -> Option<usize> {
+        let stop = limit.min(i + CONTENT_WINDOW);
+        let mut in_pp = false; // inside a prepositional phrase
+        let mut head = false; // a word of the phrase's noun seen
+        let mut skipped = false; // an adjunct seen
+        let mut k = i;
+        while k < stop {
+            let t = self.toks[k];
+            match t.kind {
+                TokenKind::Punct => {
+                    if self.is_punct(k, ',') && skipped {
+                        // after `said on Tuesday,` only a pronoun or `if` opens the clause
+                        let next = self.word(k + 1).unwrap_or_default();
+                        if !matches!(
+                            next.as_ref(),
+                            "he" | "she" | "they" | "we" | "i" | "it" | "if" | "there"
+                        ) {
+                            return None;
+                        }
+                        in_pp = false;
+                        head = false;
+                    } else if !(in_pp && head && (self.is_punct(k, '.') || self.is_punct(k, '-'))) {
+                        return None;
+                    }
+                }
+                TokenKind::Number => {
+                    if !in_pp {
+                        return (skipped).then_some(k);
+                    }
+                    head = true;
+                }
+                TokenKind::Word => {
+                    let w = lower(self.text, &t);
+                    let w = w.as_ref();
+                    if matches!(w, "he" | "she" | "they" | "we" | "i" | "it" | "there") {
+                        return skipped.then_some(k);
+                    }
+                    if matches!(w, "that" | "and" | "but" | "or" | "to" | "who" | "which") {
+                        return None;
+                    }
+                    if TIME_WORDS.contains(&w) {
+                        skipped = true;
+                        head |= in_pp;
+                    } else if PREPOSITIONS.contains(&w) {
+                        in_pp = true;
+                        head = false;
+                        skipped = true;
+                    } else if in_pp {
+                        let det = CLAUSE_DETERMINERS.contains(&w);
+                        let after_noun = k > i
+                            && self.toks[k - 1].is_lowercase_word(self.text)
+                            && self.word(k - 1).is_some_and(|p| {
+                                !CLAUSE_DETERMINERS.contains(&p.as_ref())
+                                    && !PREPOSITIONS.contains(&p.as_ref())
+                            });
+                        if !head && !det && w.ends_with("ing") {
+                            return None; // `insisted on paying …`: a verb's object
+                        }
+                        if head && (det || (t.is_capitalized(self.text) && after_noun)) {
+                            return Some(k);
+                        }
+                        head |= !det;
+                    } else {
+                        let starts = CLAUSE_DETERMINERS.contains(&w)
+                            || t.is_capitalized(self.text)
+                            || w == "if";
+                        return (skipped && starts).then_some(k);
+                    }
+                }
+            }
+            k += 1;
+        }
+        None
+    }
+
     /// A quote as content: direct when it ends the content, mixed when words follow.
     fn quoted_content(&self, q: Span, limit: usize) -> Vec<Span> {
         let limit_end = self.content_end(0, limit).unwrap_or(q.end);
@@ -732,8 +1150,19 @@ impl Ctx<'_> {
             }
             return Some(vec![q]);
         }
-        if earlier_in_sentence || p < 2 || !self.is_punct(p - 1, ',') {
+        if p < 2 || !self.is_punct(p - 1, ',') {
             return None;
+        }
+        if earlier_in_sentence {
+            // `She called the plan “a disaster”, the aide insisted.`: a frame ending the
+            // sentence still takes the clause before it, with the attribution inside.
+            let after = match f.source {
+                Some(s) if f.source_after => s.last + 1,
+                _ => f.last + 1,
+            };
+            if (after..self.toks.len()).any(|k| self.toks[k].kind != TokenKind::Punct) {
+                return None;
+            }
         }
         if f.m.entry.strict {
             // `…, the Sun-Times reported (on Tuesday).`: a strict cue takes the clause before

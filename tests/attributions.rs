@@ -47,6 +47,140 @@ macro_rules! t {
     };
 }
 
+// --- session 2: recall on reported speech
+
+t!(
+    speech_verb_after_time_and_place_adjuncts,
+    "The ferry operator said on Friday night the crossing would reopen.",
+    [(
+        "The ferry operator",
+        "said",
+        ["the crossing would reopen"],
+        Indirect
+    )]
+);
+t!(
+    speech_verb_after_a_prepositional_adjunct,
+    "Marta Ilves said in a radio interview she had never met the buyer.",
+    [(
+        "Marta Ilves",
+        "said",
+        ["she had never met the buyer"],
+        Indirect
+    )]
+);
+t!(
+    adjunct_with_gerund_is_no_clause,
+    "The mayor insisted on paying the bill himself.",
+    []
+);
+t!(
+    quantity_opens_a_clause,
+    "The treasurer said much of the money was gone.",
+    [(
+        "The treasurer",
+        "said",
+        ["much of the money was gone"],
+        Indirect
+    )]
+);
+t!(
+    yes_as_an_answer,
+    "Asked about the vote, the senator said yes and left.",
+    [("the senator", "said", ["yes"], Indirect)]
+);
+t!(
+    subject_the_finder_does_not_know,
+    "Six in 10 say the river should be dredged.",
+    [(
+        "Six in 10",
+        "say",
+        ["the river should be dredged"],
+        Indirect
+    )]
+);
+t!(
+    determiner_makes_a_verb_a_noun,
+    "The tweet went out at noon.",
+    []
+);
+t!(
+    calls_with_object_and_complement,
+    "Ines Varga called the proposal “a gift to polluters” on Monday.",
+    [(
+        "Ines Varga",
+        "called",
+        ["the proposal “a gift to polluters” on Monday"],
+        Mixed
+    )]
+);
+t!(
+    called_as_a_participle_is_no_cue,
+    "A bakery called “Crumbs” opened on the square.",
+    []
+);
+t!(
+    asked_with_a_question_after_the_addressee,
+    "A student asked the minister why the school had closed.",
+    [(
+        "A student",
+        "asked",
+        ["why the school had closed"],
+        Indirect
+    )]
+);
+t!(
+    when_asked_has_no_source,
+    "When asked whether she would run, Okafor said she had not decided.",
+    [
+        (None, "asked", ["whether she would run"], Indirect),
+        ("Okafor", "said", ["she had not decided"], Indirect)
+    ]
+);
+t!(
+    inverted_source_with_relative_clause,
+    "“We lost the harvest,” said a farmer who asked not to be named.",
+    [(
+        "a farmer who asked not to be named",
+        "said",
+        ["“We lost the harvest,”"],
+        Direct
+    )]
+);
+t!(
+    inverted_source_with_apposition,
+    "“The dam held,” said Tomas Berg, an engineer at the plant.",
+    [(
+        "Tomas Berg, an engineer at the plant",
+        "said",
+        ["“The dam held,”"],
+        Direct
+    )]
+);
+t!(
+    inverted_source_then_adjunct,
+    "“It is over,” said Lena Fox in an interview.",
+    [("Lena Fox", "said", ["“It is over,”"], Direct)]
+);
+t!(
+    frame_ending_sentence_takes_clause_with_nested_attribution,
+    "She called the deal “a disgrace” for workers, the union insisted.",
+    [
+        (
+            "She",
+            "called",
+            ["the deal “a disgrace” for workers"],
+            Mixed
+        ),
+        (
+            "the union",
+            "insisted",
+            ["She called the deal “a disgrace” for workers"],
+            Mixed
+        )
+    ]
+);
+
 t!(
     apposition_then_who_clause_before_cue,
     "Jane Roe, a potter from Hull, who works in clay, said the kiln was ready.",

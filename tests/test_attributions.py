@@ -34,13 +34,18 @@ def test_indirect_mixed_and_fragments() -> None:
     )
     doc = sayso.analyze(text)
     kinds = [a.kind for a in doc.attributions]
-    assert kinds == ["indirect", "mixed", "direct"]
-    assert doc.attributions[1].cue_class == "assertive"
-    assert [c.text for c in doc.attributions[2].content] == [
+    # `called X “…”` is an attribution of its own, nested in what the aide insisted
+    assert kinds == ["indirect", "mixed", "mixed", "direct"]
+    called, insisted = doc.attributions[1], doc.attributions[2]
+    assert (called.cue.text, called.cue_class) == ("called", "distancing")
+    assert [c.text for c in called.content] == ["the plan “a disaster” for farmers"]
+    assert (insisted.cue.text, insisted.cue_class) == ("insisted", "assertive")
+    assert [c.text for c in insisted.content] == ["She called the plan “a disaster” for farmers"]
+    assert [c.text for c in doc.attributions[3].content] == [
         "“The river is rising,”",
         "“and we must leave.”",
     ]
-    assert [a.sentence for a in doc.attributions] == [0, 1, 2]
+    assert [a.sentence for a in doc.attributions] == [0, 1, 1, 2]
     spans_ok(text, doc)
 
 
