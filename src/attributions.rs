@@ -446,8 +446,12 @@ impl Ctx<'_> {
                             frame.source = self.subject(earlier, a);
                         }
                     }
-                    Some(j) if self.is_punct(j, ')') => {
-                        // `Sen. Jane Roe (D-Ohio) said`
+                    Some(j)
+                        if self.is_punct(j, ')')
+                            || self.is_punct(j, '%')
+                            || self.toks[j].kind == TokenKind::Number =>
+                    {
+                        // `Sen. Jane Roe (D-Ohio) said`, `Six in 10 say`, `26% say`
                         let floor = earlier.last().map_or(0, |p| p.last + 1);
                         frame.source = self.finder.before(text, &self.toks, j, floor);
                     }

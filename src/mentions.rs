@@ -414,6 +414,11 @@ fn open_bracket_before(text: &str, tokens: &[Token], close: usize, floor: usize)
         .find(|&i| tokens[i].is(text, '('))
 }
 
+/// Numbers written as words, for shares (`six in 10`).
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+];
+
 fn is_quote_mark(s: &str) -> bool {
     matches!(
         s,
@@ -482,6 +487,80 @@ impl MentionFinder {
         self.groups.contains(word)
     }
 
+    /// The plural of a group noun of the lexicon: `groups`, `parties`, `unions`.
+    fn group_plural(&self, word: &str) -> bool {
+        if let Some(stem) = word.strip_suffix("ies") {
+            return self.groups.contains(format!("{stem}y").as_str());
+        }
+        word.strip_suffix('s')
+            .is_some_and(|stem| !stem.ends_with('s') && self.groups.contains(stem))
+    }
+
+    /// `Six in 10`, `nearly nine out of 10`, `26%`: the share of a poll's respondents
+    /// ending at token `last` (a number or `%`).
+    fn poll_share_before(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        last: usize,
+        floor: usize,
+    ) -> Option<Mention> {
+        let is_number = |i: usize| {
+            tokens[i].kind == TokenKind::Number
+                || NUMBER_WORDS.contains(&lower(text, &tokens[i]).as_ref())
+        };
+        let mut first = if tokens[last].is(text, '%') {
+            last.checked_sub(1)
+                .filter(|&i| i >= floor && is_number(i))?
+        } else {
+            // `N in 10`, `N out of 10`
+            let of = last.checked_sub(1).filter(|&i| i > floor)?;
+            let w = lower(text, &tokens[of]);
+            let n = match w.as_ref() {
+                "in" => of - 1,
+                "of" if of >= floor + 2 && lower(text, &tokens[of - 1]) == "out" => of - 2,
+                _ => return None,
+            };
+            if !is_number(last) || !is_number(n) {
+                return None;
+            }
+            n
+        };
+        // `nearly`, `about`, `just over`: qualifiers of the share.
+        let mut steps = 0;
+        while first > floor && steps < 2 {
+            let q = lower(text, &tokens[first - 1]);
+            if !matches!(
+                q.as_ref(),
+                "nearly"
+                    | "about"
+                    | "almost"
+                    | "roughly"
+                    | "around"
+                    | "some"
+                    | "only"
+                    | "just"
+                    | "over"
+                    | "under"
+                    | "than"
+                    | "more"
+                    | "fewer"
+                    | "less"
+                    | "barely"
+            ) {
+                break;
+            }
+            first -= 1;
+            steps += 1;
+        }
+        Some(Mention {
+            span: Span::new(tokens[first].span.start, tokens[last].span.end),
+            kind: MentionKind::Group,
+            first,
+            last,
+        })
+    }
+
     fn agent_plural(word: &str) -> bool {
         ["ers", "ors", "ists", "ians", "ants", "ents", "men", "ees"]
             .iter()
@@ -500,6 +579,9 @@ impl MentionFinder {
         let t = tokens.get(last)?;
         if last >= floor && t.is(text, ')') {
             return self.name_or_bracketed_before(text, tokens, last, floor);
+        }
+        if last >= floor && (t.is(text, '%') || t.kind == TokenKind::Number) {
+            return self.poll_share_before(text, tokens, last, floor);
         }
         if last < floor || t.kind != TokenKind::Word {
             return None;
@@ -618,7 +700,7 @@ impl MentionFinder {
         let capital_head = t.is_capitalized(text) && !STOP_CAPS.contains(&w.as_ref());
         let known_head = self.groups.contains(w.as_ref() as &str)
             || self.titles.contains(w.as_ref() as &str)
-            || (t.is_lowercase_word(text) && Self::agent_plural(&w));
+            || (t.is_lowercase_word(text) && (Self::agent_plural(&w) || self.group_plural(&w)));
         if !(capital_head || t.is_lowercase_word(text) || t.is_capitalized(text)) {
             return None;
         }
@@ -757,7 +839,10 @@ impl MentionFinder {
         }
         let kind = if has_capital && capital_head {
             MentionKind::Name
-        } else if self.groups.contains(w.as_ref() as &str) || Self::agent_plural(&w) {
+        } else if self.groups.contains(w.as_ref() as &str)
+            || Self::agent_plural(&w)
+            || self.group_plural(&w)
+        {
             MentionKind::Group
         } else if has_capital && !has_det {
             MentionKind::Name
