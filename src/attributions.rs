@@ -20,11 +20,14 @@ use crate::document::{Attribution, AttributionKind, Sentence};
 use crate::lex::{lower, tokenize, Token, TokenKind};
 use crate::mentions::{Mention, MentionFinder, MentionKind};
 use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use crate::lex::WordSet;
 
 use crate::Span;
 
 /// Words between a subject and its verb that belong to the cue (`has also said`).
-const AUXILIARIES: &[&str] = &[
+const AUXILIARIES_LIST: &[&str] = &[
     "has",
     "have",
     "had",
@@ -77,9 +80,10 @@ const AUXILIARIES: &[&str] = &[
     "both",
     "cannot",
 ];
+static AUXILIARIES: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(AUXILIARIES_LIST));
 const BE: &[&str] = &["is", "was", "were", "are", "been", "being", "be", "am"];
 /// Words after a cue that do not start its content (adjuncts: `said on Tuesday`).
-const ADJUNCT_STARTS: &[&str] = &[
+const ADJUNCT_STARTS_LIST: &[&str] = &[
     "on",
     "in",
     "at",
@@ -164,6 +168,7 @@ const ADJUNCT_STARTS: &[&str] = &[
     "sorry",
     "so",
 ];
+static ADJUNCT_STARTS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ADJUNCT_STARTS_LIST));
 /// Prepositions opening an adjunct after a speech verb (`said in a statement …`).
 const PREPOSITIONS: &[&str] = &[
     "on", "in", "at", "during", "after", "before", "with", "for", "about", "from", "through",
@@ -238,7 +243,7 @@ const BARE_STOPS: &[&str] = &[
     "though", "unless", "until", "whether", "what", "how", "why", "to", "not", "also", "said",
     "says", "say", "told", "it", "this", "there", "here", "however", "yet",
 ];
-const DISCOURSE: &[&str] = &[
+const DISCOURSE_LIST: &[&str] = &[
     "but",
     "and",
     "so",
@@ -250,6 +255,7 @@ const DISCOURSE: &[&str] = &[
     "now",
     "indeed",
 ];
+static DISCOURSE: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(DISCOURSE_LIST));
 /// How far (tokens) a cue may be from `that` or a quotation introducing its content.
 const CONTENT_WINDOW: usize = 20;
 /// Frames further apart than this (tokens) cannot share words.

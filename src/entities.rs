@@ -18,6 +18,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use crate::lex::char_at;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::document::SpeakerKind;
@@ -172,6 +174,21 @@ pub struct Lexicon {
     outlets_exact: LexSet,
     doc_nouns: LexSet,
     anonymity: AhoCorasick,
+    /// What the four word lexicons above say of each of their words, in one lookup.
+    words: LexMap<WordInfo>,
+}
+
+/// What the word lexicons say of one word: [`Lexicon::word_info`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct WordInfo {
+    /// [`Lexicon::first_name`]
+    pub first_name: Option<Gender>,
+    /// [`Lexicon::honorific`]
+    pub honorific: Option<Gender>,
+    /// [`Lexicon::person_noun`]
+    pub person_noun: Option<Gender>,
+    /// [`Lexicon::org_head`]
+    pub org_head: Option<SpeakerKind>,
 }
 
 /// Call `f` with the lowercase form of `word`, without allocating for short ASCII words.
@@ -216,7 +233,7 @@ fn names_sets(data: &str) -> (LexSet, LexSet) {
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut first_names = LexMap::default();
+        let mut first_names = LexMap::<Gender>::default();
         for data in [FIRST_NAMES, FIRST_NAMES_EXTRA] {
             for (name, g) in with_class(data) {
                 first_names
@@ -231,7 +248,7 @@ impl Lexicon {
         };
         let set =
             |data: &str| -> LexSet { lexicon::entries(data).map(str::to_lowercase).collect() };
-        let org_heads = with_class(ORG_HEADS)
+        let org_heads: LexMap<SpeakerKind> = with_class(ORG_HEADS)
             .map(|(w, k)| {
                 let kind = if k == "media" {
                     SpeakerKind::Media
@@ -248,10 +265,25 @@ impl Lexicon {
             .match_kind(MatchKind::LeftmostLongest)
             .build(lexicon::entries(ANONYMITY))
             .expect("the shipped anonymity lexicon builds");
+        let honorifics = map(HONORIFICS);
+        let person_nouns = map(PERSON_NOUNS);
+        let mut words = LexMap::<WordInfo>::default();
+        for (w, &g) in &first_names {
+            words.entry(w.clone()).or_default().first_name = Some(g);
+        }
+        for (w, &g) in &honorifics {
+            words.entry(w.clone()).or_default().honorific = Some(g);
+        }
+        for (w, &g) in &person_nouns {
+            words.entry(w.clone()).or_default().person_noun = Some(g);
+        }
+        for (w, &k) in &org_heads {
+            words.entry(w.clone()).or_default().org_head = Some(k);
+        }
         Lexicon {
             first_names,
-            honorifics: map(HONORIFICS),
-            person_nouns: map(PERSON_NOUNS),
+            honorifics,
+            person_nouns,
             group_nouns: set(GROUP_NOUNS),
             org_heads,
             orgs,
@@ -260,7 +292,19 @@ impl Lexicon {
             outlets_exact,
             doc_nouns: set(DOCUMENT_NOUNS),
             anonymity,
+            words,
         }
+    }
+
+    /// What the word lexicons say of `word`: `first_name(word)`, `honorific(word)`,
+    /// `person_noun(word)` and `org_head(word)` at once.
+    pub(crate) fn word_info(&self, word: &str) -> WordInfo {
+        let mut info = with_lower(word, |w| self.words.get(w).copied()).unwrap_or_default();
+        let bare = word.trim_end_matches('.');
+        if bare.len() != word.len() {
+            info.honorific = with_lower(bare, |w| self.words.get(w).and_then(|i| i.honorific));
+        }
+        info
     }
 
     /// The gender of a first name, None when the lists do not have it.
@@ -405,50 +449,59 @@ const DETERMINERS: &[&str] = &[
     "no",
 ];
 
+/// Call `f` with `word` in ASCII lowercase; false for a word longer than `max` bytes or not
+/// ASCII (neither can equal, ignoring ASCII case, an ASCII word of at most `max` bytes).
+fn ascii_lower_is(word: &str, max: usize, f: impl FnOnce(&str) -> bool) -> bool {
+    word.len() <= max && word.is_ascii() && with_lower(word, f)
+}
+
 fn is_determiner(word: &str) -> bool {
-    DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(word))
+    static SET: OnceLock<LexSet> = OnceLock::new();
+    let set = SET.get_or_init(|| DETERMINERS.iter().map(|d| (*d).to_owned()).collect());
+    ascii_lower_is(word, 16, |w| set.contains(w))
 }
 
 fn is_definite(word: &str) -> bool {
-    ["the", "this", "that"]
-        .iter()
-        .any(|d| d.eq_ignore_ascii_case(word))
+    ascii_lower_is(word, 4, |w| matches!(w, "the" | "this" | "that"))
 }
 
-/// Words that end the head of a noun phrase (`of` is handled apart).
-const CUT_WORDS: &[&str] = &[
-    "who",
-    "whom",
-    "whose",
-    "which",
-    "that",
-    "for",
-    "at",
-    "with",
-    "from",
-    "in",
-    "on",
-    "by",
-    "to",
-    "about",
-    "familiar",
-    "close",
-    "associated",
-    "under",
-    "over",
-    "after",
-    "during",
-    "according",
-    "involved",
-    "working",
-    "speaking",
-    "based",
-    "inside",
-    "within",
-    "near",
-    "since",
-    "as",
-];
+/// Words that end the head of a noun phrase (`of` is handled apart), as written.
+fn is_cut_word(word: &str) -> bool {
+    matches!(
+        word,
+        "who"
+            | "whom"
+            | "whose"
+            | "which"
+            | "that"
+            | "for"
+            | "at"
+            | "with"
+            | "from"
+            | "in"
+            | "on"
+            | "by"
+            | "to"
+            | "about"
+            | "familiar"
+            | "close"
+            | "associated"
+            | "under"
+            | "over"
+            | "after"
+            | "during"
+            | "according"
+            | "involved"
+            | "working"
+            | "speaking"
+            | "based"
+            | "inside"
+            | "within"
+            | "near"
+            | "since"
+            | "as"
+    )
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum TokKind {
@@ -622,12 +675,12 @@ fn classify_tokens(text: &str, toks: &[Tok], depth: u8) -> SourcePhrase {
     let Some(&first) = words.first() else {
         return unknown(text, toks);
     };
-    let mut out = unknown(text, toks);
 
     // A pronoun alone, or a possessive determiner before a noun: "he", "His comments".
     if let Some(p) = pronoun(word(&toks[first])) {
         let rest_lower = words[1..].iter().all(|&i| !is_cap(word(&toks[i])));
         if words.len() == 1 || rest_lower && words.len() <= 4 {
+            let mut out = unknown(text, toks);
             out.reference = Reference::Pronoun(p);
             out.name = word(&toks[first]).to_owned();
             out.mention = Span::new(toks[first].start, toks[first].end);
@@ -694,9 +747,9 @@ fn classify_tokens(text: &str, toks: &[Tok], depth: u8) -> SourcePhrase {
         }
     }
 
-    let anonymous = {
-        let phrase = text_of(text, toks);
-        lex.is_anonymous(&phrase)
+    let anonymous = match (toks.first(), toks.last()) {
+        (Some(a), Some(b)) => lex.is_anonymous(&text[a.start..b.end]),
+        _ => lex.is_anonymous(""),
     };
 
     let head = analyze_head(text, head_toks);
@@ -709,11 +762,11 @@ fn classify_tokens(text: &str, toks: &[Tok], depth: u8) -> SourcePhrase {
     });
 
     // "the head of the ministry, Andrei Belyushikov": the name is in the apposition.
-    let (main, description) = match (&head, &appos_head) {
+    let (main, description) = match (head, appos_head) {
         (h, Some((a, a_toks)))
             if !h.is_named_person() && a.is_named_person() && !a_toks.is_empty() =>
         {
-            (a.clone(), Some(text_of(text, head_toks)))
+            (a, Some(text_of(text, head_toks)))
         }
         (h, Some((_, a_toks))) => {
             // The apposition up to its closing comma: "Smith, a sculptor, who ..."
@@ -722,9 +775,9 @@ fn classify_tokens(text: &str, toks: &[Tok], depth: u8) -> SourcePhrase {
             let desc = desc.filter(|d| {
                 !d.is_empty() && !d.chars().all(|c| c.is_ascii_digit() || c.is_whitespace())
             });
-            (h.clone(), desc)
+            (h, desc)
         }
-        (h, None) => (h.clone(), None),
+        (h, None) => (h, None),
     };
     let mut p = main.phrase;
     p.description = description.or(p.description);
@@ -744,7 +797,7 @@ fn classify_tokens(text: &str, toks: &[Tok], depth: u8) -> SourcePhrase {
         p.reference = Reference::Description { definite };
     }
     if p.mention.is_empty() && p.name.is_empty() {
-        return out;
+        return unknown(text, toks);
     }
     p
 }
@@ -776,7 +829,7 @@ fn analyze_head(text: &str, toks: &[Tok]) -> Head {
             break;
         }
         let w = word(i);
-        if !ws.is_empty() && CUT_WORDS.contains(&w) {
+        if !ws.is_empty() && is_cut_word(w) {
             break;
         }
         if w == "of" {
@@ -818,10 +871,12 @@ fn analyze_head(text: &str, toks: &[Tok]) -> Head {
     let body = &ws[d..];
     let bw = |k: usize| word(body[k]);
     let last = body.len() - 1;
+    // The lexicons' word for every body word, looked up once.
+    let info: Vec<WordInfo> = body.iter().map(|&i| lex.word_info(word(i))).collect();
 
     // An honorific before a name: "Mr. Smith", "Sen. Ted Cruz".
     for k in 0..last {
-        if let Some(g) = lex.honorific(bw(k)) {
+        if let Some(g) = info[k].honorific {
             if is_cap(bw(k + 1)) {
                 let end = cap_run_end(body, k + 1, &bw);
                 set_person(&mut out, text, toks, &body[k + 1..=end], g);
@@ -839,7 +894,7 @@ fn analyze_head(text: &str, toks: &[Tok]) -> Head {
     let mut title_end = None;
     let mut k = 0;
     while k < last {
-        if lex.person_noun(bw(k)).is_some() && (k > 0 || d > 0 || is_cap(bw(k))) {
+        if info[k].person_noun.is_some() && (k > 0 || d > 0 || is_cap(bw(k))) {
             let mut e = k;
             // "Secretary of State John Kerry"
             if bw(e + 1) == "of" && e + 3 <= last && is_cap(bw(e + 2)) {
@@ -847,8 +902,8 @@ fn analyze_head(text: &str, toks: &[Tok]) -> Head {
             }
             if e < last
                 && is_cap(bw(e + 1))
-                && lex.person_noun(bw(e + 1)).is_none()
-                && lex.org_head(bw(e + 1)).is_none()
+                && info[e + 1].person_noun.is_none()
+                && info[e + 1].org_head.is_none()
             {
                 title_end = Some(e);
             }
@@ -858,11 +913,11 @@ fn analyze_head(text: &str, toks: &[Tok]) -> Head {
     if let Some(e) = title_end {
         // The name starts at the first known first name after the title, else right after it.
         let mut s = e + 1;
-        if let Some(f) = (e + 1..=last).find(|&j| lex.first_name(bw(j)).is_some() && j < last) {
+        if let Some(f) = (e + 1..=last).find(|&j| info[j].first_name.is_some() && j < last) {
             s = f;
         }
         let end = cap_run_end(body, s, &bw);
-        let g = lex.person_noun(bw(e)).unwrap_or_default();
+        let g = info[e].person_noun.unwrap_or_default();
         set_person(&mut out, text, toks, &body[s..=end], g);
         out.title = Some(text[toks[body[0]].start..toks[body[s - 1]].end].to_owned());
         return Head { phrase: out };
@@ -872,8 +927,8 @@ fn analyze_head(text: &str, toks: &[Tok]) -> Head {
     for k in 0..last {
         if is_cap(bw(k))
             && (is_cap(bw(k + 1)) || is_particle(bw(k + 1)) && cap_run_end(body, k, &bw) > k)
-            && lex.first_name(bw(k)).is_some()
-            && lex.org_head(bw(k + 1)).is_none()
+            && info[k].first_name.is_some()
+            && info[k + 1].org_head.is_none()
         {
             let end = cap_run_end(body, k, &bw);
             set_person(&mut out, text, toks, &body[k..=end], Gender::Unknown);
@@ -908,15 +963,17 @@ fn analyze_head(text: &str, toks: &[Tok]) -> Head {
         .find(|&k| bw(k) == "of")
         .map_or(last, |k| k.saturating_sub(1));
     let head_word = bw(head_k);
-    let head_lower = head_word.to_lowercase();
+    let head_lower = || head_word.to_lowercase();
     let suffix = body.iter().any(|&i| {
-        [
-            "inc", "inc.", "corp", "corp.", "llc", "ltd", "ltd.", "plc", "co.",
-        ]
-        .contains(&word(i).to_lowercase().as_str())
+        with_lower(word(i), |w| {
+            matches!(
+                w,
+                "inc" | "inc." | "corp" | "corp." | "llc" | "ltd" | "ltd." | "plc" | "co."
+            )
+        })
     });
-    if let Some(kind) = lex
-        .org_head(head_word)
+    if let Some(kind) = info[head_k]
+        .org_head
         .or(suffix.then_some(SpeakerKind::Organization))
     {
         if all_cap && (body.len() > 1 || !definite && d == 0 || suffix) {
@@ -946,7 +1003,7 @@ fn analyze_head(text: &str, toks: &[Tok]) -> Head {
         }
         out.kind = kind;
         out.reference = Reference::Description { definite };
-        out.head = Some(head_lower);
+        out.head = Some(head_lower());
         return Head { phrase: out };
     }
     // "The Times", "the Post": an outlet's short form.
@@ -964,26 +1021,26 @@ fn analyze_head(text: &str, toks: &[Tok]) -> Head {
     {
         out.kind = SpeakerKind::Group;
         out.reference = Reference::Description { definite };
-        out.head = Some(head_lower);
+        out.head = Some(head_lower());
         return Head { phrase: out };
     }
-    if let Some(g) = lex.person_noun(head_word) {
+    if let Some(g) = info[head_k].person_noun {
         out.kind = SpeakerKind::Person;
         out.reference = Reference::Description { definite };
-        out.head = Some(head_lower);
+        out.head = Some(head_lower());
         out.gender = g;
         return Head { phrase: out };
     }
     if lex.is_document_noun(head_word) {
         out.kind = SpeakerKind::Document;
         out.reference = Reference::Description { definite };
-        out.head = Some(head_lower);
+        out.head = Some(head_lower());
         return Head { phrase: out };
     }
     if definite && !is_cap(head_word) {
         // "the glassblower": a description whose noun the lexicons do not know.
         out.reference = Reference::Description { definite };
-        out.head = Some(head_lower);
+        out.head = Some(head_lower());
         return Head { phrase: out };
     }
     if all_cap && d == 0 {
@@ -1223,25 +1280,35 @@ pub fn word_runs(text: &str, span: Span) -> Vec<Span> {
 /// `(i, i)` when no word starts at `i`. A possessive `’s` is not part of the word.
 fn word_at(text: &str, i: usize, end: usize) -> (usize, usize) {
     let piece = &text[i..end];
-    let mut chars = piece.char_indices().peekable();
-    match chars.peek() {
-        Some(&(_, c)) if c.is_alphanumeric() => {}
+    let bytes = piece.as_bytes();
+    match char_at(piece, 0) {
+        Some(c) if c.is_alphanumeric() => {}
         _ => return (i, i),
     }
-    let mut j = 0;
-    for (k, c) in chars {
+    let (mut j, mut k) = (0, 0);
+    loop {
+        // ASCII letters and digits, the bulk of a word, byte by byte.
+        let from = k;
+        while k < bytes.len() && bytes[k].is_ascii_alphanumeric() {
+            k += 1;
+        }
+        if k > from {
+            j = k;
+        }
+        let Some(c) = char_at(piece, k) else { break };
         if c.is_alphanumeric() {
-            j = k + c.len_utf8();
+            k += c.len_utf8();
+            j = k;
             continue;
         }
         if matches!(c, '-' | '.' | '\'' | '’' | '&') {
-            let rest = &piece[k + c.len_utf8()..];
-            let mut ahead = rest.chars();
-            let next = ahead.next();
+            let after = k + c.len_utf8();
+            let next = char_at(piece, after);
             let possessive = matches!(c, '\'' | '’')
                 && matches!(next, Some('s' | 'S'))
-                && !ahead.next().is_some_and(char::is_alphanumeric);
+                && !char_at(piece, after + 1).is_some_and(char::is_alphanumeric);
             if next.is_some_and(char::is_alphanumeric) && !possessive {
+                k = after;
                 continue;
             }
             if c == '.' && k <= 6 && keeps_final_dot(&piece[..k + 1]) {
@@ -1313,7 +1380,7 @@ fn set_person(out: &mut SourcePhrase, text: &str, toks: &[Tok], name: &[usize], 
     let mut last_i = name.len() - 1;
     while last_i > 0 {
         let w = word(name[last_i]).trim_end_matches('.');
-        if ["jr", "sr", "ii", "iii", "iv"].contains(&w.to_lowercase().as_str()) {
+        if with_lower(w, |w| matches!(w, "jr" | "sr" | "ii" | "iii" | "iv")) {
             last_i -= 1;
         } else {
             break;

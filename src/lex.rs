@@ -89,6 +89,38 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐' | '.' | '&')
 }
 
+/// A fixed word list with a hashed membership test, for lists too long to scan word by word
+/// for every token. Built on first use: `static L: LazyLock<WordSet> = LazyLock::new(|| ...)`.
+pub(crate) struct WordSet(
+    std::collections::HashSet<
+        &'static str,
+        std::hash::BuildHasherDefault<crate::entities::FxHasher>,
+    >,
+);
+
+impl WordSet {
+    /// The set of `words` (as written: matching is exact).
+    pub(crate) fn new(words: &[&'static str]) -> Self {
+        WordSet(words.iter().copied().collect())
+    }
+
+    /// True when `word` is one of the words, as `<[&str]>::contains` says for the list.
+    pub(crate) fn contains(&self, word: &&str) -> bool {
+        self.0.contains(*word)
+    }
+}
+
+/// The char at byte `i` of `s` (a char boundary), decoded without a slice for ASCII.
+#[inline]
+pub(crate) fn char_at(s: &str, i: usize) -> Option<char> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        Some(b as char)
+    } else {
+        s[i..].chars().next()
+    }
+}
+
 /// The tokens of `text[start..end]` (byte offsets on char boundaries), in order.
 pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
     let mut out = Vec::with_capacity((end - start) / 5 + 1);
@@ -122,7 +154,12 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
                 TokenKind::Word
             };
             i += w;
-            while let Some(c) = piece[i..].chars().next() {
+            loop {
+                // ASCII letters and digits, the bulk of every word, byte by byte.
+                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                let Some(c) = char_at(piece, i) else { break };
                 if is_word_char(c) {
                     i += c.len_utf8();
                     continue;
@@ -131,8 +168,8 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
                 // (digits may also join with ',' as in 10,000).
                 if is_joiner(c) || (c == ',' && kind == TokenKind::Number) {
                     let after = i + c.len_utf8();
-                    if piece[after..].chars().next().is_some_and(is_word_char) {
-                        if c == ',' && !piece[after..].starts_with(|d: char| d.is_ascii_digit()) {
+                    if char_at(piece, after).is_some_and(is_word_char) {
+                        if c == ',' && !bytes[after].is_ascii_digit() {
                             break;
                         }
                         i = after;

@@ -21,9 +21,9 @@
 //! ```
 
 use std::collections::HashSet;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
-use crate::lex::{lower, Token, TokenKind};
+use crate::lex::{lower, Token, TokenKind, WordSet};
 use crate::lexicon;
 
 use crate::Span;
@@ -59,14 +59,15 @@ pub struct Mention {
 const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "you", "it"];
 const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "me", "us", "you", "it"];
 const RELATIVES: &[&str] = &["who", "which"];
-const DETERMINERS: &[&str] = &[
+const DETERMINERS_LIST: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
     "some", "many", "most", "several", "other", "both", "all", "few", "two", "three", "four",
     "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "no", "any", "each",
     "every", "another", "one",
 ];
+static DETERMINERS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(DETERMINERS_LIST));
 /// Capitalised words that do not belong to a name (sentence-initial function words ...).
-const STOP_CAPS: &[&str] = &[
+const STOP_CAPS_LIST: &[&str] = &[
     "having",
     "being",
     "but",
@@ -192,8 +193,9 @@ const STOP_CAPS: &[&str] = &[
     "each",
     "any",
 ];
+static STOP_CAPS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(STOP_CAPS_LIST));
 /// Lowercase words that never head a noun phrase.
-const FUNCTION_WORDS: &[&str] = &[
+const FUNCTION_WORDS_LIST: &[&str] = &[
     "of",
     "to",
     "in",
@@ -285,18 +287,20 @@ const FUNCTION_WORDS: &[&str] = &[
     "themselves",
     "itself",
 ];
+static FUNCTION_WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(FUNCTION_WORDS_LIST));
 const CONNECTORS: &[&str] = &[
     "of", "for", "and", "de", "del", "la", "le", "van", "von", "der", "bin", "al", "el", "da",
     "dos", "du",
 ];
 /// Words that end a forward noun phrase.
-const STOP_FORWARD: &[&str] = &[
+const STOP_FORWARD_LIST: &[&str] = &[
     "that", "who", "which", "whom", "whose", "is", "was", "were", "are", "has", "have", "had",
     "will", "would", "can", "could", "may", "might", "should", "must", "and", "but", "or", "said",
     "says", "say", "told", "tells", "when", "while", "because", "if", "as", "after", "before",
     "since", "though", "although", "during", "on", "in", "at", "to", "with", "about", "than",
     "not", "also", "did", "does", "do", "added", "wrote", "noted",
 ];
+static STOP_FORWARD: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(STOP_FORWARD_LIST));
 /// Words that open a new clause after a comma, ending an apposition before them.
 const CLAUSE_OPENERS: &[&str] = &[
     "and",
@@ -426,17 +430,22 @@ fn is_quote_mark(s: &str) -> bool {
     )
 }
 
-const TITLE_ABBREVIATIONS: &[&str] = &[
+const TITLE_ABBREVIATIONS_LIST: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "adm",
     "rev", "st", "jr", "sr", "u.s", "u.n", "u.k", "no",
 ];
+static TITLE_ABBREVIATIONS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(TITLE_ABBREVIATIONS_LIST));
 
 /// Finds mentions; holds the title and group lexicons. Build once, share across threads.
 #[derive(Clone, Debug)]
 pub struct MentionFinder {
-    titles: HashSet<String>,
-    groups: HashSet<String>,
+    titles: LexSet,
+    groups: LexSet,
 }
+
+/// The lexicon sets: keys from the crate's data files, hashed fast.
+type LexSet = HashSet<String, std::hash::BuildHasherDefault<crate::entities::FxHasher>>;
 
 impl Default for MentionFinder {
     fn default() -> Self {
@@ -455,7 +464,7 @@ fn is_possessive(word: &str) -> bool {
 impl MentionFinder {
     /// The finder with the shipped lexicons.
     pub fn new() -> Self {
-        let mut titles = HashSet::new();
+        let mut titles = LexSet::default();
         for t in lexicon::entries(lexicon::TITLES) {
             let t = t.to_lowercase();
             let bare = t.trim_end_matches('.').to_owned();

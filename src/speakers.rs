@@ -83,31 +83,32 @@ impl Entity {
             if self.words.len() >= MAX_WORDS {
                 break;
             }
-            let w = w.to_lowercase();
-            // Abbreviated titles match the word: "Gov. Ann Lee" is "the governor".
-            let w = match w.as_str() {
-                "gov" => "governor".to_owned(),
-                "sen" => "senator".to_owned(),
-                "rep" => "representative".to_owned(),
-                "gen" => "general".to_owned(),
-                "col" => "colonel".to_owned(),
-                "lt" => "lieutenant".to_owned(),
-                "sgt" => "sergeant".to_owned(),
-                "capt" => "captain".to_owned(),
-                "adm" => "admiral".to_owned(),
-                "prof" => "professor".to_owned(),
-                "dr" => "doctor".to_owned(),
-                "atty" => "attorney".to_owned(),
-                "sec" | "secy" => "secretary".to_owned(),
-                "pres" => "president".to_owned(),
-                _ => w,
-            };
-            if !self.words.contains(&w) {
-                if entities::lexicon().person_noun(&w).is_some() {
-                    self.roles.push(w.clone());
+            entities::with_lower(w, |w| {
+                // Abbreviated titles match the word: "Gov. Ann Lee" is "the governor".
+                let w = match w {
+                    "gov" => "governor",
+                    "sen" => "senator",
+                    "rep" => "representative",
+                    "gen" => "general",
+                    "col" => "colonel",
+                    "lt" => "lieutenant",
+                    "sgt" => "sergeant",
+                    "capt" => "captain",
+                    "adm" => "admiral",
+                    "prof" => "professor",
+                    "dr" => "doctor",
+                    "atty" => "attorney",
+                    "sec" | "secy" => "secretary",
+                    "pres" => "president",
+                    _ => w,
+                };
+                if !self.words.iter().any(|x| x == w) {
+                    if entities::lexicon().person_noun(w).is_some() {
+                        self.roles.push(w.to_owned());
+                    }
+                    self.words.push(w.to_owned());
                 }
-                self.words.push(w);
-            }
+            });
         }
     }
 
@@ -122,33 +123,49 @@ struct Recent {
     sentence: usize,
 }
 
+/// Maps keyed by words of the input: a fast hasher with a random seed per map (foldhash),
+/// so crafted input cannot make keys collide.
+type Map<V> = HashMap<String, V, foldhash::fast::RandomState>;
+
 #[derive(Default)]
 struct Resolver {
     entities: Vec<Entity>,
     recent: Vec<Recent>,
-    by_last: HashMap<String, Vec<usize>>,
-    by_first: HashMap<String, Vec<usize>>,
-    by_name: HashMap<String, usize>,
+    by_last: Map<Vec<usize>>,
+    by_first: Map<Vec<usize>>,
+    by_name: Map<usize>,
     /// The latest person mentioned with each role word in a title or apposition.
-    by_role: HashMap<String, usize>,
+    by_role: Map<usize>,
 }
 
-fn push_bounded(map: &mut HashMap<String, Vec<usize>>, key: String, id: usize) {
-    let ids = map.entry(key).or_default();
-    if !ids.contains(&id) {
-        if ids.len() >= PER_NAME {
-            ids.remove(0);
+/// Add `id` under the lowercase of `key`, keeping at most [`PER_NAME`] ids.
+fn push_bounded(map: &mut Map<Vec<usize>>, key: &str, id: usize) {
+    let add = |ids: &mut Vec<usize>| {
+        if !ids.contains(&id) {
+            if ids.len() >= PER_NAME {
+                ids.remove(0);
+            }
+            ids.push(id);
         }
-        ids.push(id);
-    }
+    };
+    entities::with_lower(key, |key| match map.get_mut(key) {
+        Some(ids) => add(ids),
+        None => {
+            let mut ids = Vec::new();
+            add(&mut ids);
+            map.insert(key.to_owned(), ids);
+        }
+    });
+}
+
+fn strip_the(name: &str) -> &str {
+    name.strip_prefix("The ")
+        .or_else(|| name.strip_prefix("the "))
+        .unwrap_or(name)
 }
 
 fn name_key(name: &str) -> String {
-    let n = name
-        .strip_prefix("The ")
-        .or_else(|| name.strip_prefix("the "))
-        .unwrap_or(name);
-    n.to_lowercase()
+    strip_the(name).to_lowercase()
 }
 
 fn compatible(entity: Gender, wanted: Gender) -> bool {
@@ -187,19 +204,24 @@ impl Resolver {
 
     fn index(&mut self, id: usize) {
         let e = &self.entities[id];
-        let (kind, last, first, name) = (e.kind, e.last.clone(), e.first.clone(), e.name.clone());
-        if kind == SpeakerKind::Person {
-            if let Some(l) = last {
-                push_bounded(&mut self.by_last, l.to_lowercase(), id);
+        if e.kind == SpeakerKind::Person {
+            if let Some(l) = &e.last {
+                push_bounded(&mut self.by_last, l, id);
             }
-            if let Some(f) = first {
-                push_bounded(&mut self.by_first, f.to_lowercase(), id);
+            if let Some(f) = &e.first {
+                push_bounded(&mut self.by_first, f, id);
             }
         } else if matches!(
-            kind,
+            e.kind,
             SpeakerKind::Organization | SpeakerKind::Media | SpeakerKind::Unknown
         ) {
-            self.by_name.insert(name_key(&name), id);
+            let by_name = &mut self.by_name;
+            entities::with_lower(strip_the(&e.name), |key| match by_name.get_mut(key) {
+                Some(v) => *v = id,
+                None => {
+                    by_name.insert(key.to_owned(), id);
+                }
+            });
         }
     }
 
@@ -238,8 +260,11 @@ impl Resolver {
         e.last_pos = mention.start;
         if e.kind == SpeakerKind::Person {
             for w in &e.roles {
-                if self.by_role.get(w) != Some(&id) {
-                    self.by_role.insert(w.clone(), id);
+                match self.by_role.get_mut(w) {
+                    Some(v) => *v = id,
+                    None => {
+                        self.by_role.insert(w.clone(), id);
+                    }
                 }
             }
         }
@@ -279,7 +304,7 @@ impl Resolver {
         let last = p.last.as_deref()?;
         match p.first.as_deref() {
             Some(first) => {
-                let ids = self.by_last.get(&last.to_lowercase())?;
+                let ids = entities::with_lower(last, |l| self.by_last.get(l))?;
                 let same = ids.iter().rev().copied().find(|&i| {
                     self.entities[i]
                         .first
@@ -534,10 +559,11 @@ fn worth_classifying(text: &str, run: Span) -> bool {
     let words = run.as_str(text).split(' ');
     for w in words {
         let w = w.trim_end_matches('.');
-        if lex.first_name(w).is_some()
-            || lex.honorific(w).is_some()
-            || lex.person_noun(w).is_some()
-            || lex.org_head(w).is_some()
+        let info = lex.word_info(w);
+        if info.first_name.is_some()
+            || info.honorific.is_some()
+            || info.person_noun.is_some()
+            || info.org_head.is_some()
         {
             return true;
         }
@@ -720,7 +746,7 @@ pub fn resolve(
                     }
                 }
                 Some(p) if matches!(p.kind, SpeakerKind::Organization | SpeakerKind::Media) => {
-                    let id = match r.by_name.get(&name_key(&p.name)) {
+                    let id = match entities::with_lower(strip_the(&p.name), |k| r.by_name.get(k)) {
                         Some(&id) => id,
                         None => r.new_entity(p),
                     };

@@ -1,0 +1,239 @@
+//! The whole `Analyzer::analyze` over PolNeAR train articles, MB/s, and each stage's share.
+//! No Python.
+//!
+//!     SAYSO_SHARED=/path/to/shared cargo bench --bench analyze [-- --runs 5] [-- --dump OUT.jsonl]
+//!
+//! PolNeAR train is read from ../shared/data (or $SAYSO_SHARED/data); the benchmark is
+//! skipped with a message when it is absent. It prints:
+//! - `analyze` over every article, median of `--runs` (default 3) after a warm-up, MB/s of
+//!   the thread's CPU time (other jobs on a shared machine inflate wall time; it is printed
+//!   too);
+//! - each stage run alone on the same articles with the inputs the earlier stages made:
+//!   segment, quotes, cues, attributions (the mentions are found inside it), hedges
+//!   (`find_hedges` + `flag_hedged`), speakers; MB/s and share of their sum;
+//! - a checksum (FNV-1a) of every article's whole `Analysis` serialized as JSON, so a pure
+//!   speed change can be checked to leave the output byte-identical; `--dump OUT.jsonl`
+//!   also writes those JSON lines.
+//!
+//! Timings depend on the machine and its load; this is a benchmark, never a test.
+
+use std::hint::black_box;
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use sayso::cues::CueLexicon;
+use sayso::mentions::MentionFinder;
+use sayso::{attributions, hedges, quotes, speakers, Analyzer, Segmenter};
+
+fn polnear() -> Option<Vec<String>> {
+    let beside = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    let env = std::env::var_os("SAYSO_SHARED").map(PathBuf::from);
+    let dir = [Some(beside), env]
+        .into_iter()
+        .flatten()
+        .find(|d| d.join("data/polnear.train.jsonl").is_file())?;
+    let data = std::fs::read_to_string(dir.join("data/polnear.train.jsonl")).ok()?;
+    data.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).ok()?;
+            Some(v["text"].as_str()?.to_owned())
+        })
+        .collect()
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+/// This thread's CPU time in seconds: other jobs on a shared machine inflate wall time, far
+/// less CPU time.
+fn cpu_seconds() -> f64 {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid, writable timespec.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    assert_eq!(rc, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
+    ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9
+}
+
+/// Median CPU time and median wall time of `runs` runs of `f` after a warm-up.
+fn time(runs: usize, mut f: impl FnMut()) -> f64 {
+    f(); // warm-up
+    let (mut cpu, mut wall) = (Vec::new(), Vec::new());
+    for _ in 0..runs {
+        let (c, w) = (cpu_seconds(), Instant::now());
+        f();
+        cpu.push(cpu_seconds() - c);
+        wall.push(w.elapsed().as_secs_f64());
+    }
+    WALL.with(|x| x.set(median(wall)));
+    median(cpu)
+}
+
+thread_local! {
+    /// The wall time of the last `time` call.
+    static WALL: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+}
+
+fn fnv1a(hash: &mut u64, bytes: &[u8]) {
+    for &b in bytes {
+        *hash ^= u64::from(b);
+        *hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let value = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+    };
+    let runs: usize = value("--runs").and_then(|v| v.parse().ok()).unwrap_or(3);
+    let dump = value("--dump").map(PathBuf::from);
+
+    let Some(texts) = polnear() else {
+        println!("PolNeAR train not found (../shared/data or $SAYSO_SHARED): skipped");
+        return;
+    };
+    let mb = texts.iter().map(String::len).sum::<usize>() as f64 / 1e6;
+    let analyzer = Analyzer::default();
+
+    // The output, for the byte-identical check.
+    let mut hash = 0xcbf2_9ce4_8422_2325u64;
+    let mut out = dump.as_ref().map(|p| {
+        std::io::BufWriter::new(std::fs::File::create(p).expect("the dump file can be created"))
+    });
+    let mut n_attr = 0usize;
+    for t in &texts {
+        let a = analyzer.analyze(t);
+        n_attr += a.attributions.len();
+        let json = serde_json::to_string(&a).expect("an Analysis serializes");
+        fnv1a(&mut hash, json.as_bytes());
+        fnv1a(&mut hash, b"\n");
+        if let Some(w) = out.as_mut() {
+            writeln!(w, "{json}").expect("the dump is written");
+        }
+    }
+    drop(out);
+
+    let analyze = time(runs, || {
+        for t in &texts {
+            black_box(analyzer.analyze(t));
+        }
+    });
+    let analyze_wall = WALL.with(std::cell::Cell::get);
+
+    // The stages one by one, each on what the stages before it made.
+    let segmenter = Segmenter::default();
+    let cue_lexicon = CueLexicon::new(&[]).expect("the shipped cue lexicon builds");
+    let finder = MentionFinder::shared();
+    let sentences: Vec<_> = texts.iter().map(|t| segmenter.segment(t)).collect();
+    let quote_spans: Vec<_> = texts
+        .iter()
+        .zip(&sentences)
+        .map(|(t, s)| quotes::find_quotes(t, s))
+        .collect();
+    let cue_matches: Vec<_> = texts.iter().map(|t| cue_lexicon.find(t)).collect();
+    let extracted: Vec<_> = (0..texts.len())
+        .map(|i| {
+            let mut a = attributions::extract(
+                &texts[i],
+                &sentences[i],
+                &quote_spans[i],
+                &cue_matches[i],
+                finder,
+            );
+            a.sort_by_key(|a| (a.cue.start, a.cue.end));
+            a
+        })
+        .collect();
+    let hedge_spans: Vec<_> = texts.iter().map(|t| hedges::find_hedges(t)).collect();
+
+    let stages: Vec<(&str, f64)> = vec![
+        (
+            "segment",
+            time(runs, || {
+                for t in &texts {
+                    black_box(segmenter.segment(t));
+                }
+            }),
+        ),
+        (
+            "quotes",
+            time(runs, || {
+                for (t, s) in texts.iter().zip(&sentences) {
+                    black_box(quotes::find_quotes(t, s));
+                }
+            }),
+        ),
+        (
+            "cues",
+            time(runs, || {
+                for t in &texts {
+                    black_box(cue_lexicon.find(t));
+                }
+            }),
+        ),
+        (
+            "attributions+mentions",
+            time(runs, || {
+                for i in 0..texts.len() {
+                    black_box(attributions::extract(
+                        &texts[i],
+                        &sentences[i],
+                        &quote_spans[i],
+                        &cue_matches[i],
+                        finder,
+                    ));
+                }
+            }),
+        ),
+        (
+            "hedges",
+            time(runs, || {
+                for (t, a) in texts.iter().zip(&extracted) {
+                    let h = hedges::find_hedges(t);
+                    let mut a = a.clone();
+                    hedges::flag_hedged(&mut a, &h);
+                    black_box((h, a));
+                }
+            }),
+        ),
+        (
+            "speakers",
+            time(runs, || {
+                for i in 0..texts.len() {
+                    let mut a = extracted[i].clone();
+                    black_box(speakers::resolve(&texts[i], &sentences[i], &mut a));
+                }
+            }),
+        ),
+    ];
+    black_box(&hedge_spans);
+    let sum: f64 = stages.iter().map(|(_, t)| t).sum();
+
+    println!(
+        "PolNeAR train, {} articles, {mb:.1} MB, {n_attr} attributions, output checksum {hash:016x}",
+        texts.len()
+    );
+    println!("  CPU time, median of {runs} runs (wall time in brackets):");
+    println!(
+        "  analyze                {analyze:.3} s  {:7.1} MB/s  ({:.1} MB/s wall)",
+        mb / analyze,
+        mb / analyze_wall
+    );
+    for (name, t) in &stages {
+        println!(
+            "  {name:<22} {t:.3} s  {:7.1} MB/s  {:5.1}% of the stages' sum",
+            mb / t,
+            100.0 * t / sum
+        );
+    }
+    println!("  stages' sum            {sum:.3} s  {:7.1} MB/s", mb / sum);
+}
