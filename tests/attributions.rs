@@ -647,12 +647,7 @@ t!(
 t!(
     a_poll_share_is_a_source,
     "Six in 10 voters were undecided in May. Now 26% say the economy is their first worry.",
-    [(
-        "26%",
-        "say",
-        ["the economy is their first worry"],
-        Indirect
-    )]
+    [("26%", "say", ["the economy is their first worry"], Indirect)]
 );
 t!(
     a_share_out_of_ten_with_its_qualifier,
@@ -667,10 +662,5 @@ t!(
 t!(
     a_plural_group_noun_heads_a_source,
     "Tenant groups say the rules are too weak.",
-    [(
-        "Tenant groups",
-        "say",
-        ["the rules are too weak"],
-        Indirect
-    )]
+    [("Tenant groups", "say", ["the rules are too weak"], Indirect)]
 );
