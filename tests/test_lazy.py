@@ -62,6 +62,21 @@ def test_every_access_gives_the_same_objects_in_fresh_lists() -> None:
         assert all(x is y for x, y in zip(one, two, strict=True)), name
 
 
+def test_attribution_parts_read_twice_are_equal() -> None:
+    # An attribution from the pipeline makes its spans when they are read: equal values,
+    # equal hashes, every time (not the same objects).
+    for a in sayso.analyze(SURROGATE).attributions:
+        assert a.cue == a.cue and hash(a.cue) == hash(a.cue)
+        assert a.source == a.source and a.content == a.content
+        assert (a.kind, a.cue_class, a.sentence, a.hedged) == (
+            a.kind,
+            a.cue_class,
+            a.sentence,
+            a.hedged,
+        )
+        assert a.to_dict() == a.to_dict()
+
+
 def test_speakers_link_whichever_list_is_read_first() -> None:
     speakers_first = sayso.analyze(TEXT)
     assert speakers_first.speakers

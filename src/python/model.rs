@@ -249,32 +249,49 @@ impl PySpeaker {
     }
 }
 
-/// The speaker of an attribution: given by hand, or an index into the speakers of the
-/// analysis it came from (built on first access, shared with its `Document`).
-enum SpeakerRef {
-    Given(Option<Py<PySpeaker>>),
-    Index(Arc<Results>, usize),
+/// An attribution built by hand (`Attribution(...)`, `from_dict`, unpickling): its values.
+struct GivenAttribution {
+    source: Option<Py<PySpan>>,
+    cue: Py<PySpan>,
+    content: Vec<Py<PySpan>>,
+    kind: Py<PyString>,
+    sentence: usize,
+    cue_class: Py<PyString>,
+    speaker: Option<Py<PySpeaker>>,
+    hedged: bool,
+    speaker_confidence: f32,
+}
+
+/// What an attribution is read from.
+enum AttributionData {
+    Given(Box<GivenAttribution>),
+    /// The attribution at this index of the results of the pipeline: its spans are made
+    /// when read, so holding an attribution costs one small object, and reading its parts
+    /// makes objects that go when the reader lets go of them.
+    Pipeline(Arc<Results>, usize),
 }
 
 /// Who said what.
 #[pyclass(module = "sayso._sayso", name = "Attribution", frozen)]
 pub(crate) struct PyAttribution {
-    #[pyo3(get)]
-    source: Option<Py<PySpan>>,
-    #[pyo3(get)]
-    cue: Py<PySpan>,
-    content: Vec<Py<PySpan>>,
-    #[pyo3(get)]
-    kind: Py<PyString>,
-    #[pyo3(get)]
-    sentence: usize,
-    #[pyo3(get)]
-    cue_class: Py<PyString>,
-    speaker: SpeakerRef,
-    #[pyo3(get)]
-    hedged: bool,
-    #[pyo3(get)]
-    speaker_confidence: f32,
+    data: AttributionData,
+}
+
+/// An attribution's values, wherever they are.
+enum Parts<'a> {
+    Given(&'a GivenAttribution),
+    Pipeline(&'a Results, &'a crate::Attribution),
+}
+
+impl PyAttribution {
+    fn parts(&self) -> Parts<'_> {
+        match &self.data {
+            AttributionData::Given(g) => Parts::Given(g),
+            AttributionData::Pipeline(results, i) => {
+                Parts::Pipeline(results, &results.analysis.attributions[*i])
+            }
+        }
+    }
 }
 
 #[pymethods]
@@ -296,31 +313,102 @@ impl PyAttribution {
         let speaker_confidence =
             speaker_confidence.unwrap_or(if speaker.is_some() { 1.0 } else { 0.0 });
         PyAttribution {
-            source,
-            cue,
-            content,
-            kind,
-            sentence,
-            cue_class,
-            speaker: SpeakerRef::Given(speaker),
-            hedged,
-            speaker_confidence,
+            data: AttributionData::Given(Box::new(GivenAttribution {
+                source,
+                cue,
+                content,
+                kind,
+                sentence,
+                cue_class,
+                speaker,
+                hedged,
+                speaker_confidence,
+            })),
+        }
+    }
+
+    /// Who said it (None when the text does not say).
+    #[getter]
+    fn source(&self, py: Python<'_>) -> PyResult<Option<Py<PySpan>>> {
+        match self.parts() {
+            Parts::Given(g) => Ok(g.source.as_ref().map(|s| s.clone_ref(py))),
+            Parts::Pipeline(r, a) => a.source.map(|s| span_object(py, &r.text, s)).transpose(),
+        }
+    }
+
+    /// The words that mark the attribution.
+    #[getter]
+    fn cue(&self, py: Python<'_>) -> PyResult<Py<PySpan>> {
+        match self.parts() {
+            Parts::Given(g) => Ok(g.cue.clone_ref(py)),
+            Parts::Pipeline(r, a) => span_object(py, &r.text, a.cue),
         }
     }
 
     /// The content fragments, in text order.
     #[getter]
     fn content<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        span_list(py, &self.content)
+        match self.parts() {
+            Parts::Given(g) => span_list(py, &g.content),
+            Parts::Pipeline(r, a) => PyList::new(py, r.spans(py, a.content.iter().copied())?),
+        }
+    }
+
+    /// `"direct"`, `"mixed"`, `"indirect"` or `"other"`.
+    #[getter]
+    fn kind(&self, py: Python<'_>) -> Py<PyString> {
+        match self.parts() {
+            Parts::Given(g) => g.kind.clone_ref(py),
+            Parts::Pipeline(_, a) => PyString::intern(py, a.kind.as_str()).unbind(),
+        }
+    }
+
+    /// Index of the sentence holding the cue.
+    #[getter]
+    fn sentence(&self) -> usize {
+        match self.parts() {
+            Parts::Given(g) => g.sentence,
+            Parts::Pipeline(_, a) => a.sentence,
+        }
+    }
+
+    /// The stance of the cue.
+    #[getter]
+    fn cue_class(&self, py: Python<'_>) -> Py<PyString> {
+        match self.parts() {
+            Parts::Given(g) => g.cue_class.clone_ref(py),
+            Parts::Pipeline(_, a) => PyString::intern(py, a.cue_class.as_str()).unbind(),
+        }
     }
 
     /// The speaker the source refers to (the same object as in `Document.speakers`).
     #[getter]
     fn speaker(&self, py: Python<'_>) -> PyResult<Option<Py<PySpeaker>>> {
-        Ok(match &self.speaker {
-            SpeakerRef::Given(s) => s.as_ref().map(|s| s.clone_ref(py)),
-            SpeakerRef::Index(results, i) => results.speakers(py)?.get(*i).map(|s| s.clone_ref(py)),
+        Ok(match self.parts() {
+            Parts::Given(g) => g.speaker.as_ref().map(|s| s.clone_ref(py)),
+            Parts::Pipeline(r, a) => match a.speaker {
+                Some(i) => r.speakers(py)?.get(i).map(|s| s.clone_ref(py)),
+                None => None,
+            },
         })
+    }
+
+    /// True when a hedge lies inside the content.
+    #[getter]
+    fn hedged(&self) -> bool {
+        match self.parts() {
+            Parts::Given(g) => g.hedged,
+            Parts::Pipeline(_, a) => a.hedged,
+        }
+    }
+
+    /// How sure the link to `speaker` is, from 0 to 1.
+    #[getter]
+    fn speaker_confidence(&self) -> f32 {
+        match self.parts() {
+            Parts::Given(g) => g.speaker_confidence,
+            Parts::Pipeline(_, a) => a.speaker_confidence,
+        }
     }
 
     fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
@@ -388,32 +476,10 @@ impl Results {
 
     fn attributions(self: &Arc<Self>, py: Python<'_>) -> PyResult<Vec<Py<PyAttribution>>> {
         let _pause = GcPause::new(py);
-        self.analysis
-            .attributions
-            .iter()
-            .map(|a| {
-                Ok(untracked(Py::new(
-                    py,
-                    PyAttribution {
-                        source: a
-                            .source
-                            .map(|s| span_object(py, &self.text, s))
-                            .transpose()?,
-                        cue: span_object(py, &self.text, a.cue)?,
-                        content: self.spans(py, a.content.iter().copied())?,
-                        kind: PyString::intern(py, a.kind.as_str()).unbind(),
-                        sentence: a.sentence,
-                        cue_class: PyString::intern(py, a.cue_class.as_str()).unbind(),
-                        speaker: match a.speaker {
-                            Some(i) if i < self.analysis.speakers.len() => {
-                                SpeakerRef::Index(self.clone(), i)
-                            }
-                            _ => SpeakerRef::Given(None),
-                        },
-                        hedged: a.hedged,
-                        speaker_confidence: a.speaker_confidence,
-                    },
-                )?))
+        (0..self.analysis.attributions.len())
+            .map(|i| {
+                let data = AttributionData::Pipeline(self.clone(), i);
+                Ok(untracked(Py::new(py, PyAttribution { data })?))
             })
             .collect()
     }
