@@ -275,6 +275,10 @@ struct Frame {
     source_after: bool,
     /// Token index where the previous attribution's content must stop (exclusive).
     cut: Option<usize>,
+    /// An evidential frame (`X appears to …`): no source, the subject (if any) is content.
+    evidential: bool,
+    /// The subject of an evidential frame.
+    subject: Option<Mention>,
 }
 
 struct Ctx<'a> {
@@ -346,6 +350,8 @@ impl Ctx<'_> {
             source: None,
             source_after: false,
             cut: None,
+            evidential: false,
+            subject: None,
         };
         match m.entry.kind {
             CueType::Verb => {
@@ -383,6 +389,14 @@ impl Ctx<'_> {
                     ) || p.ends_with("’s")
                         || p.ends_with("'s")
                     {
+                        return None;
+                    }
+                }
+                if m.entry.evidential {
+                    if let Some(f) = self.evidential_frame(frame, earlier) {
+                        return Some(f);
+                    }
+                    if !m.entry.belief {
                         return None;
                     }
                 }
@@ -582,6 +596,65 @@ impl Ctx<'_> {
             }
         }
         Some(frame)
+    }
+
+    /// `Sanders appears to lead`, `the bank is expected to raise rates`: a frame with no
+    /// source whose subject belongs to the content; None when the cue is not used so.
+    fn evidential_frame(&self, mut f: Frame, earlier: &[Frame]) -> Option<Frame> {
+        let (a, b) = (f.first, f.last);
+        let next = self.word(b + 1)?;
+        if f.m.entry.form == VerbForm::Gerund {
+            return None; // `appearing on TV`, `avoid appearing to …`
+        }
+        let mut first = a;
+        if f.m.entry.belief {
+            // only the passive: `is expected to`
+            let passive = matches!(f.m.entry.form, VerbForm::Past | VerbForm::Participle)
+                && a > 0
+                && self.word(a - 1).is_some_and(|w| BE.contains(&w.as_ref()));
+            if !passive || next != "to" {
+                return None;
+            }
+            first = a - 1;
+        } else {
+            // `seems to`, `appeared rattled`, `it appears that`; not `appeared on TV`
+            let t = &self.toks[b + 1];
+            let opens = next == "to"
+                || next == "that"
+                || (t.is_lowercase_word(self.text)
+                    && !ADJUNCT_STARTS.contains(&next.as_ref())
+                    && !PREPOSITIONS.contains(&next.as_ref())
+                    && !CLAUSE_DETERMINERS.contains(&next.as_ref())
+                    && !matches!(next.as_ref(), "together" | "like" | "alongside" | "beside"));
+            if !opens {
+                return None;
+            }
+        }
+        while first > 0
+            && self
+                .word(first - 1)
+                .is_some_and(|w| matches!(w.as_ref(), "also" | "still" | "now" | "already"))
+        {
+            first -= 1;
+        }
+        f.first = first;
+        f.evidential = true;
+        if first > 0 && self.toks[first - 1].kind == TokenKind::Word {
+            let floor = earlier.last().map_or(0, |p| p.last + 1);
+            f.subject = self
+                .finder
+                .before(self.text, &self.toks, first - 1, floor)
+                .or_else(|| self.bare_subject(first - 1, floor))
+                .filter(|m| {
+                    !(m.kind == MentionKind::Pronoun
+                        && matches!(self.word(m.first).as_deref(), Some("it" | "there")))
+                        && m.kind != MentionKind::Relative
+                });
+        }
+        // Without a subject of its own (`it appears that`, `cases that seemed …`) the
+        // verb is too often no attribution.
+        f.subject?;
+        Some(f)
     }
 
     /// A subject the mention finder does not know (`Her campaign workers here said`, `Six
@@ -897,7 +970,7 @@ impl Ctx<'_> {
         }
         // `believed to be …` is not content; `wants to raise …`, `vowed to fight …` (a verb
         // taking an object) is
-        let wants_to = f.m.entry.object && w == "to";
+        let wants_to = (f.m.entry.object || f.m.entry.infinitive) && w == "to";
         // `said much of it was …`, `said more than half …`, `said if …`: a clause after all.
         let quantity = matches!(w.as_ref(), "much" | "more" | "less" | "little")
             && matches!(self.word(i + 1).as_deref(), Some("of" | "than"));
@@ -907,7 +980,8 @@ impl Ctx<'_> {
                 || quantity
                 || (speech && w == "if")
                 || !ADJUNCT_STARTS.contains(&w.as_ref()))
-            && !(f.m.entry.belief && !f.m.entry.object && w == "to");
+            // `believed to be …` is no content; `hopes to …`, `wants to …` are
+            && !(w == "to" && f.m.entry.belief && !(f.m.entry.object || f.m.entry.infinitive));
         if speech && !clause_start && matches!(w.as_ref(), "yes" | "no") {
             // `Sanders said yes and …`: the answer is the content.
             let next = self.toks.get(i + 1);
@@ -924,7 +998,7 @@ impl Ctx<'_> {
                 return Some(vec![Span::new(self.toks[k].span.start, end)]);
             }
         }
-        if f.m.entry.object && clause_start {
+        if (f.m.entry.object || wants_to) && clause_start {
             // `praised the plan, …`: the object up to the end of its clause.
             let stop = limit.min(i + 60);
             let end_tok = (i + 1..stop)
@@ -1418,6 +1492,24 @@ impl Ctx<'_> {
                     }
                 }
             }
+            CueType::Verb if f.evidential => {
+                // the subject, then what follows the cue to the end of its clause
+                let entry = crate::cues::CueEntry {
+                    object: true,
+                    strict: false,
+                    addressee: false,
+                    ..f.m.entry
+                };
+                let plain = Frame {
+                    m: CueMatch { entry, ..f.m },
+                    ..*f
+                };
+                let mut c = self.content_after(&plain, f.last + 1, limit)?;
+                if let Some(s) = f.subject {
+                    c.insert(0, s.span);
+                }
+                content = Some(c);
+            }
             CueType::Verb | CueType::Noun => {
                 let from = match f.source {
                     Some(s) if f.source_after => s.last + 1,
@@ -1669,5 +1761,27 @@ fn sentence_attributions(ctx: &Ctx<'_>, cues: &[CueMatch], out: &mut Vec<Attribu
         }
         live = now;
     }
-    out.extend(made_now.into_iter().flatten());
+    // A belief inside what someone is reported to have said (`Smith said he thinks …`)
+    // is part of that content, not an attribution of its own (PolNeAR marks it so).
+    let nested: Vec<bool> = (0..made_now.len())
+        .map(|i| {
+            let Some(a) = made_now[i].as_ref() else {
+                return false;
+            };
+            frames[i].m.entry.belief
+                && made_now[i.saturating_sub(4)..i].iter().flatten().any(|p| {
+                    p.cue.end <= a.cue.start
+                        && p.content
+                            .iter()
+                            .any(|c| c.start <= a.cue.start && a.cue.end <= c.end)
+                })
+        })
+        .collect();
+    out.extend(
+        made_now
+            .into_iter()
+            .zip(nested)
+            .filter(|(_, n)| !n)
+            .filter_map(|(a, _)| a),
+    );
 }

@@ -71,6 +71,11 @@ pub struct CueEntry {
     pub object: bool,
     /// The first object is the addressee (`told reporters that …`).
     pub addressee: bool,
+    /// A to-infinitive after the verb is its content (`declined to comment`).
+    pub infinitive: bool,
+    /// The verb may have no source: its subject is part of the content (`X seems to …`,
+    /// and in the passive `X is expected to …`).
+    pub evidential: bool,
     /// The same word is also a nominal cue (`reports`, `claims`).
     pub also_noun: bool,
 }
@@ -224,6 +229,8 @@ impl Builder {
         let mut object = false;
         let mut addressee = false;
         let mut past_only = false;
+        let mut infinitive = false;
+        let mut evidential = false;
         for flag in parts {
             match flag {
                 "addressee" => addressee = true,
@@ -231,14 +238,14 @@ impl Builder {
                 "strict" => strict = true,
                 "belief" => belief = true,
                 "object" => object = true,
+                "infinitive" => infinitive = true,
+                "evidential" => evidential = true,
                 "" => {}
-                _ => {
-                    return Err(invalid(
-                        line_no,
-                        line,
-                        "flags are strict, belief, object, addressee and past",
-                    ))
-                }
+                _ => return Err(invalid(
+                    line_no,
+                    line,
+                    "flags are strict, belief, object, addressee, past, infinitive and evidential",
+                )),
             }
         }
         let entry = |form| CueEntry {
@@ -249,6 +256,8 @@ impl Builder {
             belief,
             object,
             addressee,
+            infinitive,
+            evidential,
             also_noun: false,
         };
         if kind != CueType::Verb {
@@ -354,6 +363,8 @@ impl CueLexicon {
                 belief: false,
                 object: false,
                 addressee: false,
+                infinitive: false,
+                evidential: false,
                 also_noun: false,
             };
             b.map.insert(p, entry);

@@ -50,6 +50,56 @@ macro_rules! t {
 // --- session 2: recall on reported speech
 
 t!(
+    evidential_verb_has_no_source,
+    "The new ferry appears to be running late.",
+    [(
+        None,
+        "appears",
+        ["The new ferry", "to be running late"],
+        Indirect
+    )]
+);
+t!(
+    evidential_passive,
+    "The council is expected to approve the budget.",
+    [(
+        None,
+        "is expected",
+        ["The council", "to approve the budget"],
+        Indirect
+    )]
+);
+t!(
+    appeared_on_is_no_evidence,
+    "The mayor appeared on local radio.",
+    []
+);
+t!(
+    declined_to_comment,
+    "A spokeswoman for the port declined to comment on the report.",
+    [(
+        "A spokeswoman for the port",
+        "declined",
+        ["to comment on the report"],
+        Indirect
+    )]
+);
+t!(
+    declined_without_infinitive_is_no_cue,
+    "Sales of the paper declined sharply last year.",
+    []
+);
+t!(
+    belief_inside_reported_speech_is_nested,
+    "Okafor said she thinks the bridge will hold.",
+    [(
+        "Okafor",
+        "said",
+        ["she thinks the bridge will hold"],
+        Indirect
+    )]
+);
+t!(
     speech_verb_after_time_and_place_adjuncts,
     "The ferry operator said on Friday night the crossing would reopen.",
     [(
