@@ -973,9 +973,13 @@ impl MentionFinder {
         {
             end_of_name -= 2;
         }
+        // `Jane Roe, a potter,` and `the city's chief planner, Jane Roe,`: a name on one side.
         let name = self
             .name_or_bracketed_before(text, tokens, end_of_name, floor)
-            .filter(|m| m.kind == MentionKind::Name)?;
+            .filter(|m| {
+                m.kind == MentionKind::Name
+                    || m.kind == MentionKind::Description && a.is_capitalized(text)
+            })?;
         Some(Mention {
             span: Span::new(name.span.start, tokens[comma - 1].span.end),
             kind: MentionKind::Name,

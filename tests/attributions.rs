@@ -714,3 +714,13 @@ t!(
     "Tenant groups say the rules are too weak.",
     [("Tenant groups", "say", ["the rules are too weak"], Indirect)]
 );
+t!(
+    a_description_then_the_name_in_apposition,
+    "The city's chief planner, Jane Roe, said the bridge would reopen.",
+    [(
+        "The city's chief planner, Jane Roe",
+        "said",
+        ["the bridge would reopen"],
+        Indirect
+    )]
+);
