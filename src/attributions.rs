@@ -479,11 +479,30 @@ impl Ctx<'_> {
                         frame.source = self.subject(earlier, a);
                     }
                     Some(j) if self.is_punct(j, ',') => {
-                        frame.source = self.finder.apposition_before(text, &self.toks, j, 0);
+                        // `Tomas Berg, now 70 and retired in Lund, Sweden, said`: the
+                        // sentence's opening name with all its apposition first.
+                        let floor = earlier.last().map_or(0, |p| p.last + 1);
+                        let long = (!m.entry.object && !m.entry.belief)
+                            .then(|| self.long_apposition(j, floor))
+                            .flatten();
+                        let near = self.finder.apposition_before(text, &self.toks, j, 0);
+                        frame.source = match (near, long) {
+                            (Some(n), Some(l)) if n.first > l.first => Some(l),
+                            (n, l) => n.or(l),
+                        };
                         if frame.source.is_none() {
                             frame.source = self.inverted(b);
                             frame.source_after = frame.source.is_some();
                         }
+                    }
+                    Some(j)
+                        if gerund
+                            && j > 0
+                            && is_close_quote_char(self.tok_str(j))
+                            && self.is_punct(j - 1, ',') =>
+                    {
+                        // `… of “New York values,” saying …`
+                        frame.source = self.subject(earlier, a);
                     }
                     Some(j) if is_close_quote_char(self.tok_str(j)) || self.is_punct(j, '—') => {
                         frame.source = self.inverted(b);
@@ -657,6 +676,48 @@ impl Ctx<'_> {
         Some(f)
     }
 
+    /// `Mr. Daniloff, now 81 and retired in Cambridge, Mass., said`: a clause opening with
+    /// a name and a comma, whose words up to the comma at token `comma` (just before the
+    /// cue) are the source with its apposition, whatever the apposition holds (bounded
+    /// to 40 tokens, no quotation inside).
+    fn long_apposition(&self, comma: usize, floor: usize) -> Option<Mention> {
+        let lowest = floor.max(comma.saturating_sub(40));
+        let mut start = None;
+        for k in (lowest..comma).rev() {
+            let t = &self.toks[k];
+            if t.kind == TokenKind::Punct
+                && (matches!(t.as_str(self.text), ";" | ":" | "(" | ")")
+                    || is_open_quote_char(t.as_str(self.text))
+                    || is_close_quote_char(t.as_str(self.text)))
+            {
+                start = Some(k + 1);
+                break;
+            }
+        }
+        let mut start = match start {
+            Some(s) => s,
+            None if lowest == 0 => 0,
+            None => return None,
+        };
+        while start < comma && DISCOURSE.contains(&self.word(start).unwrap_or_default().as_ref()) {
+            start += 1;
+        }
+        let m = self.finder.after(self.text, &self.toks, start, comma)?;
+        if m.first != start
+            || !matches!(m.kind, MentionKind::Name | MentionKind::Group)
+            || !self.is_punct(m.last + 1, ',')
+            || m.last + 1 >= comma
+        {
+            return None;
+        }
+        Some(Mention {
+            span: Span::new(m.span.start, self.toks[comma - 1].span.end),
+            kind: m.kind,
+            first: start,
+            last: comma - 1,
+        })
+    }
+
     /// A subject the mention finder does not know (`Her campaign workers here said`, `Six
     /// in 10 say`, `Sanders' team said`): the words from a clause boundary (the sentence
     /// start, a comma, a conjunction) to token `last`, at most eight, not opening with a
@@ -778,12 +839,23 @@ impl Ctx<'_> {
         while i < before && DISCOURSE.contains(&self.word(i).unwrap_or_default().as_ref()) {
             i += 1;
         }
-        let m = self.finder.after(self.text, &self.toks, i, before)?;
-        // The subject is followed by its verb (a lowercase word).
-        let next = self.toks.get(m.last + 1)?;
-        (next.is_lowercase_word(self.text)
-            && matches!(m.kind, MentionKind::Name | MentionKind::Pronoun))
-        .then_some(m)
+        let at = |i: usize| -> Option<Mention> {
+            let m = self.finder.after(self.text, &self.toks, i, before)?;
+            if !matches!(m.kind, MentionKind::Name | MentionKind::Pronoun) {
+                return None;
+            }
+            // The subject is followed by its verb (a lowercase word), or a name by its
+            // apposition (`Sen. Jane Roe, R-Ohio, who …, dropped …`).
+            let next = self.toks.get(m.last + 1)?;
+            (next.is_lowercase_word(self.text)
+                || m.kind == MentionKind::Name && next.is(self.text, ','))
+            .then_some(m)
+        };
+        // `On Thursday, Warren appeared …, saying`: past an opening adjunct.
+        at(i).or_else(|| {
+            let comma = (i + 1..before.min(i + 12)).find(|&k| self.is_punct(k, ','))?;
+            at(comma + 1)
+        })
     }
 
     /// `…,” said Smith.`: the source after cue token `b`, followed by punctuation.
@@ -915,7 +987,22 @@ impl Ctx<'_> {
                 .find(|&k| {
                     matches!(
                         self.word(k).as_deref(),
-                        Some("that" | "whether" | "if" | "how" | "what" | "why" | "when" | "where")
+                        Some(
+                            "that"
+                                | "whether"
+                                | "if"
+                                | "how"
+                                | "what"
+                                | "why"
+                                | "when"
+                                | "where"
+                                | "his"
+                                | "her"
+                                | "their"
+                                | "its"
+                                | "our"
+                                | "my"
+                        )
                     )
                 })
                 .unwrap_or(limit);
@@ -942,8 +1029,18 @@ impl Ctx<'_> {
                         // addressee, then `that`, within a few words.
                         let that = (i..limit.min(i + 8))
                             .take_while(|&k| self.toks[k].kind != TokenKind::Punct)
-                            .find(|&k| self.word(k).as_deref() == Some("that"))?;
-                        i = that;
+                            .find(|&k| self.word(k).as_deref() == Some("that"));
+                        // `told the AP his firm worked …`: a speech verb's clause starts
+                        // right after the addressee, with a noun phrase of its own.
+                        let opens = !f.m.entry.strict
+                            && (CLAUSE_DETERMINERS.contains(&w.as_ref())
+                                || self.toks[i].kind == TokenKind::Number
+                                || self.toks[i].is_capitalized(text));
+                        match that {
+                            Some(k) => i = k,
+                            None if opens => {}
+                            None => return None,
+                        }
                     }
                 }
             }
@@ -1002,7 +1099,21 @@ impl Ctx<'_> {
             // `praised the plan, …`: the object up to the end of its clause.
             let stop = limit.min(i + 60);
             let end_tok = (i + 1..stop)
-                .find(|&k| self.is_punct(k, ',') || self.is_punct(k, ';') || self.is_punct(k, '('))
+                .find_map(|k| {
+                    if !(self.is_punct(k, ',') || self.is_punct(k, ';') || self.is_punct(k, '(')) {
+                        return None;
+                    }
+                    // `defended the “harbor plan,” saying`: a comma closing a quotation
+                    // ends the clause after the quotation mark; one inside it does not.
+                    match quote_around(self.quotes, self.toks[k].span.start) {
+                        None => Some(k),
+                        Some(q) => self
+                            .toks
+                            .get(k + 1)
+                            .filter(|n| n.span.end == q.end)
+                            .map(|_| k + 2),
+                    }
+                })
                 .unwrap_or(limit);
             // `called him “a liar”`, `calls it a disgrace`: naming takes an object and its
             // complement (not `called a meeting`, `a group called Hope`).
@@ -1520,6 +1631,7 @@ impl Ctx<'_> {
                     Some(s) if !f.source_after => s.first,
                     _ => f.first,
                 });
+                let own_object = f.m.entry.form == VerbForm::Gerund && content.is_some();
                 match (&mut content, before) {
                     (Some(c), Some(q))
                         if c.len() == 1
@@ -1528,7 +1640,10 @@ impl Ctx<'_> {
                     {
                         c.insert(0, q);
                     }
-                    (_, Some(_)) | (None, None) if f.m.entry.kind == CueType::Verb => {
+                    // `…,” Lind said, referring to the port`: a gerund's own object stays.
+                    (_, Some(_)) | (None, None)
+                        if f.m.entry.kind == CueType::Verb && !own_object =>
+                    {
                         // A quotation just before the frame is its content: what follows
                         // (`…,” Wilkin said, eliciting jeers`) is not.
                         let after = content.take();

@@ -100,6 +100,47 @@ t!(
     )]
 );
 t!(
+    gerund_after_a_quoted_phrase,
+    "Ines Varga defended the “harbor plan,” saying it would create jobs.",
+    [
+        ("Ines Varga", "defended", ["the “harbor plan,”"], Mixed),
+        ("Ines Varga", "saying", ["it would create jobs"], Indirect)
+    ]
+);
+t!(
+    gerund_subject_after_an_opening_adjunct,
+    "On Monday, Okafor visited the mill, saying the town needed it.",
+    [("Okafor", "saying", ["the town needed it"], Indirect)]
+);
+t!(
+    referring_to_after_a_quote,
+    "“It was the best year,” Mr. Lind said, referring to the old port.",
+    [
+        ("Mr. Lind", "said", ["“It was the best year,”"], Direct),
+        ("Mr. Lind", "referring to", ["the old port"], Indirect)
+    ]
+);
+t!(
+    long_apposition_before_cue,
+    "Tomas Berg, now 70 and retired in Lund, Sweden, said the mine had closed.",
+    [(
+        "Tomas Berg, now 70 and retired in Lund, Sweden",
+        "said",
+        ["the mine had closed"],
+        Indirect
+    )]
+);
+t!(
+    told_addressee_then_clause,
+    "Okafor told the AP her team had finished the survey.",
+    [(
+        "Okafor",
+        "told",
+        ["her team had finished the survey"],
+        Indirect
+    )]
+);
+t!(
     speech_verb_after_time_and_place_adjuncts,
     "The ferry operator said on Friday night the crossing would reopen.",
     [(
