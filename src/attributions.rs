@@ -869,17 +869,9 @@ impl Ctx<'_> {
         let next = m.last + 1;
         match self.toks.get(next) {
             None => Some(m),
-            Some(t) if t.kind == TokenKind::Punct => {
-                // `said Jane Roe, a potter from Hull, who …`: the apposition or relative
-                // clause belongs to the source (to the next comma or the sentence end).
-                let opens = self
-                    .word(next + 1)
-                    .is_some_and(|w| matches!(w.as_ref(), "a" | "an" | "the" | "who" | "whose"));
-                if t.is(self.text, ',') && opens {
-                    return Some(self.extend_source(m, next + 1));
-                }
-                Some(m)
-            }
+            // `said Jane Roe, a potter from Hull, who …`: the apposition is added once every
+            // frame of the sentence is known (`MentionFinder::apposition_after`).
+            Some(t) if t.kind == TokenKind::Punct => Some(m),
             Some(_) => {
                 let w = self.word(next).unwrap_or_default();
                 if matches!(
