@@ -52,12 +52,15 @@ def corpus(min_mb: float) -> list[str] | None:
     return texts
 
 
-def timed(run: Callable[[], object], runs: int) -> list[float]:
+def timed(run: Callable[[], object], runs: int, cpu: list[float] | None = None) -> list[float]:
+    """Wall times of ``runs`` runs; their CPU times (this process) go to ``cpu`` when given."""
     times = []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         run()
         times.append(time.perf_counter() - start)
+        if cpu is not None:
+            cpu.append(time.process_time() - start_cpu)
     return times
 
 
@@ -120,10 +123,13 @@ def throughput(min_mb: float, runs: int) -> None:
     t_sx: list[float] = []
     t_an: list[float] = []
     t_bare: list[float] = []
+    c_sx: list[float] = []
+    c_an: list[float] = []
+    c_bare: list[float] = []
     for _ in range(runs):
-        t_an += timed(run_analyze, 1)
-        t_sx += timed(run_sentencex, 1)
-        t_bare += timed(run_bare, 1)
+        t_an += timed(run_analyze, 1, c_an)
+        t_sx += timed(run_sentencex, 1, c_sx)
+        t_bare += timed(run_bare, 1, c_bare)
     an = size / statistics.median(t_an)
     sx = size / statistics.median(t_sx)
     bare = size / statistics.median(t_bare)
@@ -132,6 +138,13 @@ def throughput(min_mb: float, runs: int) -> None:
     print(f"sentencex.segment    {sx:8.1f} MB/s  (runs: {_fmt(t_sx)})")
     print(f"ratio analyze+read / sentencex segment: {an / sx:.2f}x  (goal >= 0.5x)")
     print(f"ratio bare analyze / sentencex segment: {bare / sx:.2f}x")
+    # By CPU time: what a loaded machine (where each run waits for a core now and then)
+    # disturbs least.
+    an_c, sx_c, bare_c = (size / statistics.median(c) for c in (c_an, c_sx, c_bare))
+    print(
+        f"by CPU time: analyze+read {an_c:.1f}, bare {bare_c:.1f}, sentencex {sx_c:.1f} MB/s; "
+        f"ratios {an_c / sx_c:.2f}x (read) and {bare_c / sx_c:.2f}x (bare)"
+    )
     if failed[0]:
         print(f"note: analyze raised SaysoError on {failed[0]} of {len(texts)} articles")
     many = getattr(sayso, "analyze_many", None)
@@ -176,9 +189,11 @@ ADVERSARIAL = [
 
 # Run in a child process, so that a superlinear case can be stopped (time and memory limit)
 # without harming the machine: prints the best of 3 times on piece * n of analyze with every
-# attribution read, then of the bare analyze call.
+# attribution read, then of the bare analyze call. CPU time with the garbage collector off, as
+# benches/adversarial.py: on a loaded machine wall time counts the waits for a core, and a
+# long run waits more often than a short one, which shows as a false superlinear ratio.
 _CHILD = """
-import resource, sys, time
+import gc, resource, sys, time
 limit = int(sys.argv[3]) * 2**20
 resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 import sayso
@@ -191,9 +206,11 @@ def bare(text):
 for fn in (read, bare):
     best = float("inf")
     for _ in range(3):
-        start = time.perf_counter()
+        gc.disable()
+        start = time.process_time()
         fn(text)
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
+        gc.enable()
     print(best)
 """
 
@@ -218,7 +235,7 @@ def _time_child(piece: str, n: int, timeout: float, mem_mb: int) -> tuple[float,
 
 def linear(scale: int, timeout: float, mem_mb: int) -> None:
     print("\nlinear time: sayso.analyze at n and 10n, attributions read (and the bare call);")
-    print("ratio ~10 is linear; best of 3 each;")
+    print("ratio ~10 is linear; least CPU time of 3 each, gc off;")
     print(f"each size in a child process limited to {timeout:.0f}s and {mem_mb} MB)")
     print(
         f"{'input':28s} {'n':>9s} {'t(n)':>9s} {'t(10n)':>9s} {'ratio':>6s}"
