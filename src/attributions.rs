@@ -514,7 +514,35 @@ impl Ctx<'_> {
                     }
                     _ => {}
                 }
-                frame.source?;
+                let src = frame.source?;
+                // `Do you support …?`: a question, not a report.
+                if !frame.source_after
+                    && src.first > 0
+                    && matches!(
+                        self.word(src.first - 1).as_deref(),
+                        Some("do" | "does" | "did" | "would" | "will" | "can" | "could" | "should")
+                    )
+                    && src.first - 1 == 0
+                {
+                    return None;
+                }
+                // `45 percent support among …`: after a share a base form is a noun.
+                if matches!(m.entry.form, VerbForm::Base | VerbForm::Third)
+                    && m.entry.object
+                    && a > 0
+                    && (matches!(self.word(a - 1).as_deref(), Some("percent" | "percentage"))
+                        || self.is_punct(a - 1, '%')
+                        || self.toks[a - 1].kind == TokenKind::Number)
+                {
+                    return None;
+                }
+                // `Clinton has support among …`: after `has` a base form is a noun.
+                if matches!(m.entry.form, VerbForm::Base | VerbForm::Third)
+                    && k < a
+                    && matches!(self.word(a - 1).as_deref(), Some("has" | "have" | "had"))
+                {
+                    return None;
+                }
                 // `said X` after a name is a verb of another subject only when inverted.
                 if m.entry.also_noun && !frame.source_after {
                     // `the reports` / `his claims`: a noun, not a verb.
@@ -960,10 +988,31 @@ impl Ctx<'_> {
                             | "findings"
                             | "figures"
                             | "research"
+                            | "polling"
+                            | "review"
+                            | "analysis"
+                            | "audit"
+                            | "investigation"
+                            | "footage"
+                            | "video"
+                            | "photos"
+                            | "images"
+                            | "documents"
+                            | "emails"
+                            | "results"
+                            | "numbers"
+                            | "outcome"
+                            | "count"
+                            | "tally"
+                            | "estimates"
+                            | "census"
                     )
                 )
             });
         let strict = (f.m.entry.strict && !evidence) || f.m.entry.kind == CueType::Noun;
+        if f.m.entry.object && !f.m.entry.strict && self.is_punct(i, ',') {
+            return None; // `won with 60% support, …`: no object
+        }
         let mut colon = false;
         while i < limit && (self.is_punct(i, ',') || self.is_punct(i, ':')) {
             colon |= self.is_punct(i, ':');
@@ -1039,7 +1088,8 @@ impl Ctx<'_> {
         }
         let t = self.toks[i];
         // `a book called “Hope”`: a name right after `called` is no object of naming.
-        let naming = f.m.entry.object && lower(text, &self.toks[f.cue_last]).starts_with("call");
+        let cue_word = lower(text, &self.toks[f.cue_last]);
+        let naming = f.m.entry.object && cue_word.starts_with("call");
         if naming && quote_starting_at(self.quotes, t.span.start).is_some() {
             return None;
         }
@@ -1109,6 +1159,14 @@ impl Ctx<'_> {
                 .unwrap_or(limit);
             // `called him “a liar”`, `calls it a disgrace`: naming takes an object and its
             // complement (not `called a meeting`, `a group called Hope`).
+            // `sees the issue as a way to …`: seeing is a view only with `as`.
+            if matches!(
+                cue_word.as_ref(),
+                "see" | "sees" | "saw" | "seen" | "seeing"
+            ) && !(i + 1..end_tok).any(|k| self.word(k).as_deref() == Some("as"))
+            {
+                return None;
+            }
             if naming {
                 let complement = (i + 1..end_tok).any(|k| {
                     quote_starting_at(self.quotes, self.toks[k].span.start).is_some()
@@ -1875,7 +1933,7 @@ fn sentence_attributions(ctx: &Ctx<'_>, cues: &[CueMatch], out: &mut Vec<Attribu
             let Some(a) = made_now[i].as_ref() else {
                 return false;
             };
-            frames[i].m.entry.belief
+            (frames[i].m.entry.belief || frames[i].m.entry.object)
                 && made_now[i.saturating_sub(4)..i].iter().flatten().any(|p| {
                     p.cue.end <= a.cue.start
                         && p.content

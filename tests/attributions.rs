@@ -141,6 +141,51 @@ t!(
     )]
 );
 t!(
+    support_takes_its_object,
+    "Most farmers support the new water plan.",
+    [("Most farmers", "support", ["the new water plan"], Indirect)]
+);
+t!(
+    support_after_has_is_a_noun,
+    "The mayor has support among older voters.",
+    []
+);
+t!(
+    support_after_a_share_is_a_noun,
+    "Okafor won 45 percent support in the county.",
+    []
+);
+t!(
+    a_question_is_no_report,
+    "Do you support the new water plan?",
+    []
+);
+t!(
+    sees_as_is_a_view,
+    "Okafor sees the merger as a threat to the port.",
+    [(
+        "Okafor",
+        "sees",
+        ["the merger as a threat to the port"],
+        Indirect
+    )]
+);
+t!(
+    seeing_without_as_is_literal,
+    "Okafor saw the ferry at noon.",
+    []
+);
+t!(
+    evidence_subjects_show,
+    "The footage shows the truck leaving the yard.",
+    [(
+        "The footage",
+        "shows",
+        ["the truck leaving the yard"],
+        Indirect
+    )]
+);
+t!(
     speech_verb_after_time_and_place_adjuncts,
     "The ferry operator said on Friday night the crossing would reopen.",
     [(
