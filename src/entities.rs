@@ -773,7 +773,13 @@ fn classify_tokens(text: &str, toks: &[Tok], depth: u8) -> SourcePhrase {
             let desc = Some(text_of(text, a_toks))
                 .map(|t| t.trim_end_matches([',', '.', ';', ':', ' ']).to_owned());
             let desc = desc.filter(|d| {
-                !d.is_empty() && !d.chars().all(|c| c.is_ascii_digit() || c.is_whitespace())
+                // A relative clause (`who asked not to be named`) describes no one by itself.
+                let relative = ["who ", "which ", "whose ", "that "]
+                    .iter()
+                    .any(|r| d.starts_with(r));
+                !relative
+                    && !d.is_empty()
+                    && !d.chars().all(|c| c.is_ascii_digit() || c.is_whitespace())
             });
             (h, desc)
         }

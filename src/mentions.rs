@@ -743,8 +743,14 @@ impl MentionFinder {
                             break;
                         }
                         // `Clinton says many`: a name beyond lowercase words does not belong
-                        // to a lowercase head.
+                        // to a lowercase head, unless they are all modifiers (`The state’s
+                        // Republican party leader`): then the name is one too.
                         if !capital_head && pending_lower > 0 {
+                            if (k..committed).all(|i| is_modifier(text, &tokens[i])) {
+                                start = k - 1;
+                                k -= 1;
+                                continue;
+                            }
                             break;
                         }
                         start = k - 1;
@@ -957,10 +963,16 @@ impl MentionFinder {
             // `A White House official, who asked not to be named, said`: the antecedent,
             // with its own apposition when it has one (`Jane Roe, a sculptor, who ...`).
             // The raised floor bounds a chain of such clauses to one window in all.
-            return self
+            // The relative clause is part of the source phrase (news and PolNeAR mark it so).
+            let antecedent = self
                 .apposition_before(text, tokens, k, floor.max(k.saturating_sub(24)))
                 .or_else(|| self.phrase_before(text, tokens, k - 1, floor))
-                .filter(|m| m.kind != MentionKind::Pronoun);
+                .filter(|m| m.kind != MentionKind::Pronoun)?;
+            return Some(Mention {
+                span: Span::new(antecedent.span.start, tokens[comma - 1].span.end),
+                last: comma - 1,
+                ..antecedent
+            });
         }
         if !appositive {
             return None;
@@ -1202,6 +1214,7 @@ impl MentionFinder {
                         && last == Some(i - 1)
                         && !self.titles.contains(pw.as_ref() as &str)
                         && !self.groups.contains(pw.as_ref() as &str)
+                        && !(i == first + 1 && self.head_ahead(text, tokens, i, ceil))
                     {
                         break; // `Senator Mills attacked`: a verb after the name
                     } else if p.is_lowercase_word(text) {
@@ -1259,11 +1272,44 @@ impl MentionFinder {
         } else {
             MentionKind::Description
         };
+        // `Sen. Jane Roe (D-Ohio)`: the bracket after a name belongs to it.
+        let mut last = last;
+        if kind == MentionKind::Name && tokens.get(last + 1).is_some_and(|t| t.is(text, '(')) {
+            if let Some(close) = (last + 2..ceil.min(last + 8)).find(|&k| tokens[k].is(text, ')')) {
+                last = close;
+            }
+        }
         Some(Mention {
             span: Span::new(t.span.start, tokens[last].span.end),
             kind,
             first,
             last,
         })
+    }
+
+    /// `Syrian hackers`, `Nuclear proliferation experts`: after one capitalised modifier at
+    /// token `i - 1`, a lowercase run of at most two words ending in a known head (not a
+    /// verb: `Trump slams critics`, `Mills attacked aides`).
+    fn head_ahead(&self, text: &str, tokens: &[Token], i: usize, ceil: usize) -> bool {
+        for t in tokens.iter().take(ceil.min(i + 2)).skip(i) {
+            let w = lower(text, t);
+            if !t.is_lowercase_word(text)
+                || STOP_FORWARD.contains(&w.as_ref())
+                || FUNCTION_WORDS.contains(&w.as_ref())
+            {
+                return false;
+            }
+            let head = self.groups.contains(w.as_ref() as &str)
+                || self.titles.contains(w.as_ref() as &str)
+                || Self::agent_plural(&w)
+                || self.group_plural(&w);
+            if head {
+                return true;
+            }
+            if w.ends_with('s') || w.ends_with("ed") {
+                return false; // `Trump slams`, `Mills attacked`
+            }
+        }
+        false
     }
 }

@@ -321,7 +321,7 @@ t!(
     apposition_then_who_clause_before_cue,
     "Jane Roe, a potter from Hull, who works in clay, said the kiln was ready.",
     [(
-        "Jane Roe, a potter from Hull",
+        "Jane Roe, a potter from Hull, who works in clay",
         "said",
         ["the kiln was ready"],
         Indirect
@@ -331,7 +331,7 @@ t!(
     who_clause_before_cue,
     "A council official, who asked not to be named, said the vote was close.",
     [(
-        "A council official",
+        "A council official, who asked not to be named",
         "said",
         ["the vote was close"],
         Indirect
@@ -808,5 +808,35 @@ t!(
         "said",
         ["the bridge would reopen"],
         Indirect
+    )]
+);
+t!(
+    gerund_subject_with_a_capitalised_modifier,
+    "Nuclear safety experts met on Monday, saying the plant was sound.",
+    [(
+        "Nuclear safety experts",
+        "saying",
+        ["the plant was sound"],
+        Indirect
+    )]
+);
+t!(
+    a_capitalised_modifier_among_lowercase_ones,
+    "The state’s Republican party leader said the count was fair.",
+    [(
+        "The state’s Republican party leader",
+        "said",
+        ["the count was fair"],
+        Indirect
+    )]
+);
+t!(
+    a_bracket_after_a_name_after_its_cue,
+    "“We will vote no,” said Sen. Dana Whitlow (D-Ore.), a member of the panel.",
+    [(
+        "Sen. Dana Whitlow (D-Ore.), a member of the panel",
+        "said",
+        ["“We will vote no,”"],
+        Direct
     )]
 );

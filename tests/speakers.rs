@@ -513,3 +513,14 @@ fn a_document_names_its_author_after_a_participle() {
     assert_eq!(r.name(0), Some("Pew Research Center"));
     assert_eq!(r.kind(0), Some(SpeakerKind::Organization));
 }
+
+#[test]
+fn a_relative_clause_in_the_source_is_no_description() {
+    let text = "A council official, who asked not to be named, said the vote was close.";
+    let r = resolve(
+        text,
+        &[("A council official, who asked not to be named", "said")],
+    );
+    assert_eq!(r.kind(0), Some(SpeakerKind::Anonymous));
+    assert_eq!(r.speakers[0].description, None);
+}
