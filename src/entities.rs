@@ -531,31 +531,35 @@ fn keeps_final_dot(word: &str) -> bool {
 /// Tokens of `text[start..end]` (absolute offsets).
 fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
     let piece = &text[start..end];
-    let mut toks = Vec::new();
-    let mut chars = piece.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let bytes = piece.as_bytes();
+    let mut toks = Vec::with_capacity(piece.len() / 4 + 1);
+    let mut i = 0;
+    while let Some(c) = char_at(piece, i) {
+        let len = c.len_utf8();
         if c.is_alphanumeric() {
-            let mut j = i + c.len_utf8();
-            while let Some(&(k, d)) = chars.peek() {
+            let mut j = i + len;
+            loop {
+                // ASCII letters and digits, the bulk of a word, byte by byte.
+                while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+                    j += 1;
+                }
+                let Some(d) = char_at(piece, j) else { break };
                 if d.is_alphanumeric() {
-                    chars.next();
-                    j = k + d.len_utf8();
+                    j += d.len_utf8();
                     continue;
                 }
                 if matches!(d, '-' | '.' | '\'' | '’' | '&') {
-                    let mut ahead = piece[k + d.len_utf8()..].chars();
-                    let next = ahead.next();
+                    let after = j + d.len_utf8();
+                    let next = char_at(piece, after);
                     let possessive = matches!(d, '\'' | '’')
                         && matches!(next, Some('s' | 'S'))
-                        && !ahead.next().is_some_and(char::is_alphanumeric);
+                        && !char_at(piece, after + 1).is_some_and(char::is_alphanumeric);
                     if next.is_some_and(char::is_alphanumeric) && !possessive {
-                        chars.next();
-                        j = k + d.len_utf8();
+                        j = after;
                         continue;
                     }
-                    if d == '.' && keeps_final_dot(&piece[i..k + 1]) {
-                        chars.next();
-                        j = k + 1;
+                    if d == '.' && keeps_final_dot(&piece[i..j + 1]) {
+                        j += 1;
                     }
                 }
                 break;
@@ -565,35 +569,32 @@ fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
                 end: start + j,
                 kind: TokKind::Word,
             });
+            i = j;
         } else if matches!(c, '\'' | '’') {
             // A possessive: 's after a word, or a lone ' after a plural.
             let after_word = toks
                 .last()
                 .is_some_and(|t| t.kind == TokKind::Word && t.end == start + i);
             if after_word {
-                let mut e = i + c.len_utf8();
-                if let Some(&(k, d)) = chars.peek() {
-                    if matches!(d, 's' | 'S')
-                        && !piece[k + 1..]
-                            .chars()
-                            .next()
-                            .is_some_and(char::is_alphanumeric)
-                    {
-                        chars.next();
-                        e = k + 1;
-                    }
+                let mut e = i + len;
+                if char_at(piece, e).is_some_and(|d| matches!(d, 's' | 'S'))
+                    && !char_at(piece, e + 1).is_some_and(char::is_alphanumeric)
+                {
+                    e += 1;
                 }
                 toks.push(Tok {
                     start: start + i,
                     end: start + e,
                     kind: TokKind::Possessive,
                 });
+                i = e;
             } else {
                 toks.push(Tok {
                     start: start + i,
-                    end: start + i + c.len_utf8(),
+                    end: start + i + len,
                     kind: TokKind::Break,
                 });
+                i += len;
             }
         } else if c == ',' {
             toks.push(Tok {
@@ -601,12 +602,16 @@ fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
                 end: start + i + 1,
                 kind: TokKind::Comma,
             });
-        } else if !c.is_whitespace() {
-            toks.push(Tok {
-                start: start + i,
-                end: start + i + c.len_utf8(),
-                kind: TokKind::Break,
-            });
+            i += 1;
+        } else {
+            if !c.is_whitespace() {
+                toks.push(Tok {
+                    start: start + i,
+                    end: start + i + len,
+                    kind: TokKind::Break,
+                });
+            }
+            i += len;
         }
     }
     toks
@@ -644,6 +649,11 @@ fn unknown(text: &str, toks: &[Tok]) -> SourcePhrase {
         (Some(a), Some(b)) => Span::new(a.start, b.end),
         _ => Span::default(),
     };
+    unknown_at(text, mention)
+}
+
+/// An unknown phrase named by `text[mention]`.
+fn unknown_at(text: &str, mention: Span) -> SourcePhrase {
     SourcePhrase {
         kind: SpeakerKind::Unknown,
         reference: Reference::Name,
@@ -823,9 +833,9 @@ impl Head {
 fn analyze_head(text: &str, toks: &[Tok]) -> Head {
     let lex = lexicon();
     let word = |i: usize| &text[toks[i].start..toks[i].end];
-    let mut out = unknown(text, toks);
-    // Words up to the first break, cut word or lowercase "of".
-    let mut ws: Vec<usize> = Vec::new();
+    // Words up to the first break, cut word or lowercase "of" (at most 12, on the stack).
+    let mut ws_buf = [0usize; 12];
+    let mut n = 0;
     for i in 0..toks.len() {
         let t = toks[i];
         if t.kind != TokKind::Word {
@@ -835,11 +845,11 @@ fn analyze_head(text: &str, toks: &[Tok]) -> Head {
             break;
         }
         let w = word(i);
-        if !ws.is_empty() && is_cut_word(w) {
+        if n > 0 && is_cut_word(w) {
             break;
         }
         if w == "of" {
-            let prev_cap = ws.last().is_some_and(|&p| is_cap(word(p)));
+            let prev_cap = n > 0 && is_cap(word(ws_buf[n - 1]));
             let next_cap = toks
                 .get(i + 1)
                 .is_some_and(|n| n.kind == TokKind::Word && is_cap(&text[n.start..n.end]));
@@ -847,18 +857,21 @@ fn analyze_head(text: &str, toks: &[Tok]) -> Head {
                 break;
             }
         }
-        ws.push(i);
-        if ws.len() >= 12 {
+        ws_buf[n] = i;
+        n += 1;
+        if n >= 12 {
             break;
         }
     }
+    let ws = &ws_buf[..n];
     if ws.is_empty() {
-        return Head { phrase: out };
+        return Head {
+            phrase: unknown(text, toks),
+        };
     }
     let span_of = |a: usize, b: usize| Span::new(toks[a].start, toks[b].end);
-    let whole = span_of(ws[0], *ws.last().expect("not empty"));
-    out.mention = whole;
-    out.name = whole.as_str(text).to_owned();
+    let whole = span_of(ws[0], ws[n - 1]);
+    let mut out = unknown_at(text, whole);
 
     // Determiners.
     let mut d = 0;
@@ -878,7 +891,10 @@ fn analyze_head(text: &str, toks: &[Tok]) -> Head {
     let bw = |k: usize| word(body[k]);
     let last = body.len() - 1;
     // The lexicons' word for every body word, looked up once.
-    let info: Vec<WordInfo> = body.iter().map(|&i| lex.word_info(word(i))).collect();
+    let mut info = [WordInfo::default(); 12];
+    for (k, &i) in body.iter().enumerate() {
+        info[k] = lex.word_info(word(i));
+    }
 
     // An honorific before a name: "Mr. Smith", "Sen. Ted Cruz".
     for k in 0..last {
