@@ -89,31 +89,33 @@ impl Analyzer {
                 .partition_point(|s| s.span.end <= a.cue.start)
                 .min(sentences.len().saturating_sub(1));
         }
-        finish(text, sentences, quotes, attributions)
+        let hedges = hedges::find_hedges(text);
+        finish(text, sentences, quotes, attributions, hedges)
     }
 
     /// The whole pipeline on `text`.
     pub fn analyze(&self, text: &str) -> Analysis {
         let sentences = self.segmenter.segment(text);
         let quotes = quotes::find_quotes(text, &sentences);
-        let cues = self.cues.find(text);
+        // Cues and hedges in one pass over the text.
+        let (cues, hedges) = self.cues.find_with_hedges(text);
         let attributions =
             attributions::extract(text, &sentences, &quotes, &cues, MentionFinder::shared());
-        finish(text, sentences, quotes, attributions)
+        finish(text, sentences, quotes, attributions, hedges)
     }
 }
 
-/// The stages after attribution extraction: hedges (flagged on the attributions holding
-/// them) and speakers.
+/// The stages after attribution extraction: hedges (the hedges of `text`, flagged on the
+/// attributions holding them) and speakers.
 fn finish(
     text: &str,
     sentences: Vec<Sentence>,
     quotes: Vec<crate::Span>,
     mut attributions: Vec<Attribution>,
+    hedges: Vec<crate::Span>,
 ) -> Analysis {
     // Attributions are ordered by cue (the documented order, and speakers index them).
     attributions.sort_by_key(|a| (a.cue.start, a.cue.end));
-    let hedges = hedges::find_hedges(text);
     hedges::flag_hedged(&mut attributions, &hedges);
     let speakers = speakers::resolve(text, &sentences, &mut attributions);
     Analysis {

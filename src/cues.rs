@@ -18,7 +18,9 @@
 //! assert_eq!(found, [("said", CueType::Verb), ("according to", CueType::Phrase)]);
 //! ```
 
+use std::cmp::Reverse;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -95,6 +97,11 @@ pub struct CueLexicon {
     extra: Vec<(String, CueClass)>,
     automaton: AhoCorasick,
     entries: Vec<CueEntry>,
+    /// The cue phrases, in pattern order.
+    phrases: Vec<String>,
+    /// The cue phrases and then the hedges in one automaton reporting every match, for
+    /// [`CueLexicon::find_with_hedges`]; built on first use (None if it cannot be).
+    with_hedges: OnceLock<Option<AhoCorasick>>,
 }
 
 impl Default for CueLexicon {
@@ -377,11 +384,35 @@ impl CueLexicon {
             .match_kind(MatchKind::LeftmostLongest)
             .build(pairs.iter().map(|(p, _)| p.as_str()))
             .map_err(|e| Error::new(ErrorKind::InvalidConfig, format!("cue lexicon: {e}")))?;
+        let (phrases, entries) = pairs.into_iter().unzip();
         Ok(CueLexicon {
             extra: extra.to_vec(),
             automaton,
-            entries: pairs.into_iter().map(|(_, e)| e).collect(),
+            entries,
+            phrases,
+            with_hedges: OnceLock::new(),
         })
+    }
+
+    /// The automaton of the cue phrases followed by the hedges, reporting every match.
+    fn with_hedges(&self) -> Option<&AhoCorasick> {
+        self.with_hedges
+            .get_or_init(|| {
+                if self.phrases.iter().any(String::is_empty) {
+                    return None;
+                }
+                let mut patterns: Vec<&str> = self.phrases.iter().map(String::as_str).collect();
+                for hedge in crate::hedges::patterns() {
+                    patterns.push(hedge);
+                }
+                AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                    .match_kind(MatchKind::Standard)
+                    .build(patterns)
+                    .ok()
+            })
+            .as_ref()
     }
 
     /// The user entries added to the shipped lexicon.
@@ -391,32 +422,90 @@ impl CueLexicon {
 
     /// Every cue in `text` on word boundaries, in order, not overlapping.
     pub fn find(&self, text: &str) -> Vec<CueMatch> {
-        let bytes = text.as_bytes();
         let mut out = Vec::new();
         for m in self.automaton.find_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
-                continue;
-            }
-            let before_ok = text[..s]
-                .chars()
-                .next_back()
-                .map_or(true, |c| !c.is_alphanumeric() && c != '-');
-            let after_ok = match text[e..].chars().next() {
-                None => true,
-                Some(c) if c.is_alphanumeric() => false,
-                // `said-so` is one word, `tell-all` too; `don't` ends a word at the apostrophe.
-                Some('-') => !bytes.get(e + 1).is_some_and(u8::is_ascii_alphanumeric),
-                Some(_) => true,
-            };
-            if before_ok && after_ok {
-                out.push(CueMatch {
-                    span: Span::new(s, e),
-                    entry: self.entries[m.pattern().as_usize()],
-                });
-            }
+            out.extend(self.accept(text, m.start(), m.end(), m.pattern().as_usize()));
         }
         out
+    }
+
+    /// The cue pattern `pattern` matched at `text[s..e]`, if on word boundaries.
+    fn accept(&self, text: &str, s: usize, e: usize, pattern: usize) -> Option<CueMatch> {
+        let bytes = text.as_bytes();
+        if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+            return None;
+        }
+        let before_ok = text[..s]
+            .chars()
+            .next_back()
+            .map_or(true, |c| !c.is_alphanumeric() && c != '-');
+        let after_ok = match text[e..].chars().next() {
+            None => true,
+            Some(c) if c.is_alphanumeric() => false,
+            // `said-so` is one word, `tell-all` too; `don't` ends a word at the apostrophe.
+            Some('-') => !bytes.get(e + 1).is_some_and(u8::is_ascii_alphanumeric),
+            Some(_) => true,
+        };
+        (before_ok && after_ok).then(|| CueMatch {
+            span: Span::new(s, e),
+            entry: self.entries[pattern],
+        })
+    }
+
+    /// `(self.find(text), hedges::find_hedges(text))` in one pass over `text`.
+    ///
+    /// One automaton holds the cue phrases and the hedges and reports every match; each
+    /// set's leftmost-longest, non-overlapping matches are then picked from those (at the
+    /// leftmost start the longest match, the next search from its end), which is what the
+    /// two leftmost-longest automata find.
+    ///
+    /// ```
+    /// use sayso::cues::CueLexicon;
+    /// let lexicon = CueLexicon::new(&[]).unwrap();
+    /// let text = "He reportedly said so, according to aides who allegedly knew.";
+    /// let (cues, hedges) = lexicon.find_with_hedges(text);
+    /// assert_eq!(cues, lexicon.find(text));
+    /// assert_eq!(hedges, sayso::hedges::find_hedges(text));
+    /// assert_eq!(hedges.len(), 2);
+    /// ```
+    pub fn find_with_hedges(&self, text: &str) -> (Vec<CueMatch>, Vec<Span>) {
+        let Some(automaton) = self.with_hedges() else {
+            return (self.find(text), crate::hedges::find_hedges(text));
+        };
+        let n = self.entries.len();
+        let mut cue_hits: Vec<(usize, usize, usize)> = Vec::new();
+        let mut hedge_hits: Vec<(usize, usize)> = Vec::new();
+        for m in automaton.find_overlapping_iter(text) {
+            let p = m.pattern().as_usize();
+            if p < n {
+                cue_hits.push((m.start(), m.end(), p));
+            } else {
+                hedge_hits.push((m.start(), m.end()));
+            }
+        }
+        // Leftmost first, and at one start the longest first. No two cue patterns match the
+        // same span (the phrases are distinct lowercase strings); equal hedge spans are one.
+        cue_hits.sort_unstable_by_key(|&(s, e, _)| (s, Reverse(e)));
+        hedge_hits.sort_unstable_by_key(|&(s, e)| (s, Reverse(e)));
+        let mut cues = Vec::new();
+        let mut next = 0;
+        for (s, e, p) in cue_hits {
+            if s >= next {
+                next = e;
+                cues.extend(self.accept(text, s, e, p));
+            }
+        }
+        let mut hedges = Vec::new();
+        let mut next = 0;
+        for (s, e) in hedge_hits {
+            if s >= next {
+                next = e;
+                if crate::hedges::on_word_boundaries(text, s, e) {
+                    hedges.push(Span::new(s, e));
+                }
+            }
+        }
+        (cues, hedges)
     }
 }
 

@@ -396,7 +396,11 @@ fn strip_the(name: &str) -> &str {
 
 /// The pronoun `word` is, if any.
 pub fn pronoun(word: &str) -> Option<Pronoun> {
-    Some(match word.to_lowercase().as_str() {
+    with_lower(word, pronoun_lower)
+}
+
+fn pronoun_lower(word: &str) -> Option<Pronoun> {
+    Some(match word {
         "he" | "him" | "his" | "himself" => Pronoun::Masculine,
         "she" | "her" | "hers" | "herself" => Pronoun::Feminine,
         "they" | "them" | "their" | "theirs" | "themselves" => Pronoun::Plural,
@@ -903,8 +907,10 @@ fn analyze_head(text: &str, toks: &[Tok]) -> Head {
                 let end = cap_run_end(body, k + 1, &bw);
                 set_person(&mut out, text, toks, &body[k + 1..=end], g);
                 out.honorific = true;
-                let h = bw(k).trim_end_matches('.').to_lowercase();
-                if !["mr", "mrs", "ms", "miss", "mx"].contains(&h.as_str()) {
+                let plain = with_lower(bw(k).trim_end_matches('.'), |h| {
+                    ["mr", "mrs", "ms", "miss", "mx"].contains(&h)
+                });
+                if !plain {
                     out.title = Some(text[toks[body[0]].start..toks[body[k]].end].to_owned());
                 }
                 return Head { phrase: out };

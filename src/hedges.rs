@@ -13,15 +13,27 @@ use crate::{lexicon, Span};
 /// The shipped hedge lexicon, one entry a line.
 pub const HEDGES: &str = include_str!("lexicon/hedges.txt");
 
+/// The hedge patterns, as the matcher takes them.
+pub(crate) fn patterns() -> impl Iterator<Item = &'static str> {
+    lexicon::entries(HEDGES)
+}
+
 fn matcher() -> &'static AhoCorasick {
     static MATCHER: OnceLock<AhoCorasick> = OnceLock::new();
     MATCHER.get_or_init(|| {
         AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
-            .build(lexicon::entries(HEDGES))
+            .build(patterns())
             .expect("the shipped hedge lexicon builds")
     })
+}
+
+/// True when the hedge matched at `text[s..e]` stands on word boundaries.
+pub(crate) fn on_word_boundaries(text: &str, s: usize, e: usize) -> bool {
+    let before = text[..s].chars().next_back();
+    let after = text[e..].chars().next();
+    !(before.is_some_and(is_word_char) || after.is_some_and(is_word_char))
 }
 
 fn is_word_char(c: char) -> bool {
@@ -38,12 +50,9 @@ fn is_word_char(c: char) -> bool {
 pub fn find_hedges(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     for m in matcher().find_iter(text) {
-        let before = text[..m.start()].chars().next_back();
-        let after = text[m.end()..].chars().next();
-        if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
-            continue;
+        if on_word_boundaries(text, m.start(), m.end()) {
+            out.push(Span::new(m.start(), m.end()));
         }
-        out.push(Span::new(m.start(), m.end()));
     }
     out
 }
