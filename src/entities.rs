@@ -199,8 +199,9 @@ pub(crate) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
         for (d, s) in buf.iter_mut().zip(bytes) {
             *d = s.to_ascii_lowercase();
         }
-        // ASCII in, ASCII out: always valid UTF-8.
-        f(std::str::from_utf8(&buf[..bytes.len()]).unwrap_or_default())
+        // SAFETY: `word` is ASCII and ASCII lowercase keeps every byte ASCII, so
+        // `buf[..bytes.len()]` is valid UTF-8.
+        f(unsafe { std::str::from_utf8_unchecked(&buf[..bytes.len()]) })
     } else {
         f(&word.to_lowercase())
     }
