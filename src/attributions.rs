@@ -1024,30 +1024,29 @@ impl Ctx<'_> {
         if f.m.entry.addressee {
             // `told reporters (on Tuesday) that …`: skip whom it was told to.
             // The addressee ends before `that` or a question word (`asked the minister why`).
-            let ceil = (i + 1..limit.min(i + 16))
+            let ceil = (i..limit.min(i + 16))
                 .find(|&k| {
+                    let w = self.word(k).unwrap_or_default();
                     matches!(
-                        self.word(k).as_deref(),
-                        Some(
-                            "that"
-                                | "whether"
-                                | "if"
-                                | "how"
-                                | "what"
-                                | "why"
-                                | "when"
-                                | "where"
-                                | "his"
-                                | "her"
-                                | "their"
-                                | "its"
-                                | "our"
-                                | "my"
-                        )
-                    )
+                        w.as_ref(),
+                        "that" | "whether" | "if" | "how" | "what" | "why" | "when" | "where"
+                    ) || k > i
+                        && matches!(w.as_ref(), "his" | "her" | "their" | "its" | "our" | "my")
                 })
                 .unwrap_or(limit);
             if let Some(m) = self.finder.after(text, &self.toks, i, ceil) {
+                // `asked a judge to block the rules`: the addressee and what it was asked
+                if self.word(m.last + 1).as_deref() == Some("to")
+                    && !matches!(m.kind, MentionKind::Pronoun)
+                    && quote_starting_at(self.quotes, self.toks[i].span.start).is_none()
+                {
+                    let stop = limit.min(i + 60);
+                    let end_tok = (m.last + 2..stop)
+                        .find(|&k| self.is_punct(k, ',') || self.is_punct(k, ';'))
+                        .unwrap_or(limit);
+                    let end = self.content_end(i, end_tok)?;
+                    return Some(vec![Span::new(self.toks[i].span.start, end)]);
+                }
                 if quote_starting_at(self.quotes, self.toks[i].span.start).is_none() {
                     i = m.last + 1;
                     while i < limit && (self.is_punct(i, ',') || self.is_punct(i, ':')) {
@@ -1090,7 +1089,11 @@ impl Ctx<'_> {
         // `a book called “Hope”`: a name right after `called` is no object of naming.
         let cue_word = lower(text, &self.toks[f.cue_last]);
         let naming = f.m.entry.object && cue_word.starts_with("call");
-        if naming && quote_starting_at(self.quotes, t.span.start).is_some() {
+        // (`what he called “our arguments”` has its speaker before it: a name or pronoun)
+        let named_speaker = f
+            .source
+            .is_some_and(|s| matches!(s.kind, MentionKind::Pronoun | MentionKind::Name));
+        if naming && !named_speaker && quote_starting_at(self.quotes, t.span.start).is_some() {
             return None;
         }
         if let Some(q) = quote_starting_at(self.quotes, t.span.start) {
@@ -1142,6 +1145,22 @@ impl Ctx<'_> {
             let stop = limit.min(i + 60);
             let end_tok = (i + 1..stop)
                 .find_map(|k| {
+                    // `called it “X” and left`: `and` before a past verb opens a new clause
+                    if self.word(k).as_deref() == Some("and")
+                        && self
+                            .toks
+                            .get(k + 1)
+                            .is_some_and(|n| n.is_lowercase_word(text))
+                        && self.word(k + 1).is_some_and(|w| {
+                            w.len() > 4 && w.ends_with("ed")
+                                || matches!(
+                                    w.as_ref(),
+                                    "said" | "says" | "told" | "left" | "went" | "made" | "took"
+                                )
+                        })
+                    {
+                        return Some(k);
+                    }
                     if !(self.is_punct(k, ',') || self.is_punct(k, ';') || self.is_punct(k, '(')) {
                         return None;
                     }

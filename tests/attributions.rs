@@ -186,6 +186,46 @@ t!(
     )]
 );
 t!(
+    asked_whether_after_a_subject,
+    "The host asked whether the council would meet again.",
+    [(
+        "The host",
+        "asked",
+        ["whether the council would meet again"],
+        Indirect
+    )]
+);
+t!(
+    asked_addressee_to_act,
+    "The union asked a federal judge to halt the closure.",
+    [(
+        "The union",
+        "asked",
+        ["a federal judge to halt the closure"],
+        Indirect
+    )]
+);
+t!(
+    called_it_with_a_quoted_complement,
+    "He called it their “secret weapon” and left.",
+    [("He", "called", ["it their “secret weapon”"], Mixed)]
+);
+t!(
+    what_someone_called_a_quotation,
+    "It was what she called “a quiet revolution.”",
+    [("she", "called", ["“a quiet revolution.”"], Direct)]
+);
+t!(
+    reported_takes_its_object,
+    "The ministry reported a sharp fall in exports.",
+    [(
+        "The ministry",
+        "reported",
+        ["a sharp fall in exports"],
+        Indirect
+    )]
+);
+t!(
     speech_verb_after_time_and_place_adjuncts,
     "The ferry operator said on Friday night the crossing would reopen.",
     [(
