@@ -738,6 +738,11 @@ impl Ctx<'_> {
         {
             return None;
         }
+        // `Ted Cruz, by contrast, said`, `Roe, during a visit to Ohio, said`: an aside, not
+        // part of the source.
+        if crate::mentions::opens_aside(self.text, &self.toks[m.last + 2]) {
+            return Some(m);
+        }
         Some(Mention {
             span: Span::new(m.span.start, self.toks[comma - 1].span.end),
             kind: m.kind,

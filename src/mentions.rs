@@ -406,10 +406,25 @@ const PARENTHETICAL_OPENERS: &[&str] = &[
     "through",
     "via",
     "once",
-    "then",
-    "now",
     "speaking",
+    "by",
+    "to",
+    "of",
+    "under",
+    "against",
+    "among",
+    "from",
+    "perhaps",
 ];
+
+/// True when token `t` opens an aside between a source and its cue rather than an
+/// apposition: `Roe, in a statement, said`, `Roe, citing data, said`, `Roe, by contrast,`.
+pub fn opens_aside(text: &str, t: &Token) -> bool {
+    let w = lower(text, t);
+    t.is_lowercase_word(text)
+        && (w.ends_with("ing") || w.ends_with("ed") || PARENTHETICAL_OPENERS.contains(&w.as_ref()))
+        && !matches!(w.as_ref(), "and" | "but" | "or")
+}
 
 /// The `(` matching the `)` at token `close`, no further back than eight tokens or `floor`.
 fn open_bracket_before(text: &str, tokens: &[Token], close: usize, floor: usize) -> Option<usize> {
@@ -947,12 +962,7 @@ impl MentionFinder {
             || a.kind == TokenKind::Number
             || (a.is_capitalized(text) && !STOP_CAPS.contains(&aw.as_ref()))
             || self.titles.contains(aw.as_ref() as &str);
-        let parenthetical = a.is_lowercase_word(text)
-            && (aw.ends_with("ing")
-                || aw.ends_with("ed")
-                || PARENTHETICAL_OPENERS.contains(&aw.as_ref()))
-            && !matches!(aw.as_ref(), "and" | "but" | "or");
-        if parenthetical {
+        if opens_aside(text, a) {
             // `Salceda, citing data from the State Department, said`, `Roe, in a statement,
             // said`: the name alone.
             return self

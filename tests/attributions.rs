@@ -880,3 +880,8 @@ t!(
         Direct
     )]
 );
+t!(
+    an_aside_after_an_opening_name_is_not_the_source,
+    "Tomas Berg, by contrast, said the mine had closed.",
+    [("Tomas Berg", "said", ["the mine had closed"], Indirect)]
+);
