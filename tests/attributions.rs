@@ -226,6 +226,16 @@ t!(
     )]
 );
 t!(
+    inverted_description_the_finder_misses,
+    "“The roof leaked for years,” said a 1990s tenant.",
+    [(
+        "a 1990s tenant",
+        "said",
+        ["“The roof leaked for years,”"],
+        Direct
+    )]
+);
+t!(
     speech_verb_after_time_and_place_adjuncts,
     "The ferry operator said on Friday night the crossing would reopen.",
     [(
