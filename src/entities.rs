@@ -18,7 +18,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use crate::lex::char_at;
+use crate::lex::{char_at, is_word_char};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -541,7 +541,7 @@ fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
     let mut i = 0;
     while let Some(c) = char_at(piece, i) {
         let len = c.len_utf8();
-        if c.is_alphanumeric() {
+        if is_word_char(c) {
             let mut j = i + len;
             loop {
                 // ASCII letters and digits, the bulk of a word, byte by byte.
@@ -549,7 +549,7 @@ fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
                     j += 1;
                 }
                 let Some(d) = char_at(piece, j) else { break };
-                if d.is_alphanumeric() {
+                if is_word_char(d) {
                     j += d.len_utf8();
                     continue;
                 }
@@ -558,8 +558,8 @@ fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
                     let next = char_at(piece, after);
                     let possessive = matches!(d, '\'' | '’')
                         && matches!(next, Some('s' | 'S'))
-                        && !char_at(piece, after + 1).is_some_and(char::is_alphanumeric);
-                    if next.is_some_and(char::is_alphanumeric) && !possessive {
+                        && !char_at(piece, after + 1).is_some_and(is_word_char);
+                    if next.is_some_and(is_word_char) && !possessive {
                         j = after;
                         continue;
                     }
@@ -583,7 +583,7 @@ fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
             if after_word {
                 let mut e = i + len;
                 if char_at(piece, e).is_some_and(|d| matches!(d, 's' | 'S'))
-                    && !char_at(piece, e + 1).is_some_and(char::is_alphanumeric)
+                    && !char_at(piece, e + 1).is_some_and(is_word_char)
                 {
                     e += 1;
                 }
@@ -1311,7 +1311,7 @@ fn word_at(text: &str, i: usize, end: usize) -> (usize, usize) {
     let piece = &text[i..end];
     let bytes = piece.as_bytes();
     match char_at(piece, 0) {
-        Some(c) if c.is_alphanumeric() => {}
+        Some(c) if is_word_char(c) => {}
         _ => return (i, i),
     }
     let (mut j, mut k) = (0, 0);
@@ -1325,7 +1325,7 @@ fn word_at(text: &str, i: usize, end: usize) -> (usize, usize) {
             j = k;
         }
         let Some(c) = char_at(piece, k) else { break };
-        if c.is_alphanumeric() {
+        if is_word_char(c) {
             k += c.len_utf8();
             j = k;
             continue;
@@ -1335,8 +1335,8 @@ fn word_at(text: &str, i: usize, end: usize) -> (usize, usize) {
             let next = char_at(piece, after);
             let possessive = matches!(c, '\'' | '’')
                 && matches!(next, Some('s' | 'S'))
-                && !char_at(piece, after + 1).is_some_and(char::is_alphanumeric);
-            if next.is_some_and(char::is_alphanumeric) && !possessive {
+                && !char_at(piece, after + 1).is_some_and(is_word_char);
+            if next.is_some_and(is_word_char) && !possessive {
                 k = after;
                 continue;
             }

@@ -81,8 +81,18 @@ impl Token {
     }
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+/// `c.is_alphanumeric()`, with no Unicode table lookup for ASCII or for the General
+/// Punctuation block (U+2000–U+206F: curly quotes, dashes, ellipsis), which holds no letter
+/// or digit.
+#[inline]
+pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
+        false
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 fn is_joiner(c: char) -> bool {
