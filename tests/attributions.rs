@@ -236,6 +236,19 @@ t!(
     )]
 );
 t!(
+    expressed_and_attacked_take_their_object,
+    "Okafor expressed doubts about the dam. Berg attacked the plan as reckless.",
+    [
+        ("Okafor", "expressed", ["doubts about the dam"], Indirect),
+        ("Berg", "attacked", ["the plan as reckless"], Indirect)
+    ]
+);
+t!(
+    attack_as_a_noun_is_no_cue,
+    "The attacks on the port worried the council.",
+    []
+);
+t!(
     speech_verb_after_time_and_place_adjuncts,
     "The ferry operator said on Friday night the crossing would reopen.",
     [(
@@ -591,12 +604,16 @@ t!(
 t!(
     gerund_after_comma_takes_the_subject,
     "Senator Mills attacked the bill, saying it would raise taxes.",
-    [(
-        "Senator Mills",
-        "saying",
-        ["it would raise taxes"],
-        Indirect
-    )]
+    [
+        // `attacked` takes its object since session 2 (PolNeAR marks it)
+        ("Senator Mills", "attacked", ["the bill"], Indirect),
+        (
+            "Senator Mills",
+            "saying",
+            ["it would raise taxes"],
+            Indirect
+        )
+    ]
 );
 t!(
     two_attributions_in_one_sentence,
