@@ -637,6 +637,15 @@ fn is_cap(word: &str) -> bool {
 /// assert_eq!(p.mention.as_str(text), "His");
 /// ```
 pub fn classify(text: &str, span: Span) -> SourcePhrase {
+    let read = read_span(text, span);
+    let toks = tokenize(text, read.start, read.end);
+    classify_tokens(text, &toks, 0)
+}
+
+/// The part of `span` that [`classify`] reads: at most [`MAX_PHRASE`] bytes, ending on a
+/// char boundary. What `classify` returns depends on `text[read_span(text, span)]` alone,
+/// its `mention` (when not empty) shifted with it.
+pub(crate) fn read_span(text: &str, span: Span) -> Span {
     let mut end = span
         .end
         .min(text.len())
@@ -644,9 +653,7 @@ pub fn classify(text: &str, span: Span) -> SourcePhrase {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let start = span.start.min(end);
-    let toks = tokenize(text, start, end);
-    classify_tokens(text, &toks, 0)
+    Span::new(span.start.min(end), end)
 }
 
 fn unknown(text: &str, toks: &[Tok]) -> SourcePhrase {

@@ -600,6 +600,35 @@ fn scan_names(text: &str, regions: &[Span], sources: &[Span]) -> Vec<TextMention
     out
 }
 
+/// [`entities::classify`] once per distinct source text in a document ("he", "Trump" and
+/// "officials" come back again and again): what it returns depends on the text it reads
+/// alone, its mention shifted with it.
+#[derive(Default)]
+struct ClassifyMemo<'a> {
+    seen: HashMap<&'a str, (usize, SourcePhrase), foldhash::fast::RandomState>,
+}
+
+impl<'a> ClassifyMemo<'a> {
+    fn classify(&mut self, text: &'a str, span: Span) -> SourcePhrase {
+        let read = entities::read_span(text, span);
+        let key = read.as_str(text);
+        if let Some((start, p)) = self.seen.get(key) {
+            let mut p = p.clone();
+            p.mention = Span::new(
+                p.mention.start - start + read.start,
+                p.mention.end - start + read.start,
+            );
+            return p;
+        }
+        let p = entities::classify(text, span);
+        // An empty mention is no position in the text: such a phrase is not kept.
+        if !p.mention.is_empty() && p.mention.start >= read.start {
+            self.seen.insert(key, (read.start, p.clone()));
+        }
+        p
+    }
+}
+
 /// Group the sources of `attributions` into speakers and link each attribution to its
 /// speaker, setting `speaker` and `speaker_confidence`.
 pub fn resolve(
@@ -652,11 +681,12 @@ pub fn resolve(
             .partition_point(|s| s.span.end <= pos)
             .min(sentences.len().saturating_sub(1))
     };
+    let mut classify_memo = ClassifyMemo::default();
     // Classify every source once; only the sentences before a source that needs an
     // antecedent (a pronoun, a description, a bare surname) are scanned for names.
     let phrases: Vec<SourcePhrase> = sources
         .iter()
-        .map(|(span, _)| entities::classify(text, *span))
+        .map(|(span, _)| classify_memo.classify(text, *span))
         .collect();
     let mut regions: Vec<Span> = Vec::new();
     for ((span, _), p) in sources.iter().zip(&phrases) {
