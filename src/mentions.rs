@@ -806,8 +806,11 @@ impl MentionFinder {
                 TokenKind::Number => {
                     start = k - 1;
                     if !capital_head {
-                        // `61 percent`, `two aides`: a number determines a lowercase head.
-                        committed = start;
+                        // `61 percent`, `two aides`: a number determines a lowercase head;
+                        // a share too (`4 in 10 Republican voters`).
+                        committed = self
+                            .poll_share_before(text, tokens, k - 1, window_floor)
+                            .map_or(start, |share| share.first);
                         has_det = true;
                         break;
                     }
@@ -817,6 +820,21 @@ impl MentionFinder {
                     }
                 }
                 TokenKind::Punct => {
+                    // `Sanders’ campaign`: the apostrophe of a plural possessive.
+                    if (p.is(text, '’') || p.is(text, '\''))
+                        && !p.gap_before
+                        && tokens[k].gap_before
+                        && k >= window_floor + 2
+                        && tokens[k - 2].kind == TokenKind::Word
+                        && tokens[k - 2].as_str(text).ends_with('s')
+                    {
+                        start = k - 2;
+                        committed = start;
+                        has_det = true;
+                        pending_lower = 0;
+                        k -= 2;
+                        continue;
+                    }
                     // Mr. / J. (initials) / U.S.
                     if p.is(text, '.') && k >= window_floor + 2 {
                         let q = &tokens[k - 2];

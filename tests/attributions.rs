@@ -912,3 +912,23 @@ t!(
     "Tomas Berg, by contrast, said the mine had closed.",
     [("Tomas Berg", "said", ["the mine had closed"], Indirect)]
 );
+t!(
+    a_plural_possessive_before_the_head,
+    "The Ortegas’ lawyer said the deed was forged.",
+    [(
+        "The Ortegas’ lawyer",
+        "said",
+        ["the deed was forged"],
+        Indirect
+    )]
+);
+t!(
+    a_share_of_a_group,
+    "About 4 in 10 Republican voters say the race is close.",
+    [(
+        "About 4 in 10 Republican voters",
+        "say",
+        ["the race is close"],
+        Indirect
+    )]
+);
