@@ -107,6 +107,9 @@ class Attribution:
 
 @final
 class Document:
+    """An analysed article. One made by ``analyze`` builds each list the first time it is
+    read and keeps it; the lists returned are fresh copies holding the same objects."""
+
     @property
     def text(self) -> str: ...
     @property
