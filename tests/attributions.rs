@@ -142,17 +142,23 @@ t!(
 );
 t!(
     support_takes_its_object,
-    "Most farmers support the new water plan.",
-    [("Most farmers", "support", ["the new water plan"], Indirect)]
+    // only `supported`/`supporting` are cues: `support` and `supports` are mostly nouns
+    "Most farmers supported the new water plan.",
+    [(
+        "Most farmers",
+        "supported",
+        ["the new water plan"],
+        Indirect
+    )]
 );
 t!(
-    support_after_has_is_a_noun,
-    "The mayor has support among older voters.",
+    object_verb_after_has_is_a_noun,
+    "The mayor has praise the old council never had.",
     []
 );
 t!(
-    support_after_a_share_is_a_noun,
-    "Okafor won 45 percent support in the county.",
+    object_verb_after_a_share_is_a_noun,
+    "The plan drew 30 percent praise the rivals never got.",
     []
 );
 t!(
