@@ -1196,7 +1196,19 @@ impl MentionFinder {
             return None;
         }
         let w = lower(text, t);
-        if PRONOUNS.contains(&w.as_ref()) || OBJECT_PRONOUNS.contains(&w.as_ref()) {
+        // `according to her lawyers`: `her` before a noun is a determiner.
+        let determiner = w == "her"
+            && tokens.get(first + 1).is_some_and(|n| {
+                let nw = lower(text, n);
+                n.is_lowercase_word(text)
+                    && first + 1 < ceil
+                    && !STOP_FORWARD.contains(&nw.as_ref())
+                    && !FUNCTION_WORDS.contains(&nw.as_ref())
+                    && !DETERMINERS.contains(&nw.as_ref())
+                    && !PRONOUNS.contains(&nw.as_ref())
+            });
+        if !determiner && (PRONOUNS.contains(&w.as_ref()) || OBJECT_PRONOUNS.contains(&w.as_ref()))
+        {
             return Some(Mention {
                 span: t.span,
                 kind: MentionKind::Pronoun,

@@ -938,3 +938,18 @@ t!(
         Indirect
     )]
 );
+t!(
+    her_before_a_noun_is_a_determiner,
+    "The deal was signed in May, according to her lawyers.",
+    [(
+        "her lawyers",
+        "according to",
+        ["The deal was signed in May"],
+        Indirect
+    )]
+);
+t!(
+    her_as_the_addressee,
+    "The mayor told her the bridge would reopen.",
+    [("The mayor", "told", ["the bridge would reopen"], Indirect)]
+);
