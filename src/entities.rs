@@ -1359,6 +1359,12 @@ fn word_at(text: &str, i: usize, end: usize) -> (usize, usize) {
 /// What a capitalised run of running text names: a person (with a first name, an honorific
 /// or a title, or a bare surname), an organisation or an outlet; None for anything else.
 pub fn classify_name_run(text: &str, run: Span) -> Option<SourcePhrase> {
+    let read = name_run_read(text, run)?;
+    name_run_finish(text, run, name_run_head(text, read))
+}
+
+/// The part of `run` that [`classify_name_run`] reads, None when it reads nothing.
+pub(crate) fn name_run_read(text: &str, run: Span) -> Option<Span> {
     let end = run
         .end
         .min(text.len())
@@ -1366,8 +1372,19 @@ pub fn classify_name_run(text: &str, run: Span) -> Option<SourcePhrase> {
     if !text.is_char_boundary(end) || run.start > end {
         return None;
     }
-    let toks = tokenize(text, run.start, end);
-    let mut p = analyze_head(text, &toks).phrase;
+    Some(Span::new(run.start, end))
+}
+
+/// The head of the words `text[read]`: depends on those words alone, its `mention` (when
+/// not empty) shifted with them.
+pub(crate) fn name_run_head(text: &str, read: Span) -> SourcePhrase {
+    let toks = tokenize(text, read.start, read.end);
+    analyze_head(text, &toks).phrase
+}
+
+/// [`classify_name_run`] from the head `p` of `run`'s words: a role noun before the run is
+/// a title; only names of people, organisations and outlets are kept.
+pub(crate) fn name_run_finish(text: &str, run: Span, mut p: SourcePhrase) -> Option<SourcePhrase> {
     if p.kind == SpeakerKind::Person && p.title.is_none() {
         // A lowercase role noun just before the run is a title: "engineer Dariusz Wrobel".
         let mut from = run.start.saturating_sub(40);

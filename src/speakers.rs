@@ -603,29 +603,51 @@ fn scan_names(text: &str, regions: &[Span], sources: &[Span]) -> Vec<TextMention
 /// [`entities::classify`] once per distinct source text in a document ("he", "Trump" and
 /// "officials" come back again and again): what it returns depends on the text it reads
 /// alone, its mention shifted with it.
+/// The same for the heads of capitalised runs ([`entities::classify_name_run`]).
 #[derive(Default)]
 struct ClassifyMemo<'a> {
-    seen: HashMap<&'a str, (usize, SourcePhrase), foldhash::fast::RandomState>,
+    seen: Memo<'a>,
+    runs: Memo<'a>,
+}
+
+type Memo<'a> = HashMap<&'a str, (usize, SourcePhrase), foldhash::fast::RandomState>;
+
+/// `read(text, at)` through `memo`, keyed by `text[at]`.
+fn memoized<'a>(
+    memo: &mut Memo<'a>,
+    text: &'a str,
+    at: Span,
+    read: impl FnOnce() -> SourcePhrase,
+) -> SourcePhrase {
+    let key = at.as_str(text);
+    if let Some((start, p)) = memo.get(key) {
+        let mut p = p.clone();
+        p.mention = Span::new(
+            p.mention.start - start + at.start,
+            p.mention.end - start + at.start,
+        );
+        return p;
+    }
+    let p = read();
+    // An empty mention is no position in the text: such a phrase is not kept.
+    if !p.mention.is_empty() && p.mention.start >= at.start {
+        memo.insert(key, (at.start, p.clone()));
+    }
+    p
 }
 
 impl<'a> ClassifyMemo<'a> {
     fn classify(&mut self, text: &'a str, span: Span) -> SourcePhrase {
-        let read = entities::read_span(text, span);
-        let key = read.as_str(text);
-        if let Some((start, p)) = self.seen.get(key) {
-            let mut p = p.clone();
-            p.mention = Span::new(
-                p.mention.start - start + read.start,
-                p.mention.end - start + read.start,
-            );
-            return p;
-        }
-        let p = entities::classify(text, span);
-        // An empty mention is no position in the text: such a phrase is not kept.
-        if !p.mention.is_empty() && p.mention.start >= read.start {
-            self.seen.insert(key, (read.start, p.clone()));
-        }
-        p
+        let at = entities::read_span(text, span);
+        memoized(&mut self.seen, text, at, || entities::classify(text, span))
+    }
+
+    fn name_run(&mut self, text: &'a str, run: Span) -> Option<SourcePhrase> {
+        let at = entities::name_run_read(text, run)?;
+        let head = memoized(&mut self.runs, text, at, || {
+            entities::name_run_head(text, at)
+        });
+        entities::name_run_finish(text, run, head)
     }
 }
 
@@ -740,7 +762,7 @@ pub fn resolve(
             if !worth_classifying(text, m.span) && !known_last(&r) {
                 continue;
             }
-            let phrase = entities::classify_name_run(text, m.span);
+            let phrase = classify_memo.name_run(text, m.span);
             match &phrase {
                 Some(p)
                     if p.kind == SpeakerKind::Person
