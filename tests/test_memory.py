@@ -12,6 +12,7 @@ import sayso
 
 DOCUMENTS = 200_000
 WARM_UP = 20_000
+CHECKPOINT = 10_000
 
 TEMPLATES = [
     "\u201cWe will rebuild it,\u201d said Mayor Okafor. Dr. Brenner called it rushed. {i}",
@@ -46,10 +47,21 @@ def analyze(count: int, offset: int) -> int:
 
 
 def test_rss_stays_flat_over_200000_documents() -> None:
+    # RSS is read every CHECKPOINT documents. The allocator returns freed pages to the
+    # system after a delay, so one reading can carry memory that is already free; the
+    # least of the first and of the last readings compare what is really held. A leak
+    # raises every later reading, the least one too.
     analyze(WARM_UP, 0)
-    before = rss_bytes()
-    found = analyze(DOCUMENTS, WARM_UP)
-    after = rss_bytes()
+    readings = []
+    found = 0
+    for start in range(WARM_UP, WARM_UP + DOCUMENTS, CHECKPOINT):
+        found += analyze(CHECKPOINT, start)
+        readings.append(rss_bytes())
     assert found > DOCUMENTS // 2  # the documents were really analyzed
+    before = min(readings[:3])
+    after = min(readings[-3:])
     growth = (after - before) / before
-    assert growth < 0.05, f"RSS grew {growth:.1%}: {before / 1e6:.1f} MB -> {after / 1e6:.1f} MB"
+    assert growth < 0.05, (
+        f"RSS grew {growth:.1%}: {before / 1e6:.1f} MB -> {after / 1e6:.1f} MB "
+        f"(readings in MB: {[round(r / 1e6, 1) for r in readings]})"
+    )
