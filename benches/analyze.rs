@@ -27,27 +27,9 @@ use sayso::cues::CueLexicon;
 use sayso::mentions::MentionFinder;
 use sayso::{attributions, hedges, quotes, speakers, Analyzer, Segmenter};
 
-fn polnear() -> Option<Vec<String>> {
-    let beside = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    let env = std::env::var_os("SAYSO_SHARED").map(PathBuf::from);
-    let dir = [Some(beside), env]
-        .into_iter()
-        .flatten()
-        .find(|d| d.join("data/polnear.train.jsonl").is_file())?;
-    let data = std::fs::read_to_string(dir.join("data/polnear.train.jsonl")).ok()?;
-    data.lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).ok()?;
-            Some(v["text"].as_str()?.to_owned())
-        })
-        .collect()
-}
-
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
-}
+#[path = "support/polnear.rs"]
+mod polnear;
+use polnear::{median, polnear};
 
 /// This thread's CPU time in seconds: other jobs on a shared machine inflate wall time, far
 /// less CPU time.

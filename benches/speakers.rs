@@ -13,32 +13,13 @@
 //! Timings depend on the machine and its load; this is a benchmark, never a test.
 
 use std::hint::black_box;
-use std::path::PathBuf;
 use std::time::Instant;
 
 use sayso::{Analyzer, Attribution, AttributionKind, CueClass, Span};
 
-fn polnear() -> Option<Vec<String>> {
-    let beside = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    let env = std::env::var_os("SAYSO_SHARED").map(PathBuf::from);
-    let dir = [Some(beside), env]
-        .into_iter()
-        .flatten()
-        .find(|d| d.join("data/polnear.train.jsonl").is_file())?;
-    let data = std::fs::read_to_string(dir.join("data/polnear.train.jsonl")).ok()?;
-    data.lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).ok()?;
-            Some(v["text"].as_str()?.to_owned())
-        })
-        .collect()
-}
-
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
-}
+#[path = "support/polnear.rs"]
+mod polnear;
+use polnear::{median, polnear};
 
 fn time(runs: usize, mut f: impl FnMut()) -> f64 {
     f(); // warm-up
