@@ -22,7 +22,7 @@ use crate::mentions::{Mention, MentionFinder, MentionKind};
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use crate::lex::WordSet;
+use crate::lex::{WordSet, WEEKDAYS};
 
 use crate::Span;
 
@@ -113,13 +113,6 @@ const ADJUNCT_STARTS_LIST: &[&str] = &[
     "today",
     "yesterday",
     "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "repeatedly",
     "again",
     "also",
@@ -168,24 +161,18 @@ const ADJUNCT_STARTS_LIST: &[&str] = &[
     "sorry",
     "so",
 ];
-static ADJUNCT_STARTS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ADJUNCT_STARTS_LIST));
+static ADJUNCT_STARTS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::from_lists(&[ADJUNCT_STARTS_LIST, WEEKDAYS]));
 /// Prepositions opening an adjunct after a speech verb (`said in a statement …`).
 const PREPOSITIONS: &[&str] = &[
     "on", "in", "at", "during", "after", "before", "with", "for", "about", "from", "through",
     "via", "over", "since", "while", "when", "as", "outside", "inside", "near",
 ];
 /// Time words and adverbs that make up an adjunct by themselves (`said Tuesday night`).
-const TIME_WORDS: &[&str] = &[
+const TIME_WORDS_LIST: &[&str] = &[
     "today",
     "yesterday",
     "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "morning",
     "afternoon",
     "evening",
@@ -231,6 +218,8 @@ const TIME_WORDS: &[&str] = &[
     "november",
     "december",
 ];
+static TIME_WORDS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::from_lists(&[TIME_WORDS_LIST, WEEKDAYS]));
 /// Words that open a noun phrase, so a clause after an adjunct (`said in May the plan …`).
 const CLAUSE_DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",

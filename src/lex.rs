@@ -108,10 +108,26 @@ pub(crate) struct WordSet(
     >,
 );
 
+/// The days of the week, lowercase: time words for several stages' word lists.
+pub(crate) const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 impl WordSet {
     /// The set of `words` (as written: matching is exact).
     pub(crate) fn new(words: &[&'static str]) -> Self {
         WordSet(words.iter().copied().collect())
+    }
+
+    /// The set of the words of every list in `lists`.
+    pub(crate) fn from_lists(lists: &[&[&'static str]]) -> Self {
+        WordSet(lists.iter().flat_map(|l| l.iter().copied()).collect())
     }
 
     /// True when `word` is one of the words, as `<[&str]>::contains` says for the list.

@@ -23,7 +23,7 @@
 use std::collections::HashSet;
 use std::sync::{LazyLock, OnceLock};
 
-use crate::lex::{lower, Token, TokenKind, WordSet};
+use crate::lex::{lower, Token, TokenKind, WordSet, WEEKDAYS};
 use crate::lexicon;
 
 use crate::Span;
@@ -117,13 +117,6 @@ const STOP_CAPS_LIST: &[&str] = &[
     "today",
     "yesterday",
     "tomorrow",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "not",
     "even",
     "only",
@@ -193,7 +186,8 @@ const STOP_CAPS_LIST: &[&str] = &[
     "each",
     "any",
 ];
-static STOP_CAPS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(STOP_CAPS_LIST));
+static STOP_CAPS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::from_lists(&[STOP_CAPS_LIST, WEEKDAYS]));
 /// Lowercase words that never head a noun phrase.
 const FUNCTION_WORDS_LIST: &[&str] = &[
     "of",
