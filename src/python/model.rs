@@ -58,7 +58,14 @@ pub(crate) fn span_objects(
 /// A span made by the pipeline holds the document's `str` and slices its text on access,
 /// so making one allocates a single object (segmentation makes hundreds of thousands).
 /// A span built by hand holds its own text.
-#[pyclass(module = "sayso._sayso", name = "Span", frozen)]
+///
+/// Freed spans are kept for reuse (up to 65,536 of them, 64 bytes each), as CPython keeps
+/// its own small objects: a large document makes 10^5 spans, and without the free list
+/// every such call faults fresh pages into CPython's allocator (the 10^5 spans of one
+/// call fill four arenas, given back when the list is dropped), which made `segment` on
+/// 10x the input cost 12.4x the time (benches/adversarial.py). The cost: a lock, about
+/// 8 ns per span.
+#[pyclass(module = "sayso._sayso", name = "Span", frozen, freelist = 65536)]
 pub(crate) struct PySpan {
     #[pyo3(get)]
     pub(crate) start: usize,
