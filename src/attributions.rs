@@ -279,6 +279,20 @@ struct Ctx<'a> {
     finder: &'a MentionFinder,
 }
 
+/// Words in `-ly` that are no adverbs (or not ones that go with a verb).
+const NOT_ADVERBS: &[&str] = &[
+    "likely", "unlikely", "family", "early", "daily", "weekly", "monthly", "yearly", "hourly",
+    "elderly", "ally", "rally", "supply", "reply", "apply", "assembly", "holy", "ugly", "friendly",
+    "lonely", "costly", "deadly", "only", "belly", "bully", "jelly", "lily", "fly", "july",
+    "italy", "quarterly", "nightly", "orderly", "worldly", "comply", "imply", "multiply",
+];
+
+/// A lowercase `-ly` adverb between a subject and its verb (`proudly declared`,
+/// `basically said`): it belongs to the cue.
+fn is_manner_adverb(text: &str, t: &Token, w: &str) -> bool {
+    w.len() >= 5 && w.ends_with("ly") && !NOT_ADVERBS.contains(&w) && t.is_lowercase_word(text)
+}
+
 fn is_open_quote_char(s: &str) -> bool {
     matches!(s, "“" | "\"" | "‘" | "'" | "«" | "„" | "`" | "‹")
 }
@@ -393,7 +407,11 @@ impl Ctx<'_> {
                 let mut steps = 0;
                 while k > 0 && steps < 4 {
                     let Some(w) = self.word(k - 1) else { break };
-                    if AUXILIARIES.contains(&w.as_ref()) || w == "n't" || w.ends_with("n't") {
+                    if AUXILIARIES.contains(&w.as_ref())
+                        || w == "n't"
+                        || w.ends_with("n't")
+                        || is_manner_adverb(text, &self.toks[k - 1], &w)
+                    {
                         k -= 1;
                     } else if BE.contains(&w.as_ref()) {
                         if k == a && matches!(m.entry.form, VerbForm::Past | VerbForm::Participle) {

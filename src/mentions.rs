@@ -292,7 +292,8 @@ const STOP_FORWARD_LIST: &[&str] = &[
     "will", "would", "can", "could", "may", "might", "should", "must", "and", "but", "or", "said",
     "says", "say", "told", "tells", "when", "while", "because", "if", "as", "after", "before",
     "since", "though", "although", "during", "on", "in", "at", "to", "with", "about", "than",
-    "not", "also", "did", "does", "do", "added", "wrote", "noted",
+    "not", "also", "did", "does", "do", "added", "wrote", "noted", "he", "she", "they", "we", "i",
+    "there",
 ];
 static STOP_FORWARD: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(STOP_FORWARD_LIST));
 /// Words that open a new clause after a comma, ending an apposition before them.
@@ -1241,8 +1242,16 @@ impl MentionFinder {
                         // a connector: keep going if a phrase follows
                     } else if i > first && STOP_FORWARD.contains(&pw.as_ref()) {
                         break;
-                    } else if DETERMINERS.contains(&pw.as_ref()) && i > first {
-                        // `of the`
+                    } else if DETERMINERS.contains(&pw.as_ref())
+                        && i > first
+                        && tokens[i - 1].kind == TokenKind::Word
+                        && matches!(
+                            lower(text, &tokens[i - 1]).as_ref(),
+                            "of" | "for" | "by" | "from" | "at" | "and" | "to"
+                        )
+                    {
+                        // `of the`; elsewhere a determiner opens another phrase (`told
+                        // Jim the bridge …`)
                     } else if p.is_lowercase_word(text)
                         && has_capital
                         && last == Some(i - 1)
