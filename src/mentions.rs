@@ -286,6 +286,59 @@ const CONNECTORS: &[&str] = &[
     "of", "for", "and", "de", "del", "la", "le", "van", "von", "der", "bin", "al", "el", "da",
     "dos", "du",
 ];
+/// Determiners and quantifiers a phrase read backwards may open with (`The two voters`,
+/// `many other polls`).
+const LEADING_DETERMINERS: &[&str] = &[
+    "the", "a", "an", "many", "several", "some", "most", "all", "both", "few", "these", "those",
+];
+
+/// Mention `m` with the determiner just before it (`The` of `The 50-state poll`), when it
+/// opens with no determiner of its own.
+fn with_determiner(text: &str, tokens: &[Token], m: Mention, floor: usize) -> Mention {
+    if !matches!(
+        m.kind,
+        MentionKind::Name | MentionKind::Group | MentionKind::Description
+    ) || m.first <= floor
+    {
+        return m;
+    }
+    let own = lower(text, &tokens[m.first]);
+    if matches!(own.as_ref(), "the" | "a" | "an") || is_possessive(&own) {
+        return m;
+    }
+    let p = m.first - 1;
+    let t = &tokens[p];
+    if t.kind != TokenKind::Word || tokens[m.first].line_break_before {
+        return m;
+    }
+    let w = lower(text, t);
+    if !LEADING_DETERMINERS.contains(&w.as_ref()) {
+        return m;
+    }
+    Mention {
+        span: Span::new(t.span.start, m.span.end),
+        first: p,
+        ..m
+    }
+}
+
+/// Mention `m` from the last line break inside it (a heading line before a name is no part
+/// of it).
+fn after_line_break(text: &str, tokens: &[Token], m: Mention) -> Mention {
+    let _ = text;
+    match (m.first + 1..=m.last)
+        .rev()
+        .find(|&k| tokens[k].line_break_before)
+    {
+        Some(k) => Mention {
+            span: Span::new(tokens[k].span.start, m.span.end),
+            first: k,
+            ..m
+        },
+        None => m,
+    }
+}
+
 /// Words that end a forward noun phrase.
 const STOP_FORWARD_LIST: &[&str] = &[
     "that", "who", "which", "whom", "whose", "is", "was", "were", "are", "has", "have", "had",
@@ -639,6 +692,8 @@ impl MentionFinder {
         }
         self.phrase_before(text, tokens, last, floor)
             .map(|m| self.widen_left(text, tokens, m, floor))
+            .map(|m| with_determiner(text, tokens, m, floor))
+            .map(|m| after_line_break(text, tokens, m))
     }
 
     /// The whole phrase a mention ends: the head before a preposition (`a spokesman for

@@ -953,3 +953,46 @@ t!(
     "The mayor told her the bridge would reopen.",
     [("The mayor", "told", ["the bridge would reopen"], Indirect)]
 );
+
+// --- session 3: recall and source spans
+
+t!(
+    an_ly_adverb_belongs_to_the_cue,
+    "Even so, the council proudly declared that it had never sold the names.",
+    [(
+        "the council",
+        "proudly declared",
+        ["that it had never sold the names"],
+        Indirect
+    )]
+);
+t!(
+    a_named_addressee_before_a_clause,
+    "The mayor told Jim the bridge would reopen.",
+    [("The mayor", "told", ["the bridge would reopen"], Indirect)]
+);
+t!(
+    an_addressee_before_a_pronoun_subject,
+    "The coach told reporters we will win the cup.",
+    [("The coach", "told", ["we will win the cup"], Indirect)]
+);
+t!(
+    a_source_keeps_its_determiner,
+    "The two farmers said the crop failed.",
+    [("The two farmers", "said", ["the crop failed"], Indirect)]
+);
+t!(
+    a_source_keeps_its_quantifier,
+    "Many other polls show the race is close.",
+    [("Many other polls", "show", ["the race is close"], Indirect)]
+);
+t!(
+    a_heading_line_is_no_part_of_the_source,
+    "The Middle East\nFormer Gov. Jane Roe said the port would grow.",
+    [(
+        "Former Gov. Jane Roe",
+        "said",
+        ["the port would grow"],
+        Indirect
+    )]
+);
