@@ -760,7 +760,24 @@ fn classify_tokens(text: &str, toks: &[Tok], depth: u8) -> SourcePhrase {
                 let author_starts = by + 1 < head_toks.len();
                 if author_starts {
                     let author = classify_tokens(text, &head_toks[by + 1..], depth + 1);
+                    // A named author of no known kind (`a report by the Chicago Tribune`)
+                    // is still who speaks: the document is the speaker only when no one is
+                    // named.
+                    let named = author.reference == Reference::Name
+                        && author
+                            .name
+                            .trim_start_matches("the ")
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase);
                     if !matches!(author.kind, SpeakerKind::Unknown | SpeakerKind::Document) {
+                        return author;
+                    }
+                    if author.kind == SpeakerKind::Unknown && named {
+                        let mut author = author;
+                        if let Some(bare) = author.name.strip_prefix("the ") {
+                            author.name = bare.to_owned();
+                        }
                         return author;
                     }
                 }

@@ -524,3 +524,23 @@ fn a_relative_clause_in_the_source_is_no_description() {
     assert_eq!(r.kind(0), Some(SpeakerKind::Anonymous));
     assert_eq!(r.speakers[0].description, None);
 }
+
+#[test]
+fn a_document_by_a_named_author_of_no_known_kind_is_the_author() {
+    let text = "Fares will rise, according to a study by the Halvorsen Gazette. \
+                Stops will close, according to an audit by the Halvorsen Clarion. \
+                Trains will be late, according to a report by the end of the week.";
+    let r = resolve(
+        text,
+        &[
+            ("a study by the Halvorsen Gazette", "according to"),
+            ("an audit by the Halvorsen Clarion", "according to"),
+            ("a report by the end of the week", "according to"),
+        ],
+    );
+    assert_eq!(r.name(0), Some("Halvorsen Gazette"));
+    assert_eq!(r.kind(0), Some(SpeakerKind::Media));
+    assert_eq!(r.name(1), Some("Halvorsen Clarion"));
+    // No one is named: the document speaks.
+    assert_eq!(r.kind(2), Some(SpeakerKind::Document));
+}
