@@ -42,6 +42,11 @@ pub use offsets::CharOffsets;
 pub use sentences::Segmenter;
 pub use span::Span;
 
+/// The README's code blocks tagged `rust`, run as doctests so the README stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 /// The sentences of `text` with the shipped abbreviations.
 pub fn segment(text: &str) -> Vec<Sentence> {
     static DEFAULT: std::sync::OnceLock<Segmenter> = std::sync::OnceLock::new();
