@@ -1239,7 +1239,9 @@ const FUNCTION_WORDS: &[&str] = &[
 
 fn is_function_word(word: &str) -> bool {
     static SET: OnceLock<LexSet> = OnceLock::new();
+    // Every function word is ASCII letters, 1 to 9 of them.
     word.len() <= 10
+        && word.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
         && with_lower(word, |w| {
             SET.get_or_init(|| FUNCTION_WORDS.iter().map(|w| (*w).to_owned()).collect())
                 .contains(w)
@@ -1268,10 +1270,7 @@ pub fn word_runs(text: &str, span: Span) -> Vec<Span> {
     }
     while i < end {
         // Jump to the next capital letter or non-ASCII byte.
-        match bytes[i..end]
-            .iter()
-            .position(|&b| b.is_ascii_uppercase() || b >= 0x80)
-        {
+        match next_upper_or_non_ascii(&bytes[i..end]) {
             Some(k) => i += k,
             None => break,
         }
@@ -1326,6 +1325,32 @@ pub fn word_runs(text: &str, span: Span) -> Vec<Span> {
         i = run_end;
     }
     out
+}
+
+/// The index of the first ASCII capital or non-ASCII byte of `bytes`, eight bytes at a time.
+fn next_upper_or_non_ascii(bytes: &[u8]) -> Option<usize> {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for c in &mut chunks {
+        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        let ascii = x & !HIGH;
+        // The high bit of each byte: set at or above 'A' (0x41), and at or above 0x5B (past
+        // 'Z'). Seven-bit bytes plus at most 0x3F carry into no other byte.
+        let ge_a = ascii + 0x3F * LOW;
+        let gt_z = ascii + 0x25 * LOW;
+        let hits = ((ge_a & !gt_z) | x) & HIGH;
+        if hits != 0 {
+            return Some(at + (hits.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| b.is_ascii_uppercase() || b >= 0x80)
+        .map(|k| at + k)
 }
 
 /// The word starting at `i` (no further than `end`): letters and digits, with inner `-`,
@@ -1402,31 +1427,42 @@ pub(crate) fn name_run_head(text: &str, read: Span) -> SourcePhrase {
 /// [`classify_name_run`] from the head `p` of `run`'s words: a role noun before the run is
 /// a title; only names of people, organisations and outlets are kept.
 pub(crate) fn name_run_finish(text: &str, run: Span, mut p: SourcePhrase) -> Option<SourcePhrase> {
-    if p.kind == SpeakerKind::Person && p.title.is_none() {
-        // A lowercase role noun just before the run is a title: "engineer Dariusz Wrobel".
-        let mut from = run.start.saturating_sub(40);
-        while !text.is_char_boundary(from) {
-            from += 1;
-        }
-        let before = text[from..run.start].trim_end();
-        let word = before
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("");
-        if before.len() + 1 >= text[from..run.start].len()
-            && !word.is_empty()
-            && word.chars().all(char::is_lowercase)
-            && lexicon().person_noun(word).is_some()
-        {
-            p.title = Some(word.to_owned());
-        }
+    if let Some(title) = name_run_title(text, run, &p) {
+        p.title = Some(title);
     }
-    let keep = p.reference == Reference::Name
+    name_run_keep(&p).then_some(p)
+}
+
+/// Whether [`classify_name_run`] keeps the head `p`: names of people, organisations and
+/// outlets.
+pub(crate) fn name_run_keep(p: &SourcePhrase) -> bool {
+    p.reference == Reference::Name
         && matches!(
             p.kind,
             SpeakerKind::Person | SpeakerKind::Organization | SpeakerKind::Media
-        );
-    keep.then_some(p)
+        )
+}
+
+/// The title [`classify_name_run`] gives a person `p` named by `run` that has none: a
+/// lowercase role noun just before the run ("engineer Dariusz Wrobel").
+pub(crate) fn name_run_title(text: &str, run: Span, p: &SourcePhrase) -> Option<String> {
+    if p.kind != SpeakerKind::Person || p.title.is_some() {
+        return None;
+    }
+    let mut from = run.start.saturating_sub(40);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text[from..run.start].trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    (before.len() + 1 >= text[from..run.start].len()
+        && !word.is_empty()
+        && word.chars().all(char::is_lowercase)
+        && lexicon().person_noun(word).is_some())
+    .then(|| word.to_owned())
 }
 
 fn named(mut out: SourcePhrase, name: &str, span: Span, kind: SpeakerKind) -> SourcePhrase {

@@ -65,8 +65,11 @@ struct Entity {
     title: Option<String>,
     description: Option<String>,
     gender: Gender,
-    /// Lowercase words of the title, apposition and name, for descriptions to match.
-    words: Vec<String>,
+    /// Lowercase words of the title, apposition and name, for descriptions to match, each
+    /// followed by a space (no word holds one).
+    words: String,
+    /// How many words `words` holds.
+    n_words: usize,
     /// Those of `words` that are role nouns (`minister`, `sculptor`).
     roles: Vec<String>,
     mentions: Vec<Span>,
@@ -80,7 +83,7 @@ impl Entity {
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
         {
-            if self.words.len() >= MAX_WORDS {
+            if self.n_words >= MAX_WORDS {
                 break;
             }
             entities::with_lower(w, |w| {
@@ -102,14 +105,26 @@ impl Entity {
                     "pres" => "president",
                     _ => w,
                 };
-                if !self.words.iter().any(|x| x == w) {
+                if !self.has_word(w) {
                     if entities::lexicon().person_noun(w).is_some() {
                         self.roles.push(w.to_owned());
                     }
-                    self.words.push(w.to_owned());
+                    self.words.push_str(w);
+                    self.words.push(' ');
+                    self.n_words += 1;
                 }
             });
         }
+    }
+
+    /// Whether `w` is one of `words`.
+    fn has_word(&self, w: &str) -> bool {
+        !w.is_empty()
+            && self
+                .words
+                .as_bytes()
+                .split(|&b| b == b' ')
+                .any(|x| x == w.as_bytes())
     }
 
     fn is_speaker(&self) -> bool {
@@ -420,7 +435,7 @@ impl Resolver {
                 let head = p.head.clone().unwrap_or_default();
                 let hit = self.nearest(sentence, DESCRIPTION_SENTENCE_WINDOW, |e| {
                     !matches!(e.kind, SpeakerKind::Group | SpeakerKind::Anonymous)
-                        && e.words.contains(&head)
+                        && e.has_word(&head)
                 });
                 match hit {
                     Some((id, more)) => Some((id, if more { 0.5 } else { 0.75 })),
@@ -439,7 +454,7 @@ impl Resolver {
                     if media_head {
                         e.kind == SpeakerKind::Media
                     } else {
-                        e.kind == kind && e.words.contains(&head)
+                        e.kind == kind && e.has_word(&head)
                     }
                 });
                 let far = || {
@@ -610,44 +625,77 @@ struct ClassifyMemo<'a> {
     runs: Memo<'a>,
 }
 
-type Memo<'a> = HashMap<&'a str, (usize, SourcePhrase), foldhash::fast::RandomState>;
+/// Phrases read once per distinct text: each is kept once, and a reading is its index in
+/// `store` with its mention in the text at hand.
+#[derive(Default)]
+struct Memo<'a> {
+    index: HashMap<&'a str, usize, foldhash::fast::RandomState>,
+    /// Each phrase with the start of the text it was read from.
+    store: Vec<(usize, SourcePhrase)>,
+}
 
-/// `read(text, at)` through `memo`, keyed by `text[at]`.
-fn memoized<'a>(
-    memo: &mut Memo<'a>,
-    text: &'a str,
-    at: Span,
-    read: impl FnOnce() -> SourcePhrase,
-) -> SourcePhrase {
-    let key = at.as_str(text);
-    if let Some((start, p)) = memo.get(key) {
-        let mut p = p.clone();
-        p.mention = Span::new(
-            p.mention.start - start + at.start,
-            p.mention.end - start + at.start,
-        );
-        return p;
+impl<'a> Memo<'a> {
+    /// `read()` for `text[at]`, through the memo: (index in `store`, mention).
+    fn read(
+        &mut self,
+        text: &'a str,
+        at: Span,
+        read: impl FnOnce() -> SourcePhrase,
+    ) -> (usize, Span) {
+        let key = at.as_str(text);
+        if let Some(&i) = self.index.get(key) {
+            let (start, p) = &self.store[i];
+            let m = Span::new(
+                p.mention.start - start + at.start,
+                p.mention.end - start + at.start,
+            );
+            return (i, m);
+        }
+        let p = read();
+        let i = self.store.len();
+        let m = p.mention;
+        // An empty mention is no position in the text: such a phrase is not shared.
+        if !p.mention.is_empty() && p.mention.start >= at.start {
+            self.index.insert(key, i);
+        }
+        self.store.push((at.start, p));
+        (i, m)
     }
-    let p = read();
-    // An empty mention is no position in the text: such a phrase is not kept.
-    if !p.mention.is_empty() && p.mention.start >= at.start {
-        memo.insert(key, (at.start, p.clone()));
+
+    fn get(&self, i: usize) -> &SourcePhrase {
+        &self.store[i].1
     }
-    p
 }
 
 impl<'a> ClassifyMemo<'a> {
-    fn classify(&mut self, text: &'a str, span: Span) -> SourcePhrase {
+    fn classify(&mut self, text: &'a str, span: Span) -> (usize, Span) {
         let at = entities::read_span(text, span);
-        memoized(&mut self.seen, text, at, || entities::classify(text, span))
+        self.seen.read(text, at, || entities::classify(text, span))
     }
 
-    fn name_run(&mut self, text: &'a str, run: Span) -> Option<SourcePhrase> {
+    /// [`entities::classify_name_run`] through the memo: the phrase (owned only when a
+    /// title before the run was added to it) and its mention.
+    fn name_run(
+        &mut self,
+        text: &'a str,
+        run: Span,
+    ) -> Option<(std::borrow::Cow<'_, SourcePhrase>, Span)> {
         let at = entities::name_run_read(text, run)?;
-        let head = memoized(&mut self.runs, text, at, || {
-            entities::name_run_head(text, at)
-        });
-        entities::name_run_finish(text, run, head)
+        let (i, mention) = self
+            .runs
+            .read(text, at, || entities::name_run_head(text, at));
+        let head = self.runs.get(i);
+        if !entities::name_run_keep(head) {
+            return None;
+        }
+        Some(match entities::name_run_title(text, run, head) {
+            Some(title) => {
+                let mut p = head.clone();
+                p.title = Some(title);
+                (std::borrow::Cow::Owned(p), mention)
+            }
+            None => (std::borrow::Cow::Borrowed(head), mention),
+        })
     }
 }
 
@@ -706,12 +754,13 @@ pub fn resolve(
     let mut classify_memo = ClassifyMemo::default();
     // Classify every source once; only the sentences before a source that needs an
     // antecedent (a pronoun, a description, a bare surname) are scanned for names.
-    let phrases: Vec<SourcePhrase> = sources
+    let phrases: Vec<(usize, Span)> = sources
         .iter()
         .map(|(span, _)| classify_memo.classify(text, *span))
         .collect();
     let mut regions: Vec<Span> = Vec::new();
-    for ((span, _), p) in sources.iter().zip(&phrases) {
+    for ((span, _), &(pi, _)) in sources.iter().zip(&phrases) {
+        let p = classify_memo.seen.get(pi);
         let needs = match p.reference {
             Reference::Pronoun(_) | Reference::Description { .. } => true,
             Reference::Name => p.kind == SpeakerKind::Person && p.first.is_none(),
@@ -763,8 +812,8 @@ pub fn resolve(
                 continue;
             }
             let phrase = classify_memo.name_run(text, m.span);
-            match &phrase {
-                Some(p)
+            match phrase.as_ref().map(|(p, mention)| (&**p, *mention)) {
+                Some((p, mention))
                     if p.kind == SpeakerKind::Person
                         && p.first.is_some()
                         && (p.honorific
@@ -781,9 +830,9 @@ pub fn resolve(
                         }
                         None => r.new_entity(p),
                     };
-                    r.touch(id, p.mention, sentence);
+                    r.touch(id, mention, sentence);
                 }
-                Some(p) if p.kind == SpeakerKind::Person => {
+                Some((p, mention)) if p.kind == SpeakerKind::Person => {
                     // A bare surname or a titled one: only known people.
                     if let Some((id, false)) = p
                         .last
@@ -791,18 +840,20 @@ pub fn resolve(
                         .and_then(|l| r.by_single_name(l, p.gender))
                     {
                         r.enrich(id, p);
-                        r.touch(id, p.mention, sentence);
+                        r.touch(id, mention, sentence);
                     } else if p.title.is_some() || p.honorific {
                         let id = r.new_entity(p);
-                        r.touch(id, p.mention, sentence);
+                        r.touch(id, mention, sentence);
                     }
                 }
-                Some(p) if matches!(p.kind, SpeakerKind::Organization | SpeakerKind::Media) => {
+                Some((p, mention))
+                    if matches!(p.kind, SpeakerKind::Organization | SpeakerKind::Media) =>
+                {
                     let id = match entities::with_lower(strip_the(&p.name), |k| r.by_name.get(k)) {
                         Some(&id) => id,
                         None => r.new_entity(p),
                     };
-                    r.touch(id, p.mention, sentence);
+                    r.touch(id, mention, sentence);
                 }
                 _ => {}
             }
@@ -811,13 +862,10 @@ pub fn resolve(
         let (span, ids) = &sources[si];
         si += 1;
         let sentence = sentence_of(span.start);
-        let p = &phrases[si - 1];
+        let (pi, mention) = phrases[si - 1];
+        let p = classify_memo.seen.get(pi);
         if let Some((id, conf)) = r.resolve(p, sentence) {
-            let mention = if p.mention.is_empty() {
-                *span
-            } else {
-                p.mention
-            };
+            let mention = if mention.is_empty() { *span } else { mention };
             r.touch(id, mention, sentence);
             for &i in ids {
                 r.entities[id].attributions.push(i);
