@@ -1194,7 +1194,14 @@ impl Ctx<'_> {
             && matches!(
                 w.as_ref(),
                 "if" | "how" | "what" | "why" | "which" | "who" | "when" | "where"
-            );
+            )
+            // `explained how …`, `did not say why …`: a speech verb's indirect question
+            // (`when`, `where`, `if` after one more often open an adjunct: `said when asked`)
+            || f.m.entry.kind == CueType::Verb
+                && !f.m.entry.object
+                && !f.m.entry.belief
+                && !f.source_after
+                && matches!(w.as_ref(), "how" | "what" | "why");
         if w == "that" || w == "whether" || question {
             // `said that …`, `asked whether …`
             let end = self.content_end(i, limit)?;
@@ -1214,6 +1221,17 @@ impl Ctx<'_> {
                 || !ADJUNCT_STARTS.contains(&w.as_ref()))
             // `believed to be …` is no content; `hopes to …`, `wants to …` are
             && !(w == "to" && f.m.entry.belief && !(f.m.entry.object || f.m.entry.infinitive));
+        if f.m.entry.kind == CueType::Verb
+            && !f.source_after
+            && w == "so"
+            && self
+                .toks
+                .get(i + 1)
+                .map_or(true, |n| n.kind == TokenKind::Punct)
+        {
+            // `He said so.`, `I think so.`: `so` stands for the content.
+            return Some(vec![t.span]);
+        }
         if speech && !clause_start && matches!(w.as_ref(), "yes" | "no") {
             // `Sanders said yes and …`: the answer is the content.
             let next = self.toks.get(i + 1);
