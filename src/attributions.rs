@@ -1970,7 +1970,13 @@ fn sentence_attributions(ctx: &Ctx<'_>, cues: &[CueMatch], out: &mut Vec<Attribu
                 .take_while(|&j| near(&frames[j]))
                 .last()
                 .unwrap_or(i);
-            !(lo..=hi).any(|j| j != i && frames[j].source.is_some_and(|s| s.span.overlaps(&cue)))
+            // `Cruz, who says …, said`: a relative clause's own frame stays.
+            let relative = f
+                .source
+                .is_some_and(|s| s.kind == MentionKind::Relative && s.first == s.last);
+            relative
+                || !(lo..=hi)
+                    .any(|j| j != i && frames[j].source.is_some_and(|s| s.span.overlaps(&cue)))
         })
         .collect();
     let mut keep = keep.into_iter();
@@ -2043,6 +2049,16 @@ fn sentence_attributions(ctx: &Ctx<'_>, cues: &[CueMatch], out: &mut Vec<Attribu
                 .find_map(|(n, &ok)| n.cut.filter(|&c| ok && c > frames[i].last))
                 .unwrap_or(toks.len())
                 .min(second_next);
+            // A relative clause inside the next frame's source ends before that cue.
+            let cue_i = Span::new(
+                toks[frames[i].first].span.start,
+                toks[frames[i].last].span.end,
+            );
+            let limit = frames[i + 1..]
+                .iter()
+                .take(4)
+                .find(|n| n.source.is_some_and(|s| s.span.overlaps(&cue_i)))
+                .map_or(limit, |n| limit.min(n.first));
             let a = ctx.attribution(&frames[i], limit, made > 0);
             made += usize::from(a.is_some());
             made_now.push(a);
