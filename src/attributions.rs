@@ -1056,6 +1056,34 @@ impl Ctx<'_> {
         (e > from).then(|| self.toks[e - 1].span.end)
     }
 
+    /// `As the paper noted (in May), …`: a frame opened by `as` before its source, whose
+    /// clause ends at a comma; the comma's token index.
+    fn as_comma(&self, f: &Frame) -> Option<usize> {
+        if f.m.entry.kind != CueType::Verb || f.source_after {
+            return None;
+        }
+        let s = f.source?;
+        let p = s.first.checked_sub(1)?;
+        if self.word(p).as_deref() != Some("as") {
+            return None;
+        }
+        let opens = p == 0
+            || self.toks[p - 1].kind == TokenKind::Punct
+            || DISCOURSE.contains(&self.word(p - 1).unwrap_or_default().as_ref());
+        if !opens {
+            return None;
+        }
+        let stop = self.toks.len().min(f.last + 12);
+        let comma = (f.last + 1..stop).find(|&k| self.toks[k].kind == TokenKind::Punct)?;
+        // Nothing or an adjunct between the cue and the comma (`as X noted in May,`), not an
+        // object (`as they call each other,`, `as polls show him ahead,`).
+        let bare = comma == f.last + 1
+            || self.word(f.last + 1).is_some_and(|w| {
+                PREPOSITIONS.contains(&w.as_ref()) || TIME_WORDS.contains(&w.as_ref())
+            });
+        (bare && self.is_punct(comma, ',') && comma + 1 < self.toks.len()).then_some(comma)
+    }
+
     /// Content following the cue (from token `i`), up to token `limit`.
     fn content_after(&self, f: &Frame, mut i: usize, limit: usize) -> Option<Vec<Span>> {
         let text = self.text;
@@ -1798,6 +1826,12 @@ impl Ctx<'_> {
                 }
                 content = Some(c);
             }
+            CueType::Verb if self.as_comma(f).is_some_and(|c| c + 1 < limit) => {
+                // `As the paper noted, the port closed.`: the clause after the comma.
+                let c = self.as_comma(f)?;
+                let end = self.content_end(c + 1, limit)?;
+                content = Some(vec![Span::new(self.toks[c + 1].span.start, end)]);
+            }
             CueType::Verb | CueType::Noun => {
                 let from = match f.source {
                     Some(s) if f.source_after => s.last + 1,
@@ -2042,11 +2076,16 @@ fn sentence_attributions(ctx: &Ctx<'_>, cues: &[CueMatch], out: &mut Vec<Attribu
             let second_next = frames
                 .get(i + 2)
                 .map_or(toks.len(), |n| region_start(n).max(frames[i].last + 1));
+            // `As X noted, Y said …`: the frame after the comma lies inside the content.
+            let as_comma = ctx.as_comma(&frames[i]);
             let limit = frames[i + 1..]
                 .iter()
                 .zip(&live[i + 1..])
                 .take(4)
-                .find_map(|(n, &ok)| n.cut.filter(|&c| ok && c > frames[i].last))
+                .find_map(|(n, &ok)| {
+                    n.cut
+                        .filter(|&c| ok && c > frames[i].last && Some(c) != as_comma)
+                })
                 .unwrap_or(toks.len())
                 .min(second_next);
             // A relative clause inside the next frame's source ends before that cue.
