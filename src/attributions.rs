@@ -448,6 +448,11 @@ impl Ctx<'_> {
                         k -= 1;
                     } else if BE.contains(&w.as_ref()) {
                         if k == a && matches!(m.entry.form, VerbForm::Past | VerbForm::Participle) {
+                            // `was asked about …`: a question put to someone, no source
+                            if lower(text, &self.toks[a]) == "asked" {
+                                frame.first = k - 1;
+                                return Some(frame);
+                            }
                             return None; // passive: `was told`, `is expected`
                         }
                         k -= 1;
@@ -1833,6 +1838,17 @@ impl Ctx<'_> {
                 content = Some(vec![Span::new(self.toks[c + 1].span.start, end)]);
             }
             CueType::Verb | CueType::Noun => {
+                // `Asked which county …, he said`: a question with no source ends its clause.
+                let limit = if f.source.is_none()
+                    && self.word(f.cue_last).is_some_and(|w| w.starts_with("ask"))
+                {
+                    (f.last + 1..limit)
+                        .take(60)
+                        .find(|&k| self.is_punct(k, ','))
+                        .unwrap_or(limit)
+                } else {
+                    limit
+                };
                 let from = match f.source {
                     Some(s) if f.source_after => s.last + 1,
                     _ => f.last + 1,

@@ -292,7 +292,10 @@ t!(
 t!(
     yes_as_an_answer,
     "Asked about the vote, the senator said yes and left.",
-    [("the senator", "said", ["yes"], Indirect)]
+    [
+        (None, "Asked about", ["the vote"], Indirect),
+        ("the senator", "said", ["yes"], Indirect)
+    ]
 );
 t!(
     subject_the_finder_does_not_know,
@@ -993,6 +996,69 @@ t!(
         "Former Gov. Jane Roe",
         "said",
         ["the port would grow"],
+        Indirect
+    )]
+);
+t!(
+    an_indirect_question_after_a_speech_verb,
+    "The mayor did not explain why the bridge closed.",
+    [(
+        "The mayor",
+        "did not explain",
+        ["why the bridge closed"],
+        Indirect
+    )]
+);
+t!(
+    so_stands_for_the_content,
+    "The harbor will reopen in May, and the pilots think so.",
+    [("the pilots", "think", ["so"], Indirect)]
+);
+t!(
+    a_relative_clause_is_an_attribution_of_its_own,
+    "Roe, who says the ferry is unsafe, said the port should close.",
+    [
+        ("who", "says", ["the ferry is unsafe"], Indirect),
+        (
+            "Roe, who says the ferry is unsafe",
+            "said",
+            ["the port should close"],
+            Indirect
+        )
+    ]
+);
+t!(
+    as_the_source_noted_then_the_content,
+    "As the harbor master noted in May, the pier is sinking.",
+    [(
+        "the harbor master",
+        "noted",
+        ["the pier is sinking"],
+        Indirect
+    )]
+);
+t!(
+    a_question_with_no_source_ends_at_its_comma,
+    "Asked which bridge was safest, the engineer smiled.",
+    [(None, "Asked", ["which bridge was safest"], Indirect)]
+);
+t!(
+    asked_about_takes_its_topic,
+    "The mayor was asked about the ferry fares at a meeting.",
+    [(
+        None,
+        "was asked about",
+        ["the ferry fares at a meeting"],
+        Indirect
+    )]
+);
+t!(
+    a_judgement_verb_takes_its_object,
+    "The union assailed the new ferry schedule.",
+    [(
+        "The union",
+        "assailed",
+        ["the new ferry schedule"],
         Indirect
     )]
 );
