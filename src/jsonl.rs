@@ -30,10 +30,12 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use serde::Serialize;
 use serde_json::Value;
 
+use crate::document::{Attribution, Speaker};
 use crate::{Analysis, Analyzer, CharOffsets, Sentence, Span};
+
+mod write;
 
 /// What to compute for each record.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -114,92 +116,144 @@ pub enum Outcome {
     },
 }
 
-/// A span as the output writes it: code-point offsets and its text.
-#[derive(Serialize)]
-struct SpanOut<'a> {
-    start: usize,
-    end: usize,
-    text: &'a str,
-}
-
-struct Spans<'a> {
+/// One output record being written: the buffer, and the text its spans index.
+struct Record<'a> {
+    out: Vec<u8>,
     text: &'a str,
     offsets: CharOffsets<'a>,
 }
 
-impl<'a> Spans<'a> {
-    fn one(&self, span: Span) -> SpanOut<'a> {
-        SpanOut {
-            start: self.offsets.char_index(span.start),
-            end: self.offsets.char_index(span.end),
-            text: &self.text[span.start..span.end],
+impl<'a> Record<'a> {
+    /// A record of `text` opened with `{"line":N,"id":ID` (the rest follows, then `close`).
+    fn open(line: u64, id: &Value, text: &'a str, capacity: usize) -> Self {
+        let mut out = Vec::with_capacity(capacity);
+        out.extend_from_slice(b"{\"line\":");
+        write::uint(&mut out, line);
+        out.extend_from_slice(b",\"id\":");
+        write::value(&mut out, id);
+        Record {
+            out,
+            text,
+            offsets: CharOffsets::new(text),
         }
     }
 
-    fn all(&self, spans: impl IntoIterator<Item = Span>) -> Vec<SpanOut<'a>> {
-        spans.into_iter().map(|s| self.one(s)).collect()
+    /// `,"key":` before a field.
+    fn field(&mut self, key: &str) {
+        self.out.push(b',');
+        write::key(&mut self.out, key);
     }
-}
 
-#[derive(Serialize)]
-struct AttributionOut<'a> {
-    source: Option<SpanOut<'a>>,
-    cue: SpanOut<'a>,
-    content: Vec<SpanOut<'a>>,
-    kind: &'static str,
-    sentence: usize,
-    cue_class: &'static str,
-    hedged: bool,
-    /// Widened from `f32` exactly as Python's `float` of it, so the two layouts agree.
-    speaker_confidence: f64,
-    speaker: Option<usize>,
-}
+    /// `{"start":S,"end":E,"text":"..."}` in code-point offsets.
+    fn span(&mut self, span: Span) {
+        let out = &mut self.out;
+        out.extend_from_slice(b"{\"start\":");
+        write::uint(out, self.offsets.char_index(span.start));
+        out.extend_from_slice(b",\"end\":");
+        write::uint(out, self.offsets.char_index(span.end));
+        out.extend_from_slice(b",\"text\":");
+        write::string(out, &self.text[span.start..span.end]);
+        out.push(b'}');
+    }
 
-#[derive(Serialize)]
-struct CueClassesOut {
-    neutral: usize,
-    assertive: usize,
-    tentative: usize,
-    distancing: usize,
-}
+    fn spans(&mut self, spans: impl IntoIterator<Item = Span>) {
+        self.out.push(b'[');
+        for (i, span) in spans.into_iter().enumerate() {
+            if i > 0 {
+                self.out.push(b',');
+            }
+            self.span(span);
+        }
+        self.out.push(b']');
+    }
 
-#[derive(Serialize)]
-struct SpeakerOut<'a> {
-    name: &'a str,
-    kind: &'static str,
-    title: Option<&'a str>,
-    description: Option<&'a str>,
-    mentions: Vec<SpanOut<'a>>,
-    attributions: &'a [usize],
-    cue_classes: CueClassesOut,
-}
+    fn opt_span(&mut self, span: Option<Span>) {
+        match span {
+            Some(s) => self.span(s),
+            None => self.out.extend_from_slice(b"null"),
+        }
+    }
 
-/// The layout of `sayso.Document.to_dict()`, plus the record's line and id.
-#[derive(Serialize)]
-struct DocumentOut<'a> {
-    line: u64,
-    id: &'a Value,
-    text: &'a str,
-    sentences: Vec<SpanOut<'a>>,
-    paragraphs: Vec<SpanOut<'a>>,
-    quotes: Vec<SpanOut<'a>>,
-    attributions: Vec<AttributionOut<'a>>,
-    speakers: Vec<SpeakerOut<'a>>,
-    hedges: Vec<SpanOut<'a>>,
-}
+    fn opt_str(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => write::string(&mut self.out, s),
+            None => self.out.extend_from_slice(b"null"),
+        }
+    }
 
-#[derive(Serialize)]
-struct SentencesOut<'a> {
-    line: u64,
-    id: &'a Value,
-    sentences: Vec<SpanOut<'a>>,
-}
+    fn uints(&mut self, values: &[usize]) {
+        self.out.push(b'[');
+        for (i, &v) in values.iter().enumerate() {
+            if i > 0 {
+                self.out.push(b',');
+            }
+            write::uint(&mut self.out, v);
+        }
+        self.out.push(b']');
+    }
 
-#[derive(Serialize)]
-struct ErrorOut<'a> {
-    line: u64,
-    id: &'a Value,
-    error: &'a str,
+    fn attribution(&mut self, a: &Attribution, n_speakers: usize) {
+        self.out.extend_from_slice(b"{\"source\":");
+        self.opt_span(a.source);
+        self.field("cue");
+        self.span(a.cue);
+        self.field("content");
+        self.spans(a.content.iter().copied());
+        self.field("kind");
+        write::string(&mut self.out, a.kind.as_str());
+        self.field("sentence");
+        write::uint(&mut self.out, a.sentence);
+        self.field("cue_class");
+        write::string(&mut self.out, a.cue_class.as_str());
+        self.field("hedged");
+        write::boolean(&mut self.out, a.hedged);
+        // Widened from `f32` exactly as Python's `float` of it, so the two layouts agree.
+        self.field("speaker_confidence");
+        write::value(&mut self.out, &f64::from(a.speaker_confidence));
+        self.field("speaker");
+        match a.speaker.filter(|&i| i < n_speakers) {
+            Some(i) => write::uint(&mut self.out, i),
+            None => self.out.extend_from_slice(b"null"),
+        }
+        self.out.push(b'}');
+    }
+
+    fn speaker(&mut self, sp: &Speaker) {
+        self.out.extend_from_slice(b"{\"name\":");
+        write::string(&mut self.out, &sp.name);
+        self.field("kind");
+        write::string(&mut self.out, sp.kind.as_str());
+        self.field("title");
+        self.opt_str(sp.title.as_deref());
+        self.field("description");
+        self.opt_str(sp.description.as_deref());
+        self.field("mentions");
+        self.spans(sp.mentions.iter().copied());
+        self.field("attributions");
+        self.uints(&sp.attributions);
+        self.field("cue_classes");
+        let c = &sp.cue_classes;
+        for (i, (name, n)) in [
+            ("neutral", c.neutral),
+            ("assertive", c.assertive),
+            ("tentative", c.tentative),
+            ("distancing", c.distancing),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            self.out.push(if i == 0 { b'{' } else { b',' });
+            write::key(&mut self.out, name);
+            write::uint(&mut self.out, n);
+        }
+        self.out.extend_from_slice(b"}}");
+    }
+
+    /// Close the record and hand out its JSON.
+    fn close(mut self) -> Vec<u8> {
+        self.out.push(b'}');
+        self.out
+    }
 }
 
 /// One span per paragraph, from its first sentence to its last (as `Document.paragraphs`).
@@ -215,82 +269,56 @@ pub fn paragraph_spans(sentences: &[Sentence]) -> Vec<Span> {
 }
 
 fn document_json(line: u64, id: &Value, text: &str, analysis: &Analysis) -> Vec<u8> {
-    let spans = Spans {
-        text,
-        offsets: CharOffsets::new(text),
-    };
+    // The record is about five times the text: reserve that much at once.
+    let mut r = Record::open(line, id, text, text.len() * 5 + 512);
+    r.field("text");
+    write::string(&mut r.out, text);
+    r.field("sentences");
+    r.spans(analysis.sentences.iter().map(|s| s.span));
+    r.field("paragraphs");
+    r.spans(paragraph_spans(&analysis.sentences));
+    r.field("quotes");
+    r.spans(analysis.quotes.iter().copied());
+    r.field("attributions");
     let n_speakers = analysis.speakers.len();
-    let out = DocumentOut {
-        line,
-        id,
-        text,
-        sentences: spans.all(analysis.sentences.iter().map(|s| s.span)),
-        paragraphs: spans.all(paragraph_spans(&analysis.sentences)),
-        quotes: spans.all(analysis.quotes.iter().copied()),
-        attributions: analysis
-            .attributions
-            .iter()
-            .map(|a| AttributionOut {
-                source: a.source.map(|s| spans.one(s)),
-                cue: spans.one(a.cue),
-                content: spans.all(a.content.iter().copied()),
-                kind: a.kind.as_str(),
-                sentence: a.sentence,
-                cue_class: a.cue_class.as_str(),
-                hedged: a.hedged,
-                speaker_confidence: f64::from(a.speaker_confidence),
-                speaker: a.speaker.filter(|&i| i < n_speakers),
-            })
-            .collect(),
-        speakers: analysis
-            .speakers
-            .iter()
-            .map(|sp| SpeakerOut {
-                name: &sp.name,
-                kind: sp.kind.as_str(),
-                title: sp.title.as_deref(),
-                description: sp.description.as_deref(),
-                mentions: spans.all(sp.mentions.iter().copied()),
-                attributions: &sp.attributions,
-                cue_classes: CueClassesOut {
-                    neutral: sp.cue_classes.neutral,
-                    assertive: sp.cue_classes.assertive,
-                    tentative: sp.cue_classes.tentative,
-                    distancing: sp.cue_classes.distancing,
-                },
-            })
-            .collect(),
-        hedges: spans.all(analysis.hedges.iter().copied()),
-    };
-    to_json(&out)
+    for (i, a) in analysis.attributions.iter().enumerate() {
+        r.out.push(if i == 0 { b'[' } else { b',' });
+        r.attribution(a, n_speakers);
+    }
+    r.out
+        .extend_from_slice(if analysis.attributions.is_empty() {
+            b"[]"
+        } else {
+            b"]"
+        });
+    r.field("speakers");
+    for (i, sp) in analysis.speakers.iter().enumerate() {
+        r.out.push(if i == 0 { b'[' } else { b',' });
+        r.speaker(sp);
+    }
+    r.out.extend_from_slice(if analysis.speakers.is_empty() {
+        b"[]"
+    } else {
+        b"]"
+    });
+    r.field("hedges");
+    r.spans(analysis.hedges.iter().copied());
+    r.close()
 }
 
 fn sentences_json(line: u64, id: &Value, text: &str, sentences: &[Sentence]) -> Vec<u8> {
-    let spans = Spans {
-        text,
-        offsets: CharOffsets::new(text),
-    };
-    to_json(&SentencesOut {
-        line,
-        id,
-        sentences: spans.all(sentences.iter().map(|s| s.span)),
-    })
+    let mut r = Record::open(line, id, text, sentences.len() * 48 + text.len() + 64);
+    r.field("sentences");
+    r.spans(sentences.iter().map(|s| s.span));
+    r.close()
 }
 
 /// An error record for line `line` with id `id` (JSON `null` when unknown).
 pub fn error_record(line: u64, id: &Value, error: &str) -> Vec<u8> {
-    to_json(&ErrorOut { line, id, error })
-}
-
-fn to_json<T: Serialize>(value: &T) -> Vec<u8> {
-    // Serializing these plain structs cannot fail: every key is a string, every number fits.
-    serde_json::to_vec(value).unwrap_or_else(|e| {
-        format!(
-            "{{\"error\":{:?}}}",
-            format!("cannot write the record: {e}")
-        )
-        .into_bytes()
-    })
+    let mut r = Record::open(line, id, "", error.len() + 64);
+    r.field("error");
+    write::string(&mut r.out, error);
+    r.close()
 }
 
 fn json_type(value: &Value) -> &'static str {

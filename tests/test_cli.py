@@ -134,6 +134,40 @@ def test_bad_lines_give_error_records_and_a_failing_exit(tmp_path: Path) -> None
     assert got[7] == expected("Last good one.", 9, 6)
 
 
+def test_output_is_the_same_through_a_descriptor_and_through_a_python_stream(
+    tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    # `-o FILE` has a descriptor: the native side writes the workers' buffers to it. A
+    # captured stdout has none: the lines come back as bytes and Python writes them.
+    # Either way the bytes, the order and the lines read again by Python must agree.
+    rows = [{"id": i, "text": t} for i, t in enumerate(TEXTS * 3)]
+    lines = [json.dumps(r, ensure_ascii=False).encode("utf-8") + b"\n" for r in rows]
+    half = len(lines) // 2
+    lines[half:half] = [
+        b'{"id": "bad", "text": "Bad \xff byte"}\n',
+        b'{"id": "lone", "text": "Lone \\udc80 escape."}\n',
+    ]
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(b"".join(lines))
+    out = tmp_path / "out.jsonl"
+    with open(out, "wb") as f:
+        assert cli._fileno(f) == f.fileno()
+    assert cli.main(["analyze", str(src), "-o", str(out), "--batch-size", "2"]) == 1
+    assert cli._fileno(sys.stdout.buffer) is None
+    assert cli.main(["analyze", str(src), "--batch-size", "2"]) == 1
+    through_python = capsysbinary.readouterr().out
+    assert through_python == out.read_bytes()
+    got = records(through_python)
+    assert len(got) == len(rows) + 2
+    assert [r["line"] for r in got] == list(range(1, len(rows) + 3))
+    assert sum("error" in r for r in got) == 1
+    lone = next(r for r in got if r["id"] == "lone")
+    assert lone == expected("Lone \udc80 escape.", lone["line"], "lone")
+    for r in got:
+        if "error" not in r and r["id"] != "lone":
+            assert r == expected(TEXTS[r["id"] % len(TEXTS)], r["line"], r["id"])
+
+
 def test_failures_are_counted_on_stderr() -> None:
     done = run("segment", "-", "--format", "jsonl", stdin=b'{"text": "Fine."}\n{"x": 1}\n')
     assert done.returncode == 1

@@ -1,7 +1,7 @@
 """Type stubs for the native module ``sayso._sayso``."""
 
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Literal, TypeAlias, TypeVar, final, overload
 
 from sayso._batch import Failure
@@ -245,6 +245,9 @@ class _PendingLines:
     @property
     def nbytes(self) -> int: ...
     def results(self) -> tuple[list[bytes | int], int, int]: ...
+    def write_to(
+        self, fd: int, retry: Callable[[int], tuple[bytes, bool]]
+    ) -> tuple[int, int]: ...
 
 def _submit_texts(
     analyzer: Analyzer | None,

@@ -15,6 +15,7 @@ import contextlib
 import json
 import os
 import sys
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from typing import IO, Any
 
@@ -27,6 +28,9 @@ BATCH_LINES = 1000
 """Most input lines in one batch."""
 BATCH_BYTES = 2 << 20
 """Most input bytes in one batch (a longer single line is still read whole)."""
+
+AHEAD = 2
+"""Batches submitted beyond the one being written, so the workers rarely wait for Python."""
 
 FORMATS = ("auto", "jsonl", "lines", "text")
 SEPARATORS = (",", ":")
@@ -133,6 +137,17 @@ def _retry_line(
 # Running
 
 
+def _fileno(out: IO[bytes]) -> int | None:
+    """The descriptor the native side may write `out`'s lines to directly, or None (not a
+    POSIX system, or `out` is no OS file: a BytesIO, a captured stream)."""
+    if os.name != "posix" or not hasattr(_sayso._PendingLines, "write_to"):
+        return None
+    try:
+        return out.fileno()
+    except (AttributeError, OSError, ValueError):  # io.UnsupportedOperation is an OSError
+        return None
+
+
 def _stream(
     f: IO[bytes],
     fmt: str,
@@ -144,21 +159,30 @@ def _stream(
     on_batch: Callable[[int, int], None],
 ) -> int:
     """Process `f` line by line; returns the number of the next line. The native side
-    works on batch k+1 while batch k is written and batch k+2 read."""
+    works on the next AHEAD batches while one batch is written and another read. Output
+    lines go from the workers' buffers straight to `out`'s descriptor when it has one."""
     text_field = args.text_field if fmt == "jsonl" else None
     line_no = first_line
-    in_flight: tuple[Any, list[bytes], int] | None = None
+    in_flight: deque[tuple[Any, list[bytes], int]] = deque()
+    fd = _fileno(out)
 
     def finish(job: Any, lines: list[bytes], first: int) -> None:
-        chunks, records, failed = job.results()
-        for chunk in chunks:
-            if isinstance(chunk, bytes):
-                out.write(chunk)
-            else:
-                record, bad = _retry_line(lines[chunk], first + chunk, args, fmt, analyzer)
-                out.write(record)
-                records += 1
-                failed += bad
+        def retry(index: int) -> tuple[bytes, bool]:
+            return _retry_line(lines[index], first + index, args, fmt, analyzer)
+
+        if fd is not None:
+            out.flush()  # what Python wrote before goes first
+            records, failed = job.write_to(fd, retry)
+        else:
+            chunks, records, failed = job.results()
+            for chunk in chunks:
+                if isinstance(chunk, bytes):
+                    out.write(chunk)
+                else:
+                    record, bad = retry(chunk)
+                    out.write(record)
+                    records += 1
+                    failed += bad
         stats.records += records
         stats.failed += failed
         on_batch(job.nbytes, records)
@@ -173,12 +197,12 @@ def _stream(
             id_field=args.id_field,
             threads=args.threads,
         )
-        if in_flight is not None:
-            finish(*in_flight)
-        in_flight = (job, lines, line_no)
+        in_flight.append((job, lines, line_no))
         line_no += len(lines)
-    if in_flight is not None:
-        finish(*in_flight)
+        if len(in_flight) > AHEAD:
+            finish(*in_flight.popleft())
+    while in_flight:
+        finish(*in_flight.popleft())
     return line_no
 
 

@@ -288,15 +288,10 @@ impl PendingTexts {
     }
 }
 
-/// What a batch of lines became: runs of finished output lines, and the batch indices of
-/// lines to read again with a more lenient reader (Python's).
-enum Chunk {
-    Lines(Vec<u8>),
-    Retry(usize),
-}
-
+/// What a batch of lines became: one outcome per line (each record ends in a newline),
+/// counted.
 struct LinesOut {
-    chunks: Vec<Chunk>,
+    outcomes: Vec<Outcome>,
     failed: usize,
     records: usize,
 }
@@ -304,7 +299,7 @@ struct LinesOut {
 /// The input lines (kept so that they are released with the GIL) and the work on them.
 type LinesState = (Arc<Vec<PyBackedBytes>>, Pending<LinesOut>);
 
-/// A batch of input lines being processed; `results()` waits for it.
+/// A batch of input lines being processed; `results()` or `write_to()` waits for it.
 #[pyclass(module = "sayso._sayso", name = "_PendingLines", frozen)]
 struct PendingLines {
     state: Mutex<Option<LinesState>>,
@@ -344,36 +339,27 @@ fn _submit_lines(
     let lines = Arc::new(lines);
     let shared = lines.clone();
     let pending = start(py, threads, move |parallel| {
+        // Each worker finishes its records, newline included: nothing is left to do
+        // serially here but counting.
         let outcomes = map_all(&shared, parallel, |i, line| {
-            jsonl::process_line(&analyzer, line, first_line + i as u64, &options)
+            let mut outcome = jsonl::process_line(&analyzer, line, first_line + i as u64, &options);
+            if let Outcome::Record { json, .. } = &mut outcome {
+                json.push(b'\n');
+            }
+            outcome
         });
         // Let go of the input before answering, so the caller holds the last reference.
         drop(shared);
         let mut out = LinesOut {
-            chunks: Vec::new(),
+            outcomes,
             failed: 0,
             records: 0,
         };
-        let mut run: Vec<u8> = Vec::new();
-        for (i, outcome) in outcomes.into_iter().enumerate() {
-            match outcome {
-                Outcome::Record { json, failed } => {
-                    run.extend_from_slice(&json);
-                    run.push(b'\n');
-                    out.records += 1;
-                    out.failed += usize::from(failed);
-                }
-                Outcome::Blank => {}
-                Outcome::Unreadable { .. } => {
-                    if !run.is_empty() {
-                        out.chunks.push(Chunk::Lines(std::mem::take(&mut run)));
-                    }
-                    out.chunks.push(Chunk::Retry(i));
-                }
+        for outcome in &out.outcomes {
+            if let Outcome::Record { failed, .. } = outcome {
+                out.records += 1;
+                out.failed += usize::from(*failed);
             }
-        }
-        if !run.is_empty() {
-            out.chunks.push(Chunk::Lines(run));
         }
         out
     })?;
@@ -383,12 +369,45 @@ fn _submit_lines(
     })
 }
 
-#[pymethods]
+/// Write every line of `lines` to `file`, with as few system calls as the OS allows
+/// (`write_vectored`, resumed after a partial write).
+fn write_lines<W: std::io::Write>(file: &mut W, lines: &[&[u8]]) -> std::io::Result<()> {
+    use std::io::{ErrorKind, IoSlice};
+    /// Slices per call (POSIX guarantees at least 16, Linux takes 1024).
+    const MAX_SLICES: usize = 512;
+    let (mut i, mut offset) = (0, 0);
+    let mut slices: Vec<IoSlice<'_>> = Vec::with_capacity(MAX_SLICES.min(lines.len()));
+    while i < lines.len() {
+        if offset == lines[i].len() {
+            (i, offset) = (i + 1, 0);
+            continue;
+        }
+        slices.clear();
+        slices.push(IoSlice::new(&lines[i][offset..]));
+        let end = (i + MAX_SLICES).min(lines.len());
+        slices.extend(lines[i + 1..end].iter().map(|l| IoSlice::new(l)));
+        let mut written = match file.write_vectored(&slices) {
+            Ok(0) => return Err(ErrorKind::WriteZero.into()),
+            Ok(n) => n,
+            Err(e) if e.kind() == ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        while written > 0 {
+            let left = lines[i].len() - offset;
+            if written >= left {
+                written -= left;
+                (i, offset) = (i + 1, 0);
+            } else {
+                offset += written;
+                written = 0;
+            }
+        }
+    }
+    Ok(())
+}
+
 impl PendingLines {
-    /// Wait for the batch: `(chunks, records, failed)` where each chunk is `bytes` (output
-    /// lines, each ending in a newline) or an `int` (the batch index of a line this reader
-    /// could not read), `records` counts the output lines and `failed` the error records.
-    fn results<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyList>, usize, usize)> {
+    fn take(&self, py: Python<'_>) -> PyResult<LinesOut> {
         let (lines, pending) = self
             .state
             .lock()
@@ -397,14 +416,87 @@ impl PendingLines {
             .ok_or_else(|| PyRuntimeError::new_err("the results were already taken"))?;
         let out = finish(py, pending)?;
         drop(lines);
+        Ok(out)
+    }
+}
+
+#[pymethods]
+impl PendingLines {
+    /// Wait for the batch: `(chunks, records, failed)` where each chunk is `bytes` (output
+    /// lines, each ending in a newline) or an `int` (the batch index of a line this reader
+    /// could not read), `records` counts the output lines and `failed` the error records.
+    fn results<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyList>, usize, usize)> {
+        let out = self.take(py)?;
         let list = PyList::empty(py);
-        for chunk in out.chunks {
-            match chunk {
-                Chunk::Lines(bytes) => list.append(PyBytes::new(py, &bytes))?,
-                Chunk::Retry(i) => list.append(i)?,
+        let mut run: Vec<&[u8]> = Vec::new();
+        let flush = |run: &mut Vec<&[u8]>| -> PyResult<()> {
+            if run.is_empty() {
+                return Ok(());
+            }
+            let len = run.iter().map(|r| r.len()).sum();
+            let bytes = PyBytes::new_with(py, len, |buf| {
+                let mut at = 0;
+                for r in run.iter() {
+                    buf[at..at + r.len()].copy_from_slice(r);
+                    at += r.len();
+                }
+                Ok(())
+            })?;
+            run.clear();
+            list.append(bytes)
+        };
+        for (i, outcome) in out.outcomes.iter().enumerate() {
+            match outcome {
+                Outcome::Record { json, .. } => run.push(json),
+                Outcome::Blank => {}
+                Outcome::Unreadable { .. } => {
+                    flush(&mut run)?;
+                    list.append(i)?;
+                }
             }
         }
+        flush(&mut run)?;
         Ok((list, out.records, out.failed))
+    }
+
+    /// Wait for the batch and write its output lines to the file descriptor `fd` (with the
+    /// GIL released, straight from the workers' buffers). A line this reader could not read
+    /// is handed to `retry(index)`, which returns `(record, failed)`: the record (bytes,
+    /// ending in a newline) is written in its place. Returns `(records, failed)` as
+    /// `results()` counts them. The caller flushes whatever it buffered for `fd` first.
+    #[cfg(unix)]
+    fn write_to(
+        &self,
+        py: Python<'_>,
+        fd: i32,
+        retry: &Bound<'_, PyAny>,
+    ) -> PyResult<(usize, usize)> {
+        use std::os::fd::FromRawFd;
+        let out = self.take(py)?;
+        let (mut records, mut failed) = (out.records, out.failed);
+        // The descriptor belongs to the caller's file object: never close it here.
+        // SAFETY: `fd` is an open descriptor of the caller's, which outlives this call.
+        let mut file = std::mem::ManuallyDrop::new(unsafe { std::fs::File::from_raw_fd(fd) });
+        let mut run: Vec<&[u8]> = Vec::new();
+        for (i, outcome) in out.outcomes.iter().enumerate() {
+            match outcome {
+                Outcome::Record { json, .. } => run.push(json),
+                Outcome::Blank => {}
+                Outcome::Unreadable { .. } => {
+                    py.detach(|| write_lines(&mut *file, &run))?;
+                    run.clear();
+                    let (record, bad): (PyBackedBytes, bool) = retry.call1((i,))?.extract()?;
+                    py.detach(|| write_lines(&mut *file, &[&record]))?;
+                    records += 1;
+                    failed += usize::from(bad);
+                }
+            }
+        }
+        py.detach(|| write_lines(&mut *file, &run))?;
+        drop(run);
+        // Free the batch's buffers without the GIL too.
+        py.detach(move || drop(out));
+        Ok((records, failed))
     }
 }
 
@@ -417,4 +509,82 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_resolve_threads, m)?)?;
     m.add_function(wrap_pyfunction!(_pool_pid, m)?)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::write_lines;
+    use std::io::{self, IoSlice, Write};
+
+    /// A writer that takes at most `limit` bytes per call, across slices, and is
+    /// interrupted every third call: what a pipe or a signal may do.
+    struct Stingy {
+        written: Vec<u8>,
+        limit: usize,
+        calls: usize,
+    }
+
+    impl Write for Stingy {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.write_vectored(&[IoSlice::new(buf)])
+        }
+
+        fn write_vectored(&mut self, bufs: &[IoSlice<'_>]) -> io::Result<usize> {
+            self.calls += 1;
+            if self.calls % 3 == 0 {
+                return Err(io::ErrorKind::Interrupted.into());
+            }
+            let mut taken = 0;
+            for b in bufs {
+                let n = b.len().min(self.limit - taken);
+                self.written.extend_from_slice(&b[..n]);
+                taken += n;
+                if taken == self.limit {
+                    break;
+                }
+            }
+            Ok(taken)
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn partial_and_interrupted_writes_still_write_every_line_once_in_order() {
+        let owned: Vec<Vec<u8>> = (0..2000)
+            .map(|i| {
+                let mut line = format!("{{\"line\":{i}}}").into_bytes();
+                line.extend(std::iter::repeat(b'x').take(i % 7));
+                if i % 5 == 0 {
+                    line.clear(); // an empty slice is skipped, not an error
+                } else {
+                    line.push(b'\n');
+                }
+                line
+            })
+            .collect();
+        let lines: Vec<&[u8]> = owned.iter().map(|l| l.as_slice()).collect();
+        for limit in [1, 3, 17, 4096, usize::MAX / 2] {
+            let mut w = Stingy {
+                written: Vec::new(),
+                limit,
+                calls: 0,
+            };
+            write_lines(&mut w, &lines).unwrap();
+            assert_eq!(w.written, owned.concat(), "limit {limit}");
+        }
+    }
+
+    #[test]
+    fn a_writer_that_takes_nothing_is_an_error_not_a_hang() {
+        let mut w = Stingy {
+            written: Vec::new(),
+            limit: 0,
+            calls: 0,
+        };
+        let err = write_lines(&mut w, &[b"a\n"]).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::WriteZero);
+    }
 }

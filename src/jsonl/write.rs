@@ -1,0 +1,186 @@
+//! A hand-written JSON writer for the output records: the bytes `serde_json::to_vec` would
+//! write for the same values (compact, the same string escapes), written straight into one
+//! buffer without serde's generic path, and with a fast path over runs of bytes that need no
+//! escape (eight bytes at a time).
+
+/// Every byte repeated: `0x01` in each lane.
+const LO: u64 = 0x0101_0101_0101_0101;
+/// The high bit of each lane.
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// True when some byte of `x` (eight bytes, any order) needs an escape in a JSON string:
+/// a control character (< 0x20), `"` or `\`. Exact: never a false "no".
+#[inline]
+fn needs_escape(x: u64) -> bool {
+    // A lane below 0x20: subtracting 0x20 borrows into its high bit (x's own high bit clear).
+    let control = x.wrapping_sub(LO * 0x20) & !x & HI;
+    let quote = x ^ (LO * u64::from(b'"'));
+    let backslash = x ^ (LO * u64::from(b'\\'));
+    let zero = |v: u64| v.wrapping_sub(LO) & !v & HI;
+    (control | zero(quote) | zero(backslash)) != 0
+}
+
+/// The escape of byte `b` in a JSON string, or 0 when it is written as it is (serde_json's
+/// table: `\b \t \n \f \r \" \\`, `u` for `\u00XX`).
+#[inline]
+fn escape_of(b: u8) -> u8 {
+    match b {
+        b'"' => b'"',
+        b'\\' => b'\\',
+        0x08 => b'b',
+        0x09 => b't',
+        0x0A => b'n',
+        0x0C => b'f',
+        0x0D => b'r',
+        0x00..=0x1F => b'u',
+        _ => 0,
+    }
+}
+
+fn write_escape(out: &mut Vec<u8>, b: u8, escape: u8) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    if escape == b'u' {
+        out.extend_from_slice(&[
+            b'\\',
+            b'u',
+            b'0',
+            b'0',
+            HEX[usize::from(b >> 4)],
+            HEX[usize::from(b & 0xF)],
+        ]);
+    } else {
+        out.extend_from_slice(&[b'\\', escape]);
+    }
+}
+
+/// `s` as a JSON string, quotes included.
+pub(crate) fn string(out: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    // `bytes[run..i]` is written when an escape (or the end) is reached.
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            let mut lanes = [0u8; 8];
+            lanes.copy_from_slice(chunk);
+            if needs_escape(u64::from_le_bytes(lanes)) {
+                break;
+            }
+            i += 8;
+        }
+        // Byte by byte through the chunk that holds an escape (or the tail).
+        let end = (i + 8).min(bytes.len());
+        while i < end {
+            let b = bytes[i];
+            let escape = escape_of(b);
+            if escape != 0 {
+                out.extend_from_slice(&bytes[run..i]);
+                write_escape(out, b, escape);
+                run = i + 1;
+            }
+            i += 1;
+        }
+    }
+    out.extend_from_slice(&bytes[run..]);
+    out.push(b'"');
+}
+
+/// An integer.
+#[inline]
+pub(crate) fn uint<I: itoa::Integer>(out: &mut Vec<u8>, n: I) {
+    let mut buf = itoa::Buffer::new();
+    out.extend_from_slice(buf.format(n).as_bytes());
+}
+
+/// A JSON key and its colon: `"key":` (the key needs no escape).
+#[inline]
+pub(crate) fn key(out: &mut Vec<u8>, key: &str) {
+    out.push(b'"');
+    out.extend_from_slice(key.as_bytes());
+    out.extend_from_slice(b"\":");
+}
+
+/// `true` or `false`.
+#[inline]
+pub(crate) fn boolean(out: &mut Vec<u8>, b: bool) {
+    out.extend_from_slice(if b { b"true" } else { b"false" });
+}
+
+/// Any serializable value, through serde_json (for the rare values of no fixed shape: a
+/// record's id, a float).
+pub(crate) fn value<T: serde::Serialize + ?Sized>(out: &mut Vec<u8>, v: &T) {
+    if serde_json::to_writer(&mut *out, v).is_err() {
+        // Only a map with non-string keys fails, and none is written here.
+        out.extend_from_slice(b"null");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn via_writer(s: &str) -> Vec<u8> {
+        let mut out = Vec::new();
+        string(&mut out, s);
+        out
+    }
+
+    #[test]
+    fn strings_match_serde_json_byte_for_byte() {
+        let mut cases: Vec<String> = vec![
+            String::new(),
+            "plain ascii text that runs past eight bytes".into(),
+            "“Curly,” é, 中文, 😀 and \u{7f}\u{80}".into(),
+            "quote \" backslash \\ slash / tab\tnl\ncr\r ff\u{c} bs\u{8} nul\0 esc\u{1b}".into(),
+            "\"\"\"\"\"\"\"\"\"".into(),
+            "\\".repeat(17),
+        ];
+        // Every byte value below 0x80 at every position of a 17-byte string.
+        for b in 0u8..0x80 {
+            for pos in 0..17 {
+                let mut s = vec![b'a'; 17];
+                s[pos] = b;
+                cases.push(String::from_utf8(s).unwrap());
+            }
+        }
+        for s in &cases {
+            assert_eq!(
+                via_writer(s),
+                serde_json::to_vec(s).unwrap(),
+                "string {s:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn lanes_with_no_escape_are_told_apart_from_lanes_with_one() {
+        for b in 0u8..=255 {
+            for lane in 0..8 {
+                let mut bytes = [b'x'; 8];
+                bytes[lane] = b;
+                let expected = b < 0x20 || b == b'"' || b == b'\\';
+                assert_eq!(needs_escape(u64::from_le_bytes(bytes)), expected, "{b:#x}");
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_and_values() {
+        let mut out = Vec::new();
+        uint(&mut out, 0);
+        out.push(b',');
+        uint(&mut out, usize::MAX);
+        out.push(b',');
+        boolean(&mut out, true);
+        out.push(b',');
+        value(&mut out, &f64::from(0.8f32));
+        out.push(b',');
+        value(&mut out, &f64::NAN);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            format!("0,{},true,{},null", usize::MAX, f64::from(0.8f32))
+        );
+    }
+}
