@@ -1858,6 +1858,15 @@ impl Ctx<'_> {
                     Some(s) if !f.source_after => s.first,
                     _ => f.first,
                 });
+                // A quotation ending the paragraph before is not this frame's content when the
+                // frame has its own (`“…” ¶ Smith said that …`).
+                let before = before.filter(|q| {
+                    content.is_none()
+                        || !self
+                            .text
+                            .get(q.end..self.sentence.start.max(q.end))
+                            .is_some_and(|b| b.contains('\n'))
+                });
                 let own_object = f.m.entry.form == VerbForm::Gerund && content.is_some();
                 match (&mut content, before) {
                     (Some(c), Some(q))
