@@ -1860,13 +1860,7 @@ impl Ctx<'_> {
                 });
                 // A quotation ending the paragraph before is not this frame's content when the
                 // frame has its own (`“…” ¶ Smith said that …`).
-                let before = before.filter(|q| {
-                    content.is_none()
-                        || !self
-                            .text
-                            .get(q.end..self.sentence.start.max(q.end))
-                            .is_some_and(|b| b.contains('\n'))
-                });
+                let before = before.filter(|q| content.is_none() || q.end > self.sentence.start);
                 let own_object = f.m.entry.form == VerbForm::Gerund && content.is_some();
                 match (&mut content, before) {
                     (Some(c), Some(q))
