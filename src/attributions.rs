@@ -1860,7 +1860,16 @@ impl Ctx<'_> {
                 });
                 // A quotation ending the paragraph before is not this frame's content when the
                 // frame has its own (`“…” ¶ Smith said that …`).
-                let before = before.filter(|q| content.is_none() || q.end > self.sentence.start);
+                // Nor is a quoted phrase inside an opening adjunct (`Wednesday on “Fox &
+                // Friends,” Roe discussed …`): only a quotation opening the sentence is.
+                let before = before.filter(|q| {
+                    content.is_none()
+                        || q.end > self.sentence.start
+                            && !self
+                                .text
+                                .get(self.sentence.start..q.start.max(self.sentence.start))
+                                .is_some_and(|b| b.chars().any(char::is_alphanumeric))
+                });
                 let own_object = f.m.entry.form == VerbForm::Gerund && content.is_some();
                 match (&mut content, before) {
                     (Some(c), Some(q))
