@@ -1062,3 +1062,18 @@ t!(
         Indirect
     )]
 );
+t!(
+    a_quote_in_the_paragraph_before_is_not_the_content,
+    "“The ferry is late again.”\n\nThe mayor said that the new pier would open in May.",
+    [(
+        "The mayor",
+        "said",
+        ["that the new pier would open in May"],
+        Indirect
+    )]
+);
+t!(
+    a_quoted_title_in_an_opening_adjunct_is_not_the_content,
+    "On Tuesday on “Harbor Talk,” the mayor discussed the new pier.",
+    [("the mayor", "discussed", ["the new pier"], Indirect)]
+);
