@@ -268,9 +268,48 @@ pub fn paragraph_spans(sentences: &[Sentence]) -> Vec<Span> {
     out.into_iter().map(|(_, s)| s).collect()
 }
 
+/// About the length of the record of `analysis` (a little more, for escapes), so that its
+/// buffer is allocated once: the texts of all its spans plus a share per item.
+fn estimated_len(text: &str, analysis: &Analysis) -> usize {
+    /// `{"start":…,"end":…,"text":""},` with offsets of up to six digits.
+    const SPAN: usize = 40;
+    /// An attribution's or a speaker's keys and values other than spans.
+    const ITEM: usize = 200;
+    let spans =
+        |spans: &mut dyn Iterator<Item = Span>| -> usize { spans.map(|s| s.len() + SPAN).sum() };
+    // Sentences, and paragraphs (as long as the sentences and the gaps between them).
+    let sentences = 2 * spans(&mut analysis.sentences.iter().map(|s| s.span));
+    let quotes = spans(&mut analysis.quotes.iter().copied());
+    let hedges = spans(&mut analysis.hedges.iter().copied());
+    let attributions: usize = analysis
+        .attributions
+        .iter()
+        .map(|a| {
+            ITEM + spans(
+                &mut a
+                    .source
+                    .into_iter()
+                    .chain([a.cue])
+                    .chain(a.content.iter().copied()),
+            )
+        })
+        .sum();
+    let speakers: usize = analysis
+        .speakers
+        .iter()
+        .map(|sp| {
+            let words = sp.name.len()
+                + sp.title.as_ref().map_or(0, |t| t.len())
+                + sp.description.as_ref().map_or(0, |d| d.len());
+            ITEM + words + 8 * sp.attributions.len() + spans(&mut sp.mentions.iter().copied())
+        })
+        .sum();
+    let total = text.len() + sentences + quotes + hedges + attributions + speakers + 256;
+    total + total / 32
+}
+
 fn document_json(line: u64, id: &Value, text: &str, analysis: &Analysis) -> Vec<u8> {
-    // The record is about five times the text: reserve that much at once.
-    let mut r = Record::open(line, id, text, text.len() * 5 + 512);
+    let mut r = Record::open(line, id, text, estimated_len(text, analysis));
     r.field("text");
     write::string(&mut r.out, text);
     r.field("sentences");
@@ -506,6 +545,19 @@ mod tests {
         assert_eq!(sp["mentions"][0]["end"], 23);
         assert_eq!(sp["cue_classes"]["neutral"], 0);
         assert_eq!(v["quotes"][0]["end"], 5);
+    }
+
+    #[test]
+    fn the_buffer_is_sized_once_for_a_record() {
+        let text = "“We will rebuild it,” said Mayor Jane Roe (D-Ohio), 54. \"Soon,\" she \
+                    added.\n\nAccording to officials, work starts in May. Roe, who leads the \
+                    council, said the plan was rushed, the mayor's aides told reporters.";
+        let analysis = Analyzer::default().analyze(text);
+        assert!(!analysis.attributions.is_empty() && !analysis.speakers.is_empty());
+        let json = document_json(1, &Value::from("an id"), text, &analysis);
+        let estimate = estimated_len(text, &analysis);
+        assert!(json.len() <= estimate, "{} > {estimate}", json.len());
+        assert!(estimate < 2 * json.len(), "{estimate} for {}", json.len());
     }
 
     #[test]

@@ -8,16 +8,66 @@ const LO: u64 = 0x0101_0101_0101_0101;
 /// The high bit of each lane.
 const HI: u64 = 0x8080_8080_8080_8080;
 
-/// True when some byte of `x` (eight bytes, any order) needs an escape in a JSON string:
-/// a control character (< 0x20), `"` or `\`. Exact: never a false "no".
+/// The high bit of each lane of `x` (eight bytes, the first in the lowest lane) that needs
+/// an escape in a JSON string: a control character (< 0x20), `"` or `\\`. A lane above a
+/// flagged one may be flagged wrongly (a borrow runs upwards); the lowest flag is exact, and
+/// no flag at all means no such byte.
 #[inline]
-fn needs_escape(x: u64) -> bool {
+fn escape_lanes(x: u64) -> u64 {
     // A lane below 0x20: subtracting 0x20 borrows into its high bit (x's own high bit clear).
     let control = x.wrapping_sub(LO * 0x20) & !x & HI;
     let quote = x ^ (LO * u64::from(b'"'));
     let backslash = x ^ (LO * u64::from(b'\\'));
     let zero = |v: u64| v.wrapping_sub(LO) & !v & HI;
-    (control | zero(quote) | zero(backslash)) != 0
+    control | zero(quote) | zero(backslash)
+}
+
+/// The index of the first byte of `bytes` at or after `from` that needs an escape, or
+/// `bytes.len()`: sixteen bytes at a time with SSE2 (always there on x86-64), eight with
+/// plain integer arithmetic elsewhere, then byte by byte.
+#[inline]
+fn next_escape(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{
+            __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
+            _mm_set1_epi8, _mm_setzero_si128, _mm_subs_epu8,
+        };
+        // SAFETY: SSE2 is part of x86-64, so these intrinsics are always available; every
+        // load reads 16 bytes inside `bytes` (`i + 16 <= bytes.len()`), unaligned.
+        unsafe {
+            let quote = _mm_set1_epi8(b'"' as i8);
+            let backslash = _mm_set1_epi8(b'\\' as i8);
+            let below_space = _mm_set1_epi8(0x1F);
+            let zero = _mm_setzero_si128();
+            while i + 16 <= bytes.len() {
+                let x = _mm_loadu_si128(bytes.as_ptr().add(i).cast::<__m128i>());
+                // x - 0x1F saturates to 0 exactly for the control bytes 0x00..=0x1F.
+                let control = _mm_cmpeq_epi8(_mm_subs_epu8(x, below_space), zero);
+                let special = _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash));
+                let mask = _mm_movemask_epi8(_mm_or_si128(control, special));
+                if mask != 0 {
+                    return i + mask.trailing_zeros() as usize;
+                }
+                i += 16;
+            }
+        }
+    }
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut lanes = [0u8; 8];
+        lanes.copy_from_slice(chunk);
+        let flags = escape_lanes(u64::from_le_bytes(lanes));
+        if flags != 0 {
+            // A borrow only runs towards higher lanes, so the lowest flag is a real one.
+            return i + (flags.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && escape_of(bytes[i]) == 0 {
+        i += 1;
+    }
+    i
 }
 
 /// The escape of byte `b` in a JSON string, or 0 when it is written as it is (serde_json's
@@ -58,32 +108,14 @@ pub(crate) fn string(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     out.reserve(bytes.len() + 2);
     out.push(b'"');
-    // `bytes[run..i]` is written when an escape (or the end) is reached.
     let mut run = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        while let Some(chunk) = bytes.get(i..i + 8) {
-            let mut lanes = [0u8; 8];
-            lanes.copy_from_slice(chunk);
-            if needs_escape(u64::from_le_bytes(lanes)) {
-                break;
-            }
-            i += 8;
-        }
-        // Byte by byte through the chunk that holds an escape (or the tail).
-        let end = (i + 8).min(bytes.len());
-        while i < end {
-            let b = bytes[i];
-            let escape = escape_of(b);
-            if escape != 0 {
-                out.extend_from_slice(&bytes[run..i]);
-                write_escape(out, b, escape);
-                run = i + 1;
-            }
-            i += 1;
-        }
+    loop {
+        let at = next_escape(bytes, run);
+        out.extend_from_slice(&bytes[run..at]);
+        let Some(&b) = bytes.get(at) else { break };
+        write_escape(out, b, escape_of(b));
+        run = at + 1;
     }
-    out.extend_from_slice(&bytes[run..]);
     out.push(b'"');
 }
 
@@ -154,14 +186,49 @@ mod tests {
         }
     }
 
+    fn needs(b: u8) -> bool {
+        b < 0x20 || b == b'"' || b == b'\\'
+    }
+
+    #[test]
+    fn the_first_byte_to_escape_is_found_at_every_position() {
+        // Every byte value at every position of a 40-byte run (past both chunk widths), over
+        // a background of bytes that need no escape, with a second escape after it.
+        for b in 0u8..=255 {
+            for pos in 0..40 {
+                for background in [b'x', 0xE2, 0x7F, 0x20] {
+                    let mut bytes = vec![background; 40];
+                    bytes[pos] = b;
+                    if pos + 3 < 40 {
+                        bytes[pos + 3] = b'"';
+                    }
+                    let expected = (0..40).find(|&i| needs(bytes[i])).unwrap_or(40);
+                    for from in [0, pos.min(5), pos] {
+                        let want = (from..40).find(|&i| needs(bytes[i])).unwrap_or(40);
+                        assert_eq!(
+                            next_escape(&bytes, from),
+                            want,
+                            "{b:#x} at {pos} from {from}"
+                        );
+                    }
+                    assert_eq!(next_escape(&bytes, 0), expected);
+                }
+            }
+        }
+        assert_eq!(next_escape(b"", 0), 0);
+    }
+
     #[test]
     fn lanes_with_no_escape_are_told_apart_from_lanes_with_one() {
         for b in 0u8..=255 {
             for lane in 0..8 {
                 let mut bytes = [b'x'; 8];
                 bytes[lane] = b;
-                let expected = b < 0x20 || b == b'"' || b == b'\\';
-                assert_eq!(needs_escape(u64::from_le_bytes(bytes)), expected, "{b:#x}");
+                let flags = escape_lanes(u64::from_le_bytes(bytes));
+                assert_eq!(flags != 0, needs(b), "{b:#x}");
+                if needs(b) {
+                    assert_eq!(flags.trailing_zeros() / 8, lane as u32);
+                }
             }
         }
     }
