@@ -15,6 +15,7 @@
 //! The lexicons are data files in `src/lexicon/`. A phrase is read only up to
 //! [`MAX_PHRASE`] bytes, so classifying costs a bounded time whatever the source's length.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -106,26 +107,26 @@ pub enum Reference {
 
 /// What a source phrase says about its entity.
 #[derive(Clone, Debug, PartialEq)]
-pub struct SourcePhrase {
+pub struct SourcePhrase<'a> {
     /// Person, organization, media, group, anonymous, document or unknown.
     pub kind: SpeakerKind,
     /// Name, description or pronoun.
     pub reference: Reference,
     /// The name (`Sergey Lavrov`, `Russian Ministry of Defense`) or, for descriptions and
     /// groups, the phrase (`The sculptor`, `Independent analysts`).
-    pub name: String,
+    pub name: &'a str,
     /// A person's first name, when given.
-    pub first: Option<String>,
+    pub first: Option<&'a str>,
     /// A person's last name, when given.
-    pub last: Option<String>,
+    pub last: Option<&'a str>,
     /// A title before the name (`Russian Foreign Minister`, `Sen.`).
-    pub title: Option<String>,
+    pub title: Option<&'a str>,
     /// True when the name came with an honorific (`Mr.`, `Ms.`, `Dr.`).
     pub honorific: bool,
     /// An apposition (`a sculptor associated with ...`, `the head of the ministry`).
-    pub description: Option<String>,
+    pub description: Option<&'a str>,
     /// The head noun of a description, lowercase (`sculptor`, `ministry`).
-    pub head: Option<String>,
+    pub head: Option<Cow<'a, str>>,
     /// What the phrase tells of the gender.
     pub gender: Gender,
     /// The part of the text that refers to the entity (`Lavrov` in `Lavrov’s remarks`).
@@ -172,6 +173,8 @@ pub struct Lexicon {
     orgs_exact: LexSet,
     outlets: LexSet,
     outlets_exact: LexSet,
+    /// The longest name of the four sets above, in bytes.
+    names_max: usize,
     doc_nouns: LexSet,
     anonymity: AhoCorasick,
     /// What the four word lexicons above say of each of their words, in one lookup.
@@ -261,6 +264,11 @@ impl Lexicon {
             .collect();
         let (orgs, orgs_exact) = names_sets(ORGANIZATIONS);
         let (outlets, outlets_exact) = names_sets(OUTLETS);
+        let names_max = [&orgs, &orgs_exact, &outlets, &outlets_exact]
+            .iter()
+            .flat_map(|set| set.iter().map(String::len))
+            .max()
+            .unwrap_or(0);
         let anonymity = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
@@ -288,6 +296,7 @@ impl Lexicon {
             group_nouns: set(GROUP_NOUNS),
             org_heads,
             orgs,
+            names_max,
             orgs_exact,
             outlets,
             outlets_exact,
@@ -356,6 +365,9 @@ impl Lexicon {
     /// True for a known organisation, country or capital name.
     pub fn is_organization(&self, name: &str) -> bool {
         let name = strip_the(name);
+        if self.too_long_for_a_name(name) {
+            return false;
+        }
         self.orgs_exact.contains(name)
             || (!is_all_caps(name) || name.len() > 4) && with_lower(name, |n| self.orgs.contains(n))
     }
@@ -363,9 +375,18 @@ impl Lexicon {
     /// True for a known outlet name.
     pub fn is_outlet(&self, name: &str) -> bool {
         let name = strip_the(name);
+        if self.too_long_for_a_name(name) {
+            return false;
+        }
         self.outlets_exact.contains(name)
             || (!is_all_caps(name) || name.len() > 4)
                 && with_lower(name, |n| self.outlets.contains(n))
+    }
+
+    /// True when `name` cannot be a known organisation or outlet name, even lowercased (a
+    /// char's lowercase takes at least a quarter of its bytes).
+    fn too_long_for_a_name(&self, name: &str) -> bool {
+        name.len() > 4 * self.names_max
     }
 
     /// True for a document noun.
@@ -636,7 +657,7 @@ fn is_cap(word: &str) -> bool {
 /// assert_eq!(p.reference, Reference::Pronoun(Pronoun::Masculine));
 /// assert_eq!(p.mention.as_str(text), "His");
 /// ```
-pub fn classify(text: &str, span: Span) -> SourcePhrase {
+pub fn classify(text: &str, span: Span) -> SourcePhrase<'_> {
     let read = read_span(text, span);
     let toks = tokenize(text, read.start, read.end);
     classify_tokens(text, &toks, 0)
@@ -656,7 +677,7 @@ pub(crate) fn read_span(text: &str, span: Span) -> Span {
     Span::new(span.start.min(end), end)
 }
 
-fn unknown(text: &str, toks: &[Tok]) -> SourcePhrase {
+fn unknown<'a>(text: &'a str, toks: &[Tok]) -> SourcePhrase<'a> {
     let mention = match (toks.first(), toks.last()) {
         (Some(a), Some(b)) => Span::new(a.start, b.end),
         _ => Span::default(),
@@ -665,11 +686,11 @@ fn unknown(text: &str, toks: &[Tok]) -> SourcePhrase {
 }
 
 /// An unknown phrase named by `text[mention]`.
-fn unknown_at(text: &str, mention: Span) -> SourcePhrase {
+fn unknown_at(text: &str, mention: Span) -> SourcePhrase<'_> {
     SourcePhrase {
         kind: SpeakerKind::Unknown,
         reference: Reference::Name,
-        name: mention.as_str(text).to_owned(),
+        name: mention.as_str(text),
         first: None,
         last: None,
         title: None,
@@ -681,14 +702,14 @@ fn unknown_at(text: &str, mention: Span) -> SourcePhrase {
     }
 }
 
-fn text_of(text: &str, toks: &[Tok]) -> String {
+fn text_of<'a>(text: &'a str, toks: &[Tok]) -> &'a str {
     match (toks.first(), toks.last()) {
-        (Some(a), Some(b)) => text[a.start..b.end].to_owned(),
-        _ => String::new(),
+        (Some(a), Some(b)) => &text[a.start..b.end],
+        _ => "",
     }
 }
 
-fn classify_tokens(text: &str, toks: &[Tok], depth: u8) -> SourcePhrase {
+fn classify_tokens<'a>(text: &'a str, toks: &[Tok], depth: u8) -> SourcePhrase<'a> {
     let lex = lexicon();
     let word = |t: &Tok| &text[t.start..t.end];
     let words: Vec<usize> = (0..toks.len())
@@ -704,7 +725,7 @@ fn classify_tokens(text: &str, toks: &[Tok], depth: u8) -> SourcePhrase {
         if words.len() == 1 || rest_lower && words.len() <= 4 {
             let mut out = unknown(text, toks);
             out.reference = Reference::Pronoun(p);
-            out.name = word(&toks[first]).to_owned();
+            out.name = word(&toks[first]);
             out.mention = Span::new(toks[first].start, toks[first].end);
             out.kind = match p {
                 Pronoun::Masculine | Pronoun::Feminine => SpeakerKind::Person,
@@ -776,7 +797,7 @@ fn classify_tokens(text: &str, toks: &[Tok], depth: u8) -> SourcePhrase {
                     if author.kind == SpeakerKind::Unknown && named {
                         let mut author = author;
                         if let Some(bare) = author.name.strip_prefix("the ") {
-                            author.name = bare.to_owned();
+                            author.name = bare;
                         }
                         return author;
                     }
@@ -809,8 +830,8 @@ fn classify_tokens(text: &str, toks: &[Tok], depth: u8) -> SourcePhrase {
         }
         (h, Some((_, a_toks))) => {
             // The apposition up to its closing comma: "Smith, a sculptor, who ..."
-            let desc = Some(text_of(text, a_toks))
-                .map(|t| t.trim_end_matches([',', '.', ';', ':', ' ']).to_owned());
+            let desc =
+                Some(text_of(text, a_toks)).map(|t| t.trim_end_matches([',', '.', ';', ':', ' ']));
             let desc = desc.filter(|d| {
                 // A relative clause (`who asked not to be named`) describes no one by itself.
                 let relative = ["who ", "which ", "whose ", "that "]
@@ -848,18 +869,18 @@ fn classify_tokens(text: &str, toks: &[Tok], depth: u8) -> SourcePhrase {
 }
 
 #[derive(Clone, Debug)]
-struct Head {
-    phrase: SourcePhrase,
+struct Head<'a> {
+    phrase: SourcePhrase<'a>,
 }
 
-impl Head {
+impl Head<'_> {
     fn is_named_person(&self) -> bool {
         self.phrase.kind == SpeakerKind::Person && self.phrase.reference == Reference::Name
     }
 }
 
 /// Read the head of a noun phrase (no comma inside).
-fn analyze_head(text: &str, toks: &[Tok]) -> Head {
+fn analyze_head<'a>(text: &'a str, toks: &[Tok]) -> Head<'a> {
     let lex = lexicon();
     let word = |i: usize| &text[toks[i].start..toks[i].end];
     // Words up to the first break, cut word or lowercase "of" (at most 12, on the stack).
@@ -936,7 +957,7 @@ fn analyze_head(text: &str, toks: &[Tok]) -> Head {
                     ["mr", "mrs", "ms", "miss", "mx"].contains(&h)
                 });
                 if !plain {
-                    out.title = Some(text[toks[body[0]].start..toks[body[k]].end].to_owned());
+                    out.title = Some(&text[toks[body[0]].start..toks[body[k]].end]);
                 }
                 return Head { phrase: out };
             }
@@ -972,7 +993,7 @@ fn analyze_head(text: &str, toks: &[Tok]) -> Head {
         let end = cap_run_end(body, s, &bw);
         let g = info[e].person_noun.unwrap_or_default();
         set_person(&mut out, text, toks, &body[s..=end], g);
-        out.title = Some(text[toks[body[0]].start..toks[body[s - 1]].end].to_owned());
+        out.title = Some(&text[toks[body[0]].start..toks[body[s - 1]].end]);
         return Head { phrase: out };
     }
 
@@ -986,7 +1007,7 @@ fn analyze_head(text: &str, toks: &[Tok]) -> Head {
             let end = cap_run_end(body, k, &bw);
             set_person(&mut out, text, toks, &body[k..=end], Gender::Unknown);
             if k > 0 {
-                out.title = Some(text[toks[body[0]].start..toks[body[k - 1]].end].to_owned());
+                out.title = Some(&text[toks[body[0]].start..toks[body[k - 1]].end]);
             }
             return Head { phrase: out };
         }
@@ -1016,7 +1037,16 @@ fn analyze_head(text: &str, toks: &[Tok]) -> Head {
         .find(|&k| bw(k) == "of")
         .map_or(last, |k| k.saturating_sub(1));
     let head_word = bw(head_k);
-    let head_lower = || head_word.to_lowercase();
+    let head_lower = || -> Cow<'a, str> {
+        if head_word
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || b >= 0x80)
+        {
+            Cow::Owned(head_word.to_lowercase())
+        } else {
+            Cow::Borrowed(head_word)
+        }
+    };
     let suffix = body.iter().any(|&i| {
         with_lower(word(i), |w| {
             matches!(
@@ -1261,9 +1291,15 @@ const MAX_RUN_WORDS: usize = 8;
 /// assert_eq!(runs, ["Alexei Chebanenko", "Ministry of Defense", "Lavrov"]);
 /// ```
 pub fn word_runs(text: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    word_runs_into(text, span, &mut out);
+    out
+}
+
+/// [`word_runs`], appended to `out`.
+pub(crate) fn word_runs_into(text: &str, span: Span, out: &mut Vec<Span>) {
     let bytes = text.as_bytes();
     let end = span.end.min(text.len());
-    let mut out = Vec::new();
     let mut i = span.start.min(end);
     while i < end && !text.is_char_boundary(i) {
         i += 1;
@@ -1300,6 +1336,14 @@ pub fn word_runs(text: &str, span: Span) -> Vec<Span> {
         }
         let (mut run_end, mut words) = (we, 1);
         while words < MAX_RUN_WORDS && run_end < end && bytes[run_end] == b' ' {
+            // A lowercase word goes on a run only as "of" or a particle (all ASCII): skip
+            // reading any other.
+            if bytes
+                .get(run_end + 1)
+                .is_some_and(|&b| b.is_ascii_lowercase() && !b"abdilotv".contains(&b))
+            {
+                break;
+            }
             let (ns, ne) = word_at(text, run_end + 1, end);
             if ne == ns {
                 break;
@@ -1324,7 +1368,6 @@ pub fn word_runs(text: &str, span: Span) -> Vec<Span> {
         out.push(Span::new(ws, run_end));
         i = run_end;
     }
-    out
 }
 
 /// The index of the first ASCII capital or non-ASCII byte of `bytes`, eight bytes at a time.
@@ -1400,7 +1443,7 @@ fn word_at(text: &str, i: usize, end: usize) -> (usize, usize) {
 
 /// What a capitalised run of running text names: a person (with a first name, an honorific
 /// or a title, or a bare surname), an organisation or an outlet; None for anything else.
-pub fn classify_name_run(text: &str, run: Span) -> Option<SourcePhrase> {
+pub fn classify_name_run(text: &str, run: Span) -> Option<SourcePhrase<'_>> {
     let read = name_run_read(text, run)?;
     name_run_finish(text, run, name_run_head(text, read))
 }
@@ -1419,14 +1462,18 @@ pub(crate) fn name_run_read(text: &str, run: Span) -> Option<Span> {
 
 /// The head of the words `text[read]`: depends on those words alone, its `mention` (when
 /// not empty) shifted with them.
-pub(crate) fn name_run_head(text: &str, read: Span) -> SourcePhrase {
+pub(crate) fn name_run_head(text: &str, read: Span) -> SourcePhrase<'_> {
     let toks = tokenize(text, read.start, read.end);
     analyze_head(text, &toks).phrase
 }
 
 /// [`classify_name_run`] from the head `p` of `run`'s words: a role noun before the run is
 /// a title; only names of people, organisations and outlets are kept.
-pub(crate) fn name_run_finish(text: &str, run: Span, mut p: SourcePhrase) -> Option<SourcePhrase> {
+pub(crate) fn name_run_finish<'a>(
+    text: &'a str,
+    run: Span,
+    mut p: SourcePhrase<'a>,
+) -> Option<SourcePhrase<'a>> {
     if let Some(title) = name_run_title(text, run, &p) {
         p.title = Some(title);
     }
@@ -1445,7 +1492,7 @@ pub(crate) fn name_run_keep(p: &SourcePhrase) -> bool {
 
 /// The title [`classify_name_run`] gives a person `p` named by `run` that has none: a
 /// lowercase role noun just before the run ("engineer Dariusz Wrobel").
-pub(crate) fn name_run_title(text: &str, run: Span, p: &SourcePhrase) -> Option<String> {
+pub(crate) fn name_run_title<'a>(text: &'a str, run: Span, p: &SourcePhrase) -> Option<&'a str> {
     if p.kind != SpeakerKind::Person || p.title.is_some() {
         return None;
     }
@@ -1462,25 +1509,36 @@ pub(crate) fn name_run_title(text: &str, run: Span, p: &SourcePhrase) -> Option<
         && !word.is_empty()
         && word.chars().all(char::is_lowercase)
         && lexicon().person_noun(word).is_some())
-    .then(|| word.to_owned())
+    .then_some(word)
 }
 
-fn named(mut out: SourcePhrase, name: &str, span: Span, kind: SpeakerKind) -> SourcePhrase {
+fn named<'a>(
+    mut out: SourcePhrase<'a>,
+    name: &'a str,
+    span: Span,
+    kind: SpeakerKind,
+) -> SourcePhrase<'a> {
     out.kind = kind;
     out.reference = Reference::Name;
-    out.name = name.to_owned();
+    out.name = name;
     out.mention = span;
     out
 }
 
 /// Fill `out` as the person named by the words `name` (indices into `toks`).
-fn set_person(out: &mut SourcePhrase, text: &str, toks: &[Tok], name: &[usize], gender: Gender) {
+fn set_person<'a>(
+    out: &mut SourcePhrase<'a>,
+    text: &'a str,
+    toks: &[Tok],
+    name: &[usize],
+    gender: Gender,
+) {
     let lex = lexicon();
     let span = Span::new(toks[name[0]].start, toks[name[name.len() - 1]].end);
     let word = |i: usize| &text[toks[i].start..toks[i].end];
     out.kind = SpeakerKind::Person;
     out.reference = Reference::Name;
-    out.name = span.as_str(text).to_owned();
+    out.name = span.as_str(text);
     out.mention = span;
     // Drop generational suffixes for the surname: "Jr.", "III".
     let mut last_i = name.len() - 1;
@@ -1492,8 +1550,8 @@ fn set_person(out: &mut SourcePhrase, text: &str, toks: &[Tok], name: &[usize], 
             break;
         }
     }
-    out.last = Some(word(name[last_i]).to_owned());
-    out.first = (last_i > 0).then(|| word(name[0]).to_owned());
+    out.last = Some(word(name[last_i]));
+    out.first = (last_i > 0).then(|| word(name[0]));
     out.gender = if gender != Gender::Unknown {
         gender
     } else {
@@ -1508,7 +1566,7 @@ fn set_person(out: &mut SourcePhrase, text: &str, toks: &[Tok], name: &[usize], 
 mod tests {
     use super::*;
 
-    fn c(text: &str) -> SourcePhrase {
+    fn c(text: &str) -> SourcePhrase<'_> {
         classify(text, Span::new(0, text.len()))
     }
 
@@ -1561,7 +1619,7 @@ mod tests {
         ];
         for (text, kind, name) in cases {
             let p = c(text);
-            assert_eq!((p.kind, p.name.as_str()), (kind, name), "{text}");
+            assert_eq!((p.kind, p.name), (kind, name), "{text}");
         }
     }
 
@@ -1579,7 +1637,7 @@ mod tests {
         assert_eq!(p.gender, Gender::Male);
         let p = c("Secretary of State John Kerry");
         assert_eq!(
-            (p.name.as_str(), p.title.as_deref()),
+            (p.name, p.title.as_deref()),
             ("John Kerry", Some("Secretary of State"))
         );
         let p = c("the head of the ministry, Andrei Belyushikov");
@@ -1588,10 +1646,7 @@ mod tests {
         let p = c("Ms. Jones");
         assert_eq!((p.gender, p.title.clone()), (Gender::Female, None));
         let p = c("Sen. Mary Smith");
-        assert_eq!(
-            (p.name.as_str(), p.title.as_deref()),
-            ("Mary Smith", Some("Sen."))
-        );
+        assert_eq!((p.name, p.title.as_deref()), ("Mary Smith", Some("Sen.")));
         let p = c("the ministry");
         assert_eq!(
             (p.kind, p.reference, p.head.as_deref()),
@@ -1607,10 +1662,7 @@ mod tests {
     fn pronouns_and_possessives() {
         let text = "Lavrov’s remarks";
         let p = c(text);
-        assert_eq!(
-            (p.name.as_str(), p.mention.as_str(text)),
-            ("Lavrov", "Lavrov")
-        );
+        assert_eq!((p.name, p.mention.as_str(text)), ("Lavrov", "Lavrov"));
         assert_eq!(c("she").reference, Reference::Pronoun(Pronoun::Feminine));
         assert_eq!(
             c("their statement").reference,

@@ -56,14 +56,15 @@ pub const PER_NAME: usize = 8;
 /// At most this many words of a title or apposition are kept for matching descriptions.
 const MAX_WORDS: usize = 24;
 
+/// What the text says of one entity; its names are slices of the text.
 #[derive(Debug, Default)]
-struct Entity {
+struct Entity<'a> {
     kind: SpeakerKind,
-    name: String,
-    first: Option<String>,
-    last: Option<String>,
-    title: Option<String>,
-    description: Option<String>,
+    name: &'a str,
+    first: Option<&'a str>,
+    last: Option<&'a str>,
+    title: Option<&'a str>,
+    description: Option<&'a str>,
     gender: Gender,
     /// Lowercase words of the title, apposition and name, for descriptions to match, each
     /// followed by a space (no word holds one).
@@ -72,13 +73,16 @@ struct Entity {
     n_words: usize,
     /// Those of `words` that are role nouns (`minister`, `sculptor`).
     roles: Vec<String>,
-    mentions: Vec<Span>,
-    attributions: Vec<usize>,
+    /// How many attributions are linked to the entity.
+    said: usize,
     last_pos: usize,
 }
 
-impl Entity {
+impl Entity<'_> {
     fn add_words(&mut self, phrase: &str) {
+        if self.words.capacity() == 0 {
+            self.words.reserve(64);
+        }
         for w in phrase
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -106,7 +110,10 @@ impl Entity {
                     _ => w,
                 };
                 if !self.has_word(w) {
-                    if entities::lexicon().person_noun(w).is_some() {
+                    // Only a person's role words are looked up (`touch`).
+                    if self.kind == SpeakerKind::Person
+                        && entities::lexicon().person_noun(w).is_some()
+                    {
                         self.roles.push(w.to_owned());
                     }
                     self.words.push_str(w);
@@ -128,7 +135,7 @@ impl Entity {
     }
 
     fn is_speaker(&self) -> bool {
-        !self.attributions.is_empty()
+        self.said > 0
     }
 }
 
@@ -143,31 +150,56 @@ struct Recent {
 type Map<V> = HashMap<String, V, foldhash::fast::RandomState>;
 
 #[derive(Default)]
-struct Resolver {
-    entities: Vec<Entity>,
+struct Resolver<'a> {
+    entities: Vec<Entity<'a>>,
     recent: Vec<Recent>,
-    by_last: Map<Vec<usize>>,
-    by_first: Map<Vec<usize>>,
+    by_last: Map<Ids>,
+    by_first: Map<Ids>,
     by_name: Map<usize>,
     /// The latest person mentioned with each role word in a title or apposition.
     by_role: Map<usize>,
+    /// Every mention of every entity: (entity, mention).
+    mentions: Vec<(usize, Span)>,
+    /// Every attribution linked: (entity, attribution).
+    said: Vec<(usize, usize)>,
+}
+
+/// At most [`PER_NAME`] entity ids, oldest first, kept inline.
+#[derive(Clone, Copy, Debug, Default)]
+struct Ids {
+    ids: [usize; PER_NAME],
+    len: usize,
+}
+
+impl std::ops::Deref for Ids {
+    type Target = [usize];
+    fn deref(&self) -> &[usize] {
+        &self.ids[..self.len]
+    }
+}
+
+impl Ids {
+    /// Add `id` unless it is there, dropping the oldest when full.
+    fn add(&mut self, id: usize) {
+        if self.contains(&id) {
+            return;
+        }
+        if self.len >= PER_NAME {
+            self.ids.copy_within(1.., 0);
+            self.len -= 1;
+        }
+        self.ids[self.len] = id;
+        self.len += 1;
+    }
 }
 
 /// Add `id` under the lowercase of `key`, keeping at most [`PER_NAME`] ids.
-fn push_bounded(map: &mut Map<Vec<usize>>, key: &str, id: usize) {
-    let add = |ids: &mut Vec<usize>| {
-        if !ids.contains(&id) {
-            if ids.len() >= PER_NAME {
-                ids.remove(0);
-            }
-            ids.push(id);
-        }
-    };
+fn push_bounded(map: &mut Map<Ids>, key: &str, id: usize) {
     entities::with_lower(key, |key| match map.get_mut(key) {
-        Some(ids) => add(ids),
+        Some(ids) => ids.add(id),
         None => {
-            let mut ids = Vec::new();
-            add(&mut ids);
+            let mut ids = Ids::default();
+            ids.add(id);
             map.insert(key.to_owned(), ids);
         }
     });
@@ -187,16 +219,16 @@ fn compatible(entity: Gender, wanted: Gender) -> bool {
     entity == Gender::Unknown || wanted == Gender::Unknown || entity == wanted
 }
 
-impl Resolver {
-    fn new_entity(&mut self, p: &SourcePhrase) -> usize {
+impl<'a> Resolver<'a> {
+    fn new_entity(&mut self, p: &SourcePhrase<'a>) -> usize {
         let id = self.entities.len();
         let mut e = Entity {
             kind: p.kind,
-            name: p.name.clone(),
-            first: p.first.clone(),
-            last: p.last.clone(),
-            title: p.title.clone(),
-            description: p.description.clone(),
+            name: p.name,
+            first: p.first,
+            last: p.last,
+            title: p.title,
+            description: p.description,
             gender: p.gender,
             ..Entity::default()
         };
@@ -241,25 +273,25 @@ impl Resolver {
     }
 
     /// Merge what `p` adds (a fuller name, a title, a description) into entity `id`.
-    fn enrich(&mut self, id: usize, p: &SourcePhrase) {
+    fn enrich(&mut self, id: usize, p: &SourcePhrase<'a>) {
         let e = &mut self.entities[id];
         if p.kind == SpeakerKind::Person && p.reference == Reference::Name {
             if e.first.is_none() && p.first.is_some() {
-                e.first = p.first.clone();
-                e.name = p.name.clone();
+                e.first = p.first;
+                e.name = p.name;
             } else if p.name.len() > e.name.len() && p.last == e.last && p.first == e.first {
-                e.name = p.name.clone(); // "John F. Smith" after "John Smith"
+                e.name = p.name; // "John F. Smith" after "John Smith"
             }
         }
         if e.title.is_none() {
-            if let Some(t) = &p.title {
-                e.title = Some(t.clone());
+            if let Some(t) = p.title {
+                e.title = Some(t);
                 e.add_words(t);
             }
         }
         if e.description.is_none() {
-            if let Some(d) = &p.description {
-                e.description = Some(d.clone());
+            if let Some(d) = p.description {
+                e.description = Some(d);
                 e.add_words(d);
             }
         }
@@ -271,7 +303,7 @@ impl Resolver {
 
     fn touch(&mut self, id: usize, mention: Span, sentence: usize) {
         let e = &mut self.entities[id];
-        e.mentions.push(mention);
+        self.mentions.push((id, mention));
         e.last_pos = mention.start;
         if e.kind == SpeakerKind::Person {
             for w in &e.roles {
@@ -315,7 +347,7 @@ impl Resolver {
     }
 
     /// Find the person `p` names (first and last name), or None.
-    fn find_person(&self, p: &SourcePhrase) -> Option<(usize, f32)> {
+    fn find_person(&self, p: &SourcePhrase<'a>) -> Option<(usize, f32)> {
         let last = p.last.as_deref()?;
         match p.first.as_deref() {
             Some(first) => {
@@ -372,7 +404,7 @@ impl Resolver {
     }
 
     /// Link source phrase `p` (in sentence `sentence`) to an entity: (id, confidence).
-    fn resolve(&mut self, p: &SourcePhrase, sentence: usize) -> Option<(usize, f32)> {
+    fn resolve(&mut self, p: &SourcePhrase<'a>, sentence: usize) -> Option<(usize, f32)> {
         match p.reference {
             Reference::Pronoun(pronoun) => self.resolve_pronoun(pronoun, sentence),
             Reference::Name => {
@@ -407,7 +439,7 @@ impl Resolver {
 
     fn resolve_description(
         &mut self,
-        p: &SourcePhrase,
+        p: &SourcePhrase<'a>,
         definite: bool,
         sentence: usize,
     ) -> Option<(usize, f32)> {
@@ -460,7 +492,7 @@ impl Resolver {
                 let far = || {
                     // "the president" for a person titled so further back.
                     (kind == SpeakerKind::Person)
-                        .then(|| self.by_role.get(&head).copied())
+                        .then(|| self.by_role.get(&*head).copied())
                         .flatten()
                 };
                 match hit {
@@ -597,11 +629,12 @@ fn worth_classifying(text: &str, run: Span) -> bool {
 
 /// Capitalised runs in `regions` (sorted, disjoint) outside the sources, left to right.
 fn scan_names(text: &str, regions: &[Span], sources: &[Span]) -> Vec<TextMention> {
-    let mut out = Vec::new();
+    let mut runs = Vec::with_capacity(64);
+    for region in regions {
+        entities::word_runs_into(text, *region, &mut runs);
+    }
+    let mut out = Vec::with_capacity(runs.len());
     let mut src = 0usize;
-    let runs = regions
-        .iter()
-        .flat_map(|region| entities::word_runs(text, *region));
     for run in runs {
         while src < sources.len() && sources[src].end <= run.start {
             src += 1;
@@ -631,7 +664,7 @@ struct ClassifyMemo<'a> {
 struct Memo<'a> {
     index: HashMap<&'a str, usize, foldhash::fast::RandomState>,
     /// Each phrase with the start of the text it was read from.
-    store: Vec<(usize, SourcePhrase)>,
+    store: Vec<(usize, SourcePhrase<'a>)>,
 }
 
 impl<'a> Memo<'a> {
@@ -640,7 +673,7 @@ impl<'a> Memo<'a> {
         &mut self,
         text: &'a str,
         at: Span,
-        read: impl FnOnce() -> SourcePhrase,
+        read: impl FnOnce() -> SourcePhrase<'a>,
     ) -> (usize, Span) {
         let key = at.as_str(text);
         if let Some(&i) = self.index.get(key) {
@@ -662,7 +695,7 @@ impl<'a> Memo<'a> {
         (i, m)
     }
 
-    fn get(&self, i: usize) -> &SourcePhrase {
+    fn get(&self, i: usize) -> &SourcePhrase<'a> {
         &self.store[i].1
     }
 }
@@ -679,7 +712,7 @@ impl<'a> ClassifyMemo<'a> {
         &mut self,
         text: &'a str,
         run: Span,
-    ) -> Option<(std::borrow::Cow<'_, SourcePhrase>, Span)> {
+    ) -> Option<(std::borrow::Cow<'_, SourcePhrase<'a>>, Span)> {
         let at = entities::name_run_read(text, run)?;
         let (i, mention) = self
             .runs
@@ -706,9 +739,10 @@ pub fn resolve(
     sentences: &[Sentence],
     attributions: &mut [Attribution],
 ) -> Vec<Speaker> {
-    // Sources, one entry per distinct span, in text order.
-    let mut sources: Vec<(Span, Vec<usize>)> = Vec::new();
-    {
+    // Sources, one entry per distinct span, in text order, with the range of `order` that
+    // holds the indices of their attributions.
+    let mut sources: Vec<(Span, std::ops::Range<usize>)> = Vec::new();
+    let order: Vec<usize> = {
         let mut order: Vec<(Span, usize)> = attributions
             .iter()
             .enumerate()
@@ -721,13 +755,14 @@ pub fn resolve(
             })
             .collect();
         order.sort_by_key(|&(s, i)| (s.start, s.end, i));
-        for (s, i) in order {
+        for (k, &(s, _)) in order.iter().enumerate() {
             match sources.last_mut() {
-                Some((last, ids)) if *last == s => ids.push(i),
-                _ => sources.push((s, vec![i])),
+                Some((last, ids)) if *last == s => ids.end = k + 1,
+                _ => sources.push((s, k..k + 1)),
             }
         }
-    }
+        order.into_iter().map(|(_, i)| i).collect()
+    };
     for a in attributions.iter_mut() {
         a.speaker = None;
         a.speaker_confidence = 0.0;
@@ -867,8 +902,9 @@ pub fn resolve(
         if let Some((id, conf)) = r.resolve(p, sentence) {
             let mention = if mention.is_empty() { *span } else { mention };
             r.touch(id, mention, sentence);
-            for &i in ids {
-                r.entities[id].attributions.push(i);
+            for &i in &order[ids.clone()] {
+                r.entities[id].said += 1;
+                r.said.push((id, i));
                 links[i] = Some((id, conf));
             }
         }
@@ -878,18 +914,17 @@ pub fn resolve(
     let mut speaking: Vec<usize> = (0..r.entities.len())
         .filter(|&i| r.entities[i].is_speaker())
         .collect();
-    for &i in &speaking {
-        let e = &mut r.entities[i];
-        e.mentions.sort();
-        e.mentions.dedup();
-        e.attributions.sort_unstable();
-        e.attributions.dedup();
-    }
+    // Each entity's mentions and attributions, in order, without repeats.
+    r.mentions.sort_unstable();
+    r.mentions.dedup();
+    r.said.sort_unstable();
+    r.said.dedup();
+    let mentions_of = ranges(&r.mentions, r.entities.len());
+    let said_by = ranges(&r.said, r.entities.len());
     speaking.sort_by_key(|&i| {
-        r.entities[i]
-            .mentions
+        r.mentions[mentions_of[i].clone()]
             .first()
-            .map_or(usize::MAX, |m| m.start)
+            .map_or(usize::MAX, |m| m.1.start)
     });
     let mut index = vec![usize::MAX; r.entities.len()];
     for (k, &i) in speaking.iter().enumerate() {
@@ -904,20 +939,40 @@ pub fn resolve(
     speaking
         .into_iter()
         .map(|i| {
-            let e = std::mem::take(&mut r.entities[i]);
+            let e = &r.entities[i];
+            let said: Vec<usize> = r.said[said_by[i].clone()].iter().map(|x| x.1).collect();
             let mut cue_classes = CueClassCounts::default();
-            for &a in &e.attributions {
+            for &a in &said {
                 cue_classes.add(attributions[a].cue_class);
             }
             Speaker {
-                name: e.name,
+                name: e.name.to_owned(),
                 kind: e.kind,
-                title: e.title,
-                description: e.description,
-                mentions: e.mentions,
-                attributions: e.attributions,
+                title: e.title.map(str::to_owned),
+                description: e.description.map(str::to_owned),
+                mentions: r.mentions[mentions_of[i].clone()]
+                    .iter()
+                    .map(|x| x.1)
+                    .collect(),
+                attributions: said,
                 cue_classes,
             }
         })
         .collect()
+}
+
+/// For `pairs` sorted by their first item (an entity id below `n`): the range of `pairs`
+/// holding each entity's.
+fn ranges<T>(pairs: &[(usize, T)], n: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = vec![0..0; n];
+    let mut k = 0;
+    while k < pairs.len() {
+        let id = pairs[k].0;
+        let start = k;
+        while k < pairs.len() && pairs[k].0 == id {
+            k += 1;
+        }
+        out[id] = start..k;
+    }
+    out
 }
