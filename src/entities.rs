@@ -1556,7 +1556,6 @@ fn set_person<'a>(
         gender
     } else {
         out.first
-            .as_deref()
             .and_then(|f| lex.first_name(f))
             .unwrap_or_default()
     };
@@ -1628,25 +1627,25 @@ mod tests {
         let p = c(
             "Alexei Chebanenko, a sculptor associated with the Studio of Military Painters, who",
         );
-        assert_eq!(p.first.as_deref(), Some("Alexei"));
-        assert_eq!(p.last.as_deref(), Some("Chebanenko"));
+        assert_eq!(p.first, Some("Alexei"));
+        assert_eq!(p.last, Some("Chebanenko"));
         assert_eq!(
-            p.description.as_deref(),
+            p.description,
             Some("a sculptor associated with the Studio of Military Painters")
         );
         assert_eq!(p.gender, Gender::Male);
         let p = c("Secretary of State John Kerry");
         assert_eq!(
-            (p.name, p.title.as_deref()),
+            (p.name, p.title),
             ("John Kerry", Some("Secretary of State"))
         );
         let p = c("the head of the ministry, Andrei Belyushikov");
         assert_eq!(p.name, "Andrei Belyushikov");
-        assert_eq!(p.description.as_deref(), Some("the head of the ministry"));
+        assert_eq!(p.description, Some("the head of the ministry"));
         let p = c("Ms. Jones");
-        assert_eq!((p.gender, p.title.clone()), (Gender::Female, None));
+        assert_eq!((p.gender, p.title), (Gender::Female, None));
         let p = c("Sen. Mary Smith");
-        assert_eq!((p.name, p.title.as_deref()), ("Mary Smith", Some("Sen.")));
+        assert_eq!((p.name, p.title), ("Mary Smith", Some("Sen.")));
         let p = c("the ministry");
         assert_eq!(
             (p.kind, p.reference, p.head.as_deref()),

@@ -242,7 +242,7 @@ impl<'a> Resolver<'a> {
             e.add_words(h);
         }
         if p.kind != SpeakerKind::Person {
-            e.add_words(&p.name);
+            e.add_words(p.name);
         }
         self.entities.push(e);
         self.index(id);
@@ -263,7 +263,7 @@ impl<'a> Resolver<'a> {
             SpeakerKind::Organization | SpeakerKind::Media | SpeakerKind::Unknown
         ) {
             let by_name = &mut self.by_name;
-            entities::with_lower(strip_the(&e.name), |key| match by_name.get_mut(key) {
+            entities::with_lower(strip_the(e.name), |key| match by_name.get_mut(key) {
                 Some(v) => *v = id,
                 None => {
                     by_name.insert(key.to_owned(), id);
@@ -348,14 +348,13 @@ impl<'a> Resolver<'a> {
 
     /// Find the person `p` names (first and last name), or None.
     fn find_person(&self, p: &SourcePhrase<'a>) -> Option<(usize, f32)> {
-        let last = p.last.as_deref()?;
-        match p.first.as_deref() {
+        let last = p.last?;
+        match p.first {
             Some(first) => {
                 let ids = entities::with_lower(last, |l| self.by_last.get(l))?;
                 let same = ids.iter().rev().copied().find(|&i| {
                     self.entities[i]
                         .first
-                        .as_deref()
                         .is_some_and(|f| f.eq_ignore_ascii_case(first) || is_initial_of(f, first))
                 });
                 same.or_else(|| {
@@ -415,7 +414,7 @@ impl<'a> Resolver<'a> {
                     }
                     return Some((self.new_entity(p), 1.0));
                 }
-                let key = name_key(&p.name);
+                let key = name_key(p.name);
                 if let Some(&id) = self.by_name.get(&key) {
                     self.enrich(id, p);
                     return Some((id, 1.0));
@@ -424,7 +423,7 @@ impl<'a> Resolver<'a> {
                 let kind = p.kind;
                 let hit = self.nearest(sentence, DESCRIPTION_SENTENCE_WINDOW, |e| {
                     e.kind == kind && {
-                        let k = name_key(&e.name);
+                        let k = name_key(e.name);
                         key.len() >= 4 && (k.ends_with(&key) || key.ends_with(&k))
                     }
                 });
@@ -446,7 +445,7 @@ impl<'a> Resolver<'a> {
         let kind = p.kind;
         match kind {
             SpeakerKind::Group => {
-                let key = name_key(&p.name);
+                let key = name_key(p.name);
                 if let Some(&id) = self.by_name.get(&format!("group:{key}")) {
                     return Some((id, 0.9));
                 }
@@ -853,9 +852,7 @@ pub fn resolve(
                         && p.first.is_some()
                         && (p.honorific
                             || p.title.is_some()
-                            || p.first
-                                .as_deref()
-                                .is_some_and(|f| lex.first_name(f).is_some())
+                            || p.first.is_some_and(|f| lex.first_name(f).is_some())
                             || known_last(&r)) =>
                 {
                     let id = match r.find_person(p) {
@@ -869,11 +866,7 @@ pub fn resolve(
                 }
                 Some((p, mention)) if p.kind == SpeakerKind::Person => {
                     // A bare surname or a titled one: only known people.
-                    if let Some((id, false)) = p
-                        .last
-                        .as_deref()
-                        .and_then(|l| r.by_single_name(l, p.gender))
-                    {
+                    if let Some((id, false)) = p.last.and_then(|l| r.by_single_name(l, p.gender)) {
                         r.enrich(id, p);
                         r.touch(id, mention, sentence);
                     } else if p.title.is_some() || p.honorific {
@@ -884,7 +877,7 @@ pub fn resolve(
                 Some((p, mention))
                     if matches!(p.kind, SpeakerKind::Organization | SpeakerKind::Media) =>
                 {
-                    let id = match entities::with_lower(strip_the(&p.name), |k| r.by_name.get(k)) {
+                    let id = match entities::with_lower(strip_the(p.name), |k| r.by_name.get(k)) {
                         Some(&id) => id,
                         None => r.new_entity(p),
                     };
