@@ -447,7 +447,23 @@ impl Ctx<'_> {
                     {
                         k -= 1;
                     } else if BE.contains(&w.as_ref()) {
-                        if k == a && matches!(m.entry.form, VerbForm::Past | VerbForm::Participle) {
+                        // (only adverbs between: `was adamantly opposed`, `was not told`)
+                        let adverbs_only = (k..a).all(|j| {
+                            let wj = self.word(j).unwrap_or_default();
+                            is_manner_adverb(text, &self.toks[j], &wj)
+                                || wj == "not"
+                                || wj.ends_with("n't")
+                                || AUXILIARIES.contains(&wj.as_ref())
+                                    && !matches!(
+                                        wj.as_ref(),
+                                        "has" | "have" | "had" | "did" | "does" | "do" | "will"
+                                            | "would" | "could" | "may" | "might" | "can"
+                                            | "should" | "cannot"
+                                    )
+                        });
+                        if adverbs_only
+                            && matches!(m.entry.form, VerbForm::Past | VerbForm::Participle)
+                        {
                             // `was asked about …`: a question put to someone, no source
                             if lower(text, &self.toks[a]) == "asked" {
                                 frame.first = k - 1;
