@@ -1392,10 +1392,17 @@ impl Ctx<'_> {
                         }
                     }
                 }
-                if is_open_quote_char(s) && quote_starting_at(self.quotes, tk.span.start).is_some()
-                {
-                    // a quoted phrase inside the adjunct: not content
-                    return None;
+                if is_open_quote_char(s) {
+                    if let Some(q) = quote_starting_at(self.quotes, tk.span.start) {
+                        // a quoted title inside the adjunct (`said on “This Week” that …`): not
+                        // content; a short one is stepped over, a long one ends the search
+                        let after = k + self.toks[k..stop].partition_point(|t| t.span.start < q.end);
+                        if after >= stop || after - k > 8 {
+                            return None;
+                        }
+                        k = after;
+                        continue;
+                    }
                 }
             } else if lower(text, &tk) == "that"
                 && self.toks[k - 1].kind != TokenKind::Punct
