@@ -456,9 +456,20 @@ impl Ctx<'_> {
                                 || AUXILIARIES.contains(&wj.as_ref())
                                     && !matches!(
                                         wj.as_ref(),
-                                        "has" | "have" | "had" | "did" | "does" | "do" | "will"
-                                            | "would" | "could" | "may" | "might" | "can"
-                                            | "should" | "cannot"
+                                        "has"
+                                            | "have"
+                                            | "had"
+                                            | "did"
+                                            | "does"
+                                            | "do"
+                                            | "will"
+                                            | "would"
+                                            | "could"
+                                            | "may"
+                                            | "might"
+                                            | "can"
+                                            | "should"
+                                            | "cannot"
                                     )
                         });
                         if adverbs_only
@@ -493,7 +504,7 @@ impl Ctx<'_> {
                     }
                 }
                 let b = frame.last;
-                let before = k.checked_sub(1);
+                let before = k.checked_sub(1).map(|j| self.before_time_adjunct(j));
                 let gerund = m.entry.form == VerbForm::Gerund;
                 match before {
                     Some(j)
@@ -704,6 +715,65 @@ impl Ctx<'_> {
             }
         }
         Some(frame)
+    }
+
+    /// `Roe on Tuesday said`, `Roe last week said`: the token before a short time adjunct
+    /// ending at token `j` (at most four words holding a day, a month or a time noun), when a
+    /// word that may end a source precedes it; `j` otherwise.
+    fn before_time_adjunct(&self, j: usize) -> usize {
+        const ANCHORS: &[&str] = &[
+            "week",
+            "weekend",
+            "month",
+            "year",
+            "night",
+            "morning",
+            "afternoon",
+            "evening",
+            "today",
+            "yesterday",
+            "tonight",
+        ];
+        const LINKS: &[&str] = &[
+            "on", "last", "this", "earlier", "late", "early", "in", "next",
+        ];
+        let is_anchor = |k: usize| {
+            let w = self.word(k).unwrap_or_default();
+            ANCHORS.contains(&w.as_ref())
+                || WEEKDAYS.contains(&w.as_ref())
+                || TIME_WORDS.contains(&w.as_ref()) && self.toks[k].is_capitalized(self.text)
+        };
+        if !is_anchor(j) {
+            return j;
+        }
+        let lowest = j.saturating_sub(4);
+        let mut first = j;
+        while first > lowest {
+            let p = first - 1;
+            let w = self.word(p).unwrap_or_default();
+            if is_anchor(p) || LINKS.contains(&w.as_ref()) || self.toks[p].kind == TokenKind::Number
+            {
+                first = p;
+            } else {
+                break;
+            }
+        }
+        let Some(src_end) = first.checked_sub(1) else {
+            return j;
+        };
+        let t = &self.toks[src_end];
+        let w = self.word(src_end).unwrap_or_default();
+        let ends_source = t.is(self.text, ')')
+            || t.kind == TokenKind::Word
+                && !BARE_STOPS.contains(&w.as_ref())
+                && !PREPOSITIONS.contains(&w.as_ref())
+                && !AUXILIARIES.contains(&w.as_ref())
+                && !BE.contains(&w.as_ref());
+        if ends_source {
+            src_end
+        } else {
+            j
+        }
     }
 
     /// `Sanders appears to lead`, `the bank is expected to raise rates`: a frame with no
@@ -1396,7 +1466,8 @@ impl Ctx<'_> {
                     if let Some(q) = quote_starting_at(self.quotes, tk.span.start) {
                         // a quoted title inside the adjunct (`said on “This Week” that …`): not
                         // content; a short one is stepped over, a long one ends the search
-                        let after = k + self.toks[k..stop].partition_point(|t| t.span.start < q.end);
+                        let after =
+                            k + self.toks[k..stop].partition_point(|t| t.span.start < q.end);
                         if after >= stop || after - k > 8 {
                             return None;
                         }
@@ -1405,7 +1476,8 @@ impl Ctx<'_> {
                     }
                 }
             } else if lower(text, &tk) == "that"
-                && self.toks[k - 1].kind != TokenKind::Punct
+                && (self.toks[k - 1].kind != TokenKind::Punct
+                    || is_close_quote_char(self.tok_str(k - 1)))
                 // `the state that she won`: a relative clause, not content
                 && !(k >= 2
                     && !matches!(

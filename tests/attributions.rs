@@ -1077,3 +1077,23 @@ t!(
     "On Tuesday on “Harbor Talk,” the mayor discussed the new pier.",
     [("the mayor", "discussed", ["the new pier"], Indirect)]
 );
+t!(
+    a_time_adjunct_between_source_and_cue,
+    "The harbor master on Thursday evening said the pier was not sinking.",
+    [(
+        "The harbor master",
+        "said",
+        ["the pier was not sinking"],
+        Indirect
+    )]
+);
+t!(
+    a_short_quoted_title_in_the_adjunct_after_the_cue,
+    "The mayor said on “Harbor Talk” that the ferry would run.",
+    [("The mayor", "said", ["that the ferry would run"], Indirect)]
+);
+t!(
+    a_passive_with_an_adverb_is_no_report,
+    "The council was adamantly opposed to the ferry plan.",
+    []
+);
