@@ -1016,9 +1016,12 @@ impl Ctx<'_> {
             .then_some(m)
         };
         // `On Thursday, Warren appeared …, saying`: past an opening adjunct.
+        // (`Asked on Monday whether …, Mrs. Roe shook her head and said`: after a later one)
         at(i).or_else(|| {
-            let comma = (i + 1..before.min(i + 12)).find(|&k| self.is_punct(k, ','))?;
-            at(comma + 1)
+            (i + 1..before)
+                .filter(|&k| self.is_punct(k, ','))
+                .take(3)
+                .find_map(|comma| at(comma + 1))
         })
     }
 

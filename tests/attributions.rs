@@ -1097,3 +1097,11 @@ t!(
     "The council was adamantly opposed to the ferry plan.",
     []
 );
+t!(
+    the_subject_after_an_opening_clause,
+    "Asked on Monday whether the port would close, Mrs. Roe shook her head and said, “No.”",
+    [
+        (None, "Asked", ["whether the port would close"], Indirect),
+        ("Mrs. Roe", "said", ["“No.”"], Direct)
+    ]
+);
