@@ -27,6 +27,25 @@ fn is_char_start(b: u8) -> bool {
     (b as i8) >= -0x40
 }
 
+/// The number of chars that start in `bytes` (the bytes that are not UTF-8 continuation
+/// bytes `0b10xx_xxxx`), eight bytes at a time.
+#[inline]
+fn count_char_starts(bytes: &[u8]) -> usize {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut continuations = 0;
+    for chunk in &mut chunks {
+        let mut lanes = [0u8; 8];
+        lanes.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(lanes);
+        // Bit 7 set and bit 6 clear; the shift moves each lane's bit 6 to its bit 7 (what
+        // crosses into the next lane lands in bit 0, which the mask drops).
+        continuations += (x & !(x << 1) & HI).count_ones() as usize;
+    }
+    let rest = chunks.remainder();
+    bytes.len() - rest.len() - continuations + rest.iter().filter(|&&b| is_char_start(b)).count()
+}
+
 impl<'a> CharOffsets<'a> {
     /// Index `text` (one linear pass; none at all for ASCII).
     pub fn new(text: &'a str) -> Self {
@@ -41,7 +60,7 @@ impl<'a> CharOffsets<'a> {
         let mut count = 0usize;
         for chunk in bytes.chunks(STRIDE) {
             checkpoints.push(count);
-            count += chunk.iter().filter(|&&b| is_char_start(b)).count();
+            count += count_char_starts(chunk);
         }
         checkpoints.push(count);
         CharOffsets { text, checkpoints }
@@ -60,10 +79,7 @@ impl<'a> CharOffsets<'a> {
         let block = byte / STRIDE;
         let base = self.checkpoints[block];
         let from = block * STRIDE;
-        base + self.text.as_bytes()[from..byte]
-            .iter()
-            .filter(|&&b| is_char_start(b))
-            .count()
+        base + count_char_starts(&self.text.as_bytes()[from..byte])
     }
 
     /// The byte offset of code-point index `index`; indices past the end map to the text length.
@@ -112,6 +128,21 @@ mod tests {
         let n = text.chars().count();
         assert_eq!(map.char_index(text.len()), n);
         assert_eq!(map.byte_index(n), text.len());
+    }
+
+    #[test]
+    fn char_starts_are_counted_at_every_length_and_alignment() {
+        let text = "a“b”é😀中文e\u{301}x\u{7f}\u{80}".repeat(5);
+        let bytes = text.as_bytes();
+        for from in 0..bytes.len() {
+            for to in from..bytes.len() {
+                let slow = bytes[from..to]
+                    .iter()
+                    .filter(|&&b| is_char_start(b))
+                    .count();
+                assert_eq!(count_char_starts(&bytes[from..to]), slow, "{from}..{to}");
+            }
+        }
     }
 
     #[test]
