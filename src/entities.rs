@@ -160,25 +160,128 @@ type Fx = std::hash::BuildHasherDefault<FxHasher>;
 type LexMap<V> = HashMap<String, V, Fx>;
 type LexSet = HashSet<String, Fx>;
 
+/// A lexicon map of lowercase words looked up ignoring case: `get(word)` is
+/// `with_lower(word, |w| map.get(w))`, but an ASCII word is hashed and compared as it is
+/// written, with no lowercase copy, in a table of the ASCII keys.
+#[derive(Debug, Default)]
+pub(crate) struct CiMap<V> {
+    /// Every key, as `with_lower` gives it: for words that are not ASCII.
+    map: LexMap<V>,
+    /// Open addressing over the ASCII keys: (hash, index into `keys`), `u32::MAX` empty.
+    slots: Vec<(u64, u32)>,
+    keys: Vec<(String, V)>,
+}
+
+const LOW: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Eight ASCII bytes with their capitals lowered ('A'..='Z' gain 0x20).
+fn lower8(x: u64) -> u64 {
+    let upper = (x + 0x3F * LOW) & !(x + 0x25 * LOW) & HIGH;
+    x | (upper >> 2)
+}
+
+/// A hash of the ASCII lowercase of `b`, None when `b` is not all ASCII.
+fn ascii_ci_hash(b: &[u8]) -> Option<u64> {
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let mut h = (b.len() as u64).wrapping_mul(K);
+    let mut high = 0u64;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        high |= x;
+        h = (h.rotate_left(5) ^ lower8(x & !HIGH)).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut buf = [0u8; 8];
+        buf[..rest.len()].copy_from_slice(rest);
+        let x = u64::from_le_bytes(buf);
+        high |= x;
+        h = (h.rotate_left(5) ^ lower8(x & !HIGH)).wrapping_mul(K);
+    }
+    (high & HIGH == 0).then_some(h ^ (h >> 31))
+}
+
+impl<V: Copy> CiMap<V> {
+    fn new(map: LexMap<V>) -> Self {
+        let keys: Vec<(String, V)> = map
+            .iter()
+            .filter(|(k, _)| k.is_ascii() && !k.bytes().any(|b| b.is_ascii_uppercase()))
+            .map(|(k, &v)| (k.clone(), v))
+            .collect();
+        let size = (keys.len() * 2).next_power_of_two().max(8);
+        let mut slots = vec![(0u64, u32::MAX); size];
+        for (n, (k, _)) in keys.iter().enumerate() {
+            let h = ascii_ci_hash(k.as_bytes()).unwrap_or(0);
+            let mut i = (h as usize) & (size - 1);
+            while slots[i].1 != u32::MAX {
+                i = (i + 1) & (size - 1);
+            }
+            slots[i] = (h, u32::try_from(n).unwrap_or(u32::MAX));
+        }
+        CiMap { map, slots, keys }
+    }
+
+    /// The value of `word`'s lowercase form.
+    pub(crate) fn get(&self, word: &str) -> Option<V> {
+        let b = word.as_bytes();
+        let Some(h) = ascii_ci_hash(b) else {
+            return with_lower(word, |w| self.map.get(w).copied());
+        };
+        let mask = self.slots.len() - 1;
+        let mut i = (h as usize) & mask;
+        loop {
+            let (sh, k) = self.slots[i];
+            if k == u32::MAX {
+                return None;
+            }
+            if sh == h {
+                let (key, v) = &self.keys[k as usize];
+                if key.as_bytes().eq_ignore_ascii_case(b) {
+                    return Some(*v);
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Whether `word`'s lowercase form is a key.
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.get(word).is_some()
+    }
+}
+
+impl<V> std::ops::Deref for CiMap<V> {
+    type Target = LexMap<V>;
+    fn deref(&self) -> &LexMap<V> {
+        &self.map
+    }
+}
+
+fn ci_set(words: impl IntoIterator<Item = String>) -> CiMap<()> {
+    CiMap::new(words.into_iter().map(|w| (w, ())).collect())
+}
+
 /// The lexicons, loaded once.
 #[derive(Debug)]
 pub struct Lexicon {
-    first_names: LexMap<Gender>,
-    honorifics: LexMap<Gender>,
-    person_nouns: LexMap<Gender>,
-    group_nouns: LexSet,
-    org_heads: LexMap<SpeakerKind>,
+    first_names: CiMap<Gender>,
+    honorifics: CiMap<Gender>,
+    person_nouns: CiMap<Gender>,
+    group_nouns: CiMap<()>,
+    org_heads: CiMap<SpeakerKind>,
     /// lowercase names, and names in capitals matched as written (`WHO`, `US`)
-    orgs: LexSet,
+    orgs: CiMap<()>,
     orgs_exact: LexSet,
-    outlets: LexSet,
+    outlets: CiMap<()>,
     outlets_exact: LexSet,
     /// The longest name of the four sets above, in bytes.
     names_max: usize,
-    doc_nouns: LexSet,
+    doc_nouns: CiMap<()>,
     anonymity: AhoCorasick,
     /// What the four word lexicons above say of each of their words, in one lookup.
-    words: LexMap<WordInfo>,
+    words: CiMap<WordInfo>,
 }
 
 /// What the word lexicons say of one word: [`Lexicon::word_info`].
@@ -221,7 +324,7 @@ fn is_all_caps(s: &str) -> bool {
     s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)
 }
 
-fn names_sets(data: &str) -> (LexSet, LexSet) {
+fn names_sets(data: &str) -> (CiMap<()>, LexSet) {
     let mut lower = LexSet::default();
     let mut exact = LexSet::default();
     for e in lexicon::entries(data) {
@@ -232,7 +335,7 @@ fn names_sets(data: &str) -> (LexSet, LexSet) {
             lower.insert(e.to_lowercase());
         }
     }
-    (lower, exact)
+    (ci_set(lower), exact)
 }
 
 impl Lexicon {
@@ -264,9 +367,9 @@ impl Lexicon {
             .collect();
         let (orgs, orgs_exact) = names_sets(ORGANIZATIONS);
         let (outlets, outlets_exact) = names_sets(OUTLETS);
-        let names_max = [&orgs, &orgs_exact, &outlets, &outlets_exact]
-            .iter()
-            .flat_map(|set| set.iter().map(String::len))
+        let names_max = (orgs.keys().chain(outlets.keys()))
+            .chain(orgs_exact.iter().chain(&outlets_exact))
+            .map(String::len)
             .max()
             .unwrap_or(0);
         let anonymity = AhoCorasickBuilder::new()
@@ -290,48 +393,46 @@ impl Lexicon {
             words.entry(w.clone()).or_default().org_head = Some(k);
         }
         Lexicon {
-            first_names,
-            honorifics,
-            person_nouns,
-            group_nouns: set(GROUP_NOUNS),
-            org_heads,
+            first_names: CiMap::new(first_names),
+            honorifics: CiMap::new(honorifics),
+            person_nouns: CiMap::new(person_nouns),
+            group_nouns: ci_set(set(GROUP_NOUNS)),
+            org_heads: CiMap::new(org_heads),
             orgs,
             names_max,
             orgs_exact,
             outlets,
             outlets_exact,
-            doc_nouns: set(DOCUMENT_NOUNS),
+            doc_nouns: ci_set(set(DOCUMENT_NOUNS)),
             anonymity,
-            words,
+            words: CiMap::new(words),
         }
     }
 
     /// What the word lexicons say of `word`: `first_name(word)`, `honorific(word)`,
     /// `person_noun(word)` and `org_head(word)` at once.
     pub(crate) fn word_info(&self, word: &str) -> WordInfo {
-        let mut info = with_lower(word, |w| self.words.get(w).copied()).unwrap_or_default();
+        let mut info = self.words.get(word).unwrap_or_default();
         let bare = word.trim_end_matches('.');
         if bare.len() != word.len() {
-            info.honorific = with_lower(bare, |w| self.words.get(w).and_then(|i| i.honorific));
+            info.honorific = self.words.get(bare).and_then(|i| i.honorific);
         }
         info
     }
 
     /// The gender of a first name, None when the lists do not have it.
     pub fn first_name(&self, word: &str) -> Option<Gender> {
-        with_lower(word, |w| self.first_names.get(w).copied())
+        self.first_names.get(word)
     }
 
     /// The gender an honorific gives (`Mr.` → Male), None when `word` is none.
     pub fn honorific(&self, word: &str) -> Option<Gender> {
-        with_lower(word.trim_end_matches('.'), |w| {
-            self.honorifics.get(w).copied()
-        })
+        self.honorifics.get(word.trim_end_matches('.'))
     }
 
     /// The gender a role noun gives, None when `word` is no role noun.
     pub fn person_noun(&self, word: &str) -> Option<Gender> {
-        with_lower(word, |w| self.person_nouns.get(w).copied())
+        self.person_nouns.get(word)
     }
 
     /// True for group words: quantifiers, plural people nouns, plurals of role nouns.
@@ -359,7 +460,7 @@ impl Lexicon {
 
     /// The kind an organisation or media head word gives.
     pub fn org_head(&self, word: &str) -> Option<SpeakerKind> {
-        with_lower(word, |w| self.org_heads.get(w).copied())
+        self.org_heads.get(word)
     }
 
     /// True for a known organisation, country or capital name.
@@ -369,7 +470,7 @@ impl Lexicon {
             return false;
         }
         self.orgs_exact.contains(name)
-            || (!is_all_caps(name) || name.len() > 4) && with_lower(name, |n| self.orgs.contains(n))
+            || (!is_all_caps(name) || name.len() > 4) && self.orgs.contains(name)
     }
 
     /// True for a known outlet name.
@@ -380,7 +481,7 @@ impl Lexicon {
         }
         self.outlets_exact.contains(name)
             || (!is_all_caps(name) || name.len() > 4)
-                && with_lower(name, |n| self.outlets.contains(n))
+                && self.outlets.contains(name)
     }
 
     /// True when `name` cannot be a known organisation or outlet name, even lowercased (a
@@ -391,7 +492,7 @@ impl Lexicon {
 
     /// True for a document noun.
     pub fn is_document_noun(&self, word: &str) -> bool {
-        with_lower(word, |w| self.doc_nouns.contains(w))
+        self.doc_nouns.contains(word)
     }
 
     /// True when `phrase` holds an anonymity marker on word boundaries.
