@@ -480,8 +480,7 @@ impl Lexicon {
             return false;
         }
         self.outlets_exact.contains(name)
-            || (!is_all_caps(name) || name.len() > 4)
-                && self.outlets.contains(name)
+            || (!is_all_caps(name) || name.len() > 4) && self.outlets.contains(name)
     }
 
     /// True when `name` cannot be a known organisation or outlet name, even lowercased (a
@@ -583,9 +582,9 @@ fn ascii_lower_is(word: &str, max: usize, f: impl FnOnce(&str) -> bool) -> bool 
 }
 
 fn is_determiner(word: &str) -> bool {
-    static SET: OnceLock<LexSet> = OnceLock::new();
-    let set = SET.get_or_init(|| DETERMINERS.iter().map(|d| (*d).to_owned()).collect());
-    ascii_lower_is(word, 16, |w| set.contains(w))
+    static SET: OnceLock<CiMap<()>> = OnceLock::new();
+    let set = SET.get_or_init(|| ci_set(DETERMINERS.iter().map(|d| (*d).to_owned())));
+    word.len() <= 16 && word.is_ascii() && set.contains(word)
 }
 
 fn is_definite(word: &str) -> bool {
@@ -1369,14 +1368,13 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 fn is_function_word(word: &str) -> bool {
-    static SET: OnceLock<LexSet> = OnceLock::new();
+    static SET: OnceLock<CiMap<()>> = OnceLock::new();
     // Every function word is ASCII letters, 1 to 9 of them.
     word.len() <= 10
         && word.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
-        && with_lower(word, |w| {
-            SET.get_or_init(|| FUNCTION_WORDS.iter().map(|w| (*w).to_owned()).collect())
-                .contains(w)
-        })
+        && SET
+            .get_or_init(|| ci_set(FUNCTION_WORDS.iter().map(|w| (*w).to_owned())))
+            .contains(word)
 }
 
 /// How many words a capitalised run may have before it is cut.

@@ -37,6 +37,7 @@
 //! assert_eq!(speakers[0].attributions, [0, 1, 2]);
 //! ```
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::document::{Attribution, CueClassCounts, Sentence, Speaker, SpeakerKind};
@@ -67,8 +68,14 @@ struct Entity<'a> {
     description: Option<&'a str>,
     gender: Gender,
     /// Lowercase words of the title, apposition and name, for descriptions to match, each
-    /// followed by a space (no word holds one).
+    /// followed by a space (no word holds one). A person's are read at once (for `roles`);
+    /// another entity's phrases wait in `pending` until a description asks (`has_word`).
     words: String,
+    /// The phrases whose words are not read yet, in order (only for entities that are not
+    /// persons, and while `eager` is false).
+    pending: [Option<Cow<'a, str>>; 4],
+    /// Whether the words are read as phrases come.
+    eager: bool,
     /// How many words `words` holds.
     n_words: usize,
     /// Those of `words` that are role nouns (`minister`, `sculptor`).
@@ -78,38 +85,94 @@ struct Entity<'a> {
     last_pos: usize,
 }
 
-impl Entity<'_> {
-    fn add_words(&mut self, phrase: &str) {
+/// A word as descriptions match it: abbreviated titles are the word ("Gov. Ann Lee" is "the
+/// governor").
+fn normalize(w: &str) -> &str {
+    match w {
+        "gov" => "governor",
+        "sen" => "senator",
+        "rep" => "representative",
+        "gen" => "general",
+        "col" => "colonel",
+        "lt" => "lieutenant",
+        "sgt" => "sergeant",
+        "capt" => "captain",
+        "adm" => "admiral",
+        "prof" => "professor",
+        "dr" => "doctor",
+        "atty" => "attorney",
+        "sec" | "secy" => "secretary",
+        "pres" => "president",
+        _ => w,
+    }
+}
+
+/// The words of `phrase`, in order.
+fn phrase_words(phrase: &str) -> impl Iterator<Item = &str> {
+    phrase
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+impl<'a> Entity<'a> {
+    /// Add the words of `phrase` (at most [`MAX_WORDS`] distinct words in all).
+    fn add_words(&mut self, phrase: Cow<'a, str>) {
+        if self.kind != SpeakerKind::Person && !self.eager {
+            if let Some(slot) = self.pending.iter_mut().find(|s| s.is_none()) {
+                *slot = Some(phrase);
+                return;
+            }
+            self.eager = true;
+            for p in std::mem::take(&mut self.pending).into_iter().flatten() {
+                self.read_words(&p);
+            }
+        }
+        self.read_words(&phrase);
+    }
+
+    /// Whether a description's head word `w` is one of the entity's words.
+    fn has_word(&self, w: &str) -> bool {
+        if w.is_empty() {
+            return false;
+        }
+        if self.eager || self.kind == SpeakerKind::Person {
+            return self.read_has(w);
+        }
+        // A word among the first MAX_WORDS words is among the first MAX_WORDS distinct ones.
+        let mut seen = 0;
+        for p in self.pending.iter().flatten() {
+            for x in phrase_words(p) {
+                if seen >= MAX_WORDS {
+                    // Too many words to tell without reading them as `add_words` does.
+                    let mut e = Entity {
+                        eager: true,
+                        ..Entity::default()
+                    };
+                    for p in self.pending.iter().flatten() {
+                        e.read_words(p);
+                    }
+                    return e.read_has(w);
+                }
+                if entities::with_lower(x, |x| normalize(x) == w) {
+                    return true;
+                }
+                seen += 1;
+            }
+        }
+        false
+    }
+
+    fn read_words(&mut self, phrase: &str) {
         if self.words.capacity() == 0 {
             self.words.reserve(64);
         }
-        for w in phrase
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-        {
+        for w in phrase_words(phrase) {
             if self.n_words >= MAX_WORDS {
                 break;
             }
             entities::with_lower(w, |w| {
-                // Abbreviated titles match the word: "Gov. Ann Lee" is "the governor".
-                let w = match w {
-                    "gov" => "governor",
-                    "sen" => "senator",
-                    "rep" => "representative",
-                    "gen" => "general",
-                    "col" => "colonel",
-                    "lt" => "lieutenant",
-                    "sgt" => "sergeant",
-                    "capt" => "captain",
-                    "adm" => "admiral",
-                    "prof" => "professor",
-                    "dr" => "doctor",
-                    "atty" => "attorney",
-                    "sec" | "secy" => "secretary",
-                    "pres" => "president",
-                    _ => w,
-                };
-                if !self.has_word(w) {
+                let w = normalize(w);
+                if !self.read_has(w) {
                     // Only a person's role words are looked up (`touch`).
                     if self.kind == SpeakerKind::Person
                         && entities::lexicon().person_noun(w).is_some()
@@ -124,8 +187,8 @@ impl Entity<'_> {
         }
     }
 
-    /// Whether `w` is one of `words`.
-    fn has_word(&self, w: &str) -> bool {
+    /// Whether `w` is one of the words read.
+    fn read_has(&self, w: &str) -> bool {
         !w.is_empty()
             && self
                 .words
@@ -232,17 +295,17 @@ impl<'a> Resolver<'a> {
             gender: p.gender,
             ..Entity::default()
         };
-        if let Some(t) = &p.title {
-            e.add_words(t);
+        if let Some(t) = p.title {
+            e.add_words(Cow::Borrowed(t));
         }
-        if let Some(d) = &p.description {
-            e.add_words(d);
+        if let Some(d) = p.description {
+            e.add_words(Cow::Borrowed(d));
         }
         if let Some(h) = &p.head {
-            e.add_words(h);
+            e.add_words(h.clone());
         }
         if p.kind != SpeakerKind::Person {
-            e.add_words(p.name);
+            e.add_words(Cow::Borrowed(p.name));
         }
         self.entities.push(e);
         self.index(id);
@@ -286,13 +349,13 @@ impl<'a> Resolver<'a> {
         if e.title.is_none() {
             if let Some(t) = p.title {
                 e.title = Some(t);
-                e.add_words(t);
+                e.add_words(Cow::Borrowed(t));
             }
         }
         if e.description.is_none() {
             if let Some(d) = p.description {
                 e.description = Some(d);
-                e.add_words(d);
+                e.add_words(Cow::Borrowed(d));
             }
         }
         if e.gender == Gender::Unknown {
@@ -641,7 +704,7 @@ fn scan_names(text: &str, regions: &[Span], sources: &[Span]) -> Vec<TextMention
         if sources.get(src).is_some_and(|x| x.overlaps(&run)) {
             continue;
         }
-        let single = !run.as_str(text).contains(' ');
+        let single = !run.as_str(text).bytes().any(|b| b == b' ');
         out.push(TextMention { span: run, single });
     }
     out
@@ -780,11 +843,8 @@ pub fn resolve(
         }
         v
     };
-    let sentence_of = |pos: usize| {
-        sentences
-            .partition_point(|s| s.span.end <= pos)
-            .min(sentences.len().saturating_sub(1))
-    };
+    let sorted = sentences.windows(2).all(|w| w[0].span.end <= w[1].span.end);
+    let mut sentence_of = SentenceOf::new(sentences, sorted);
     let mut classify_memo = ClassifyMemo::default();
     // Classify every source once; only the sentences before a source that needs an
     // antecedent (a pronoun, a description, a bare surname) are scanned for names.
@@ -802,7 +862,7 @@ pub fn resolve(
         if !needs || sentences.is_empty() {
             continue;
         }
-        let s = sentence_of(span.start);
+        let s = sentence_of.get(span.start);
         let from = sentences[s.saturating_sub(SCAN_SENTENCES)]
             .span
             .start
@@ -814,6 +874,7 @@ pub fn resolve(
         }
     }
     let names = scan_names(text, &regions, &source_spans);
+    let mut sentence_of = SentenceOf::new(sentences, sorted);
 
     let mut r = Resolver::default();
     let lex = entities::lexicon();
@@ -825,7 +886,7 @@ pub fn resolve(
         if take_name {
             let m = &names[ni];
             ni += 1;
-            let sentence = sentence_of(m.span.start);
+            let sentence = sentence_of.get(m.span.start);
             if m.single {
                 // A single capitalised word: a known surname or first name, if unambiguous.
                 let word = m.span.as_str(text);
@@ -889,7 +950,7 @@ pub fn resolve(
         }
         let (span, ids) = &sources[si];
         si += 1;
-        let sentence = sentence_of(span.start);
+        let sentence = sentence_of.get(span.start);
         let (pi, mention) = phrases[si - 1];
         let p = classify_memo.seen.get(pi);
         if let Some((id, conf)) = r.resolve(p, sentence) {
@@ -968,4 +1029,41 @@ fn ranges<T>(pairs: &[(usize, T)], n: usize) -> Vec<std::ops::Range<usize>> {
         out[id] = start..k;
     }
     out
+}
+
+/// The index of the sentence holding a position (the first that ends after it, else the
+/// last): a cursor moving forward while positions come in order, a binary search for one
+/// that goes back or when the sentences are not in order.
+struct SentenceOf<'s> {
+    sentences: &'s [Sentence],
+    sorted: bool,
+    /// How many sentences end at or before `last`.
+    at: usize,
+    last: usize,
+}
+
+impl<'s> SentenceOf<'s> {
+    fn new(sentences: &'s [Sentence], sorted: bool) -> Self {
+        SentenceOf {
+            sentences,
+            sorted,
+            at: 0,
+            last: 0,
+        }
+    }
+
+    fn get(&mut self, pos: usize) -> usize {
+        let n = self.sentences.len();
+        if !self.sorted || pos < self.last {
+            return self
+                .sentences
+                .partition_point(|s| s.span.end <= pos)
+                .min(n.saturating_sub(1));
+        }
+        while self.at < n && self.sentences[self.at].span.end <= pos {
+            self.at += 1;
+        }
+        self.last = pos;
+        self.at.min(n.saturating_sub(1))
+    }
 }
