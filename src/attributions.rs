@@ -1186,40 +1186,48 @@ impl Ctx<'_> {
         let evidence = f.m.entry.kind == CueType::Verb
             && !f.source_after
             && f.source.is_some_and(|s| {
-                matches!(
-                    self.word(s.last).as_deref(),
-                    Some(
-                        "poll"
-                            | "polls"
-                            | "survey"
-                            | "surveys"
-                            | "study"
-                            | "studies"
-                            | "records"
-                            | "data"
-                            | "findings"
-                            | "figures"
-                            | "research"
-                            | "polling"
-                            | "review"
-                            | "analysis"
-                            | "audit"
-                            | "investigation"
-                            | "footage"
-                            | "video"
-                            | "photos"
-                            | "images"
-                            | "documents"
-                            | "emails"
-                            | "results"
-                            | "numbers"
-                            | "outcome"
-                            | "count"
-                            | "tally"
-                            | "estimates"
-                            | "census"
+                // the head, or the head before `of` (`a poll of voters in Ohio`)
+                let head = (s.first..s.last)
+                    .take(16)
+                    .find(|&k| self.word(k + 1).as_deref() == Some("of"))
+                    .filter(|&k| self.toks[k].kind == TokenKind::Word)
+                    .unwrap_or(s.last);
+                [s.last, head].iter().any(|&h| {
+                    matches!(
+                        self.word(h).as_deref(),
+                        Some(
+                            "poll"
+                                | "polls"
+                                | "survey"
+                                | "surveys"
+                                | "study"
+                                | "studies"
+                                | "records"
+                                | "data"
+                                | "findings"
+                                | "figures"
+                                | "research"
+                                | "polling"
+                                | "review"
+                                | "analysis"
+                                | "audit"
+                                | "investigation"
+                                | "footage"
+                                | "video"
+                                | "photos"
+                                | "images"
+                                | "documents"
+                                | "emails"
+                                | "results"
+                                | "numbers"
+                                | "outcome"
+                                | "count"
+                                | "tally"
+                                | "estimates"
+                                | "census"
+                        )
                     )
-                )
+                })
             });
         let strict = (f.m.entry.strict && !evidence) || f.m.entry.kind == CueType::Noun;
         if f.m.entry.object && !f.m.entry.strict && self.is_punct(i, ',') {

@@ -286,6 +286,34 @@ const CONNECTORS: &[&str] = &[
     "of", "for", "and", "de", "del", "la", "le", "van", "von", "der", "bin", "al", "el", "da",
     "dos", "du",
 ];
+/// Words that head `X of …` as a quantity of a group (`Most of the senators`).
+const QUANTITY_HEADS: &[&str] = &[
+    "most",
+    "many",
+    "some",
+    "all",
+    "one",
+    "none",
+    "each",
+    "half",
+    "majority",
+    "average",
+    "several",
+    "two",
+    "three",
+    "few",
+    "both",
+    "members",
+    "member",
+    "plurality",
+    "share",
+];
+/// Evidence that heads a phrase before a preposition (`a poll of voters`).
+const EVIDENCE_HEADS: &[&str] = &[
+    "poll", "polls", "survey", "surveys", "polling", "study", "studies", "analysis", "review",
+    "report", "data", "results", "audit",
+];
+
 /// Determiners and quantifiers a phrase read backwards may open with (`The two voters`,
 /// `many other polls`).
 const LEADING_DETERMINERS: &[&str] = &[
@@ -691,6 +719,7 @@ impl MentionFinder {
             });
         }
         self.phrase_before(text, tokens, last, floor)
+            .map(|m| with_determiner(text, tokens, m, floor))
             .map(|m| self.widen_left(text, tokens, m, floor))
             .map(|m| with_determiner(text, tokens, m, floor))
             .map(|m| after_line_break(text, tokens, m))
@@ -713,10 +742,36 @@ impl MentionFinder {
                 "of" | "for" | "at" | "in" | "with" | "from" | "on" => {
                     let h = &tokens[p - 1];
                     let hw = lower(text, h);
-                    let head = h.is_lowercase_word(text)
-                        && (self.groups.contains(hw.as_ref() as &str)
-                            || self.titles.contains(hw.as_ref() as &str)
-                            || Self::agent_plural(&hw));
+                    // `Most of the senators`, `An average of 10 percent of voters`: a
+                    // quantity heads the phrase (with its article).
+                    if pw == "of" && QUANTITY_HEADS.contains(&hw.as_ref()) {
+                        let first = match p.checked_sub(2) {
+                            Some(d)
+                                if d >= floor
+                                    && matches!(
+                                        lower(text, &tokens[d]).as_ref(),
+                                        "the" | "a" | "an"
+                                    ) =>
+                            {
+                                d
+                            }
+                            _ => p - 1,
+                        };
+                        m = Mention {
+                            span: Span::new(tokens[first].span.start, m.span.end),
+                            kind: MentionKind::Group,
+                            first,
+                            last: m.last,
+                        };
+                        break;
+                    }
+                    let evidence =
+                        h.kind == TokenKind::Word && EVIDENCE_HEADS.contains(&hw.as_ref());
+                    let head = evidence
+                        || h.is_lowercase_word(text)
+                            && (self.groups.contains(hw.as_ref() as &str)
+                                || self.titles.contains(hw.as_ref() as &str)
+                                || Self::agent_plural(&hw));
                     head.then(|| self.phrase_before(text, tokens, p - 1, floor))
                         .flatten()
                         .filter(|l| l.kind != MentionKind::Pronoun)

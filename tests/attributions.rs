@@ -1105,3 +1105,33 @@ t!(
         ("Mrs. Roe", "said", ["“No.”"], Direct)
     ]
 );
+t!(
+    a_group_before_a_place,
+    "Democratic voters in all five states said the ferry was the top issue.",
+    [(
+        "Democratic voters in all five states",
+        "said",
+        ["the ferry was the top issue"],
+        Indirect
+    )]
+);
+t!(
+    a_quantity_of_a_group,
+    "An average of 10 percent of riders said they would wait.",
+    [(
+        "An average of 10 percent of riders",
+        "said",
+        ["they would wait"],
+        Indirect
+    )]
+);
+t!(
+    a_poll_of_a_group_shows,
+    "The new poll of riders in all 50 towns shows the ferry is popular.",
+    [(
+        "The new poll of riders in all 50 towns",
+        "shows",
+        ["the ferry is popular"],
+        Indirect
+    )]
+);
