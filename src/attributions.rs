@@ -537,6 +537,45 @@ impl Ctx<'_> {
                         {
                             frame.source = self.subject(earlier, a);
                         }
+                        // `The town released a statement saying …`: after the object of
+                        // another verb, a gerund's source is that verb's subject.
+                        let object = frame.source.filter(|s| {
+                            gerund
+                                && matches!(s.kind, MentionKind::Description | MentionKind::Group)
+                                && s.first > 0
+                                && self.toks[s.first - 1].is_lowercase_word(text)
+                                && self.word(s.first - 1).is_some_and(|w| {
+                                    !PREPOSITIONS.contains(&w.as_ref())
+                                        && !BARE_STOPS.contains(&w.as_ref())
+                                        && !matches!(w.as_ref(), "of" | "by" | "to")
+                                })
+                        });
+                        if let Some(s) = object {
+                            // the subject ends before the verb and its auxiliaries
+                            let mut e = s.first - 1;
+                            let mut steps = 0;
+                            while e > floor && steps < 4 {
+                                let w = self.word(e - 1).unwrap_or_default();
+                                if AUXILIARIES.contains(&w.as_ref())
+                                    || BE.contains(&w.as_ref())
+                                    || is_manner_adverb(text, &self.toks[e - 1], &w)
+                                {
+                                    e -= 1;
+                                    steps += 1;
+                                } else {
+                                    break;
+                                }
+                            }
+                            let subject = e
+                                .checked_sub(1)
+                                .filter(|&v| v >= floor)
+                                .and_then(|v| self.finder.before(text, &self.toks, v, floor))
+                                .filter(|m| m.kind != MentionKind::Relative || m.first == m.last)
+                                .or_else(|| self.subject(earlier, s.first));
+                            if let Some(subject) = subject {
+                                frame.source = Some(subject);
+                            }
+                        }
                     }
                     Some(j)
                         if self.is_punct(j, ')')

@@ -1135,3 +1135,13 @@ t!(
         Indirect
     )]
 );
+t!(
+    a_gerund_after_an_object_has_the_subject_as_source,
+    "The town released a statement Wednesday saying the pier was safe.",
+    [("The town", "saying", ["the pier was safe"], Indirect)]
+);
+t!(
+    a_gerund_after_an_object_with_auxiliaries,
+    "Roe is making a pitch to riders saying the pier is safe.",
+    [("Roe", "saying", ["the pier is safe"], Indirect)]
+);
