@@ -279,6 +279,17 @@ struct Ctx<'a> {
     finder: &'a MentionFinder,
 }
 
+/// The byte length of the pronoun of a contracted auxiliary (`he's`, `I’ve`, `they'd`).
+fn contraction_pronoun(word: &str) -> Option<usize> {
+    let (stem, rest) = word.split_once(['\'', '’'])?;
+    let pronoun = matches!(
+        stem.to_ascii_lowercase().as_str(),
+        "he" | "she" | "i" | "we" | "they" | "you"
+    );
+    let aux = matches!(rest, "s" | "ve" | "d" | "re" | "ll");
+    (pronoun && aux).then_some(stem.len())
+}
+
 /// Words in `-ly` that are no adverbs (or not ones that go with a verb).
 const NOT_ADVERBS: &[&str] = &[
     "likely",
@@ -422,8 +433,8 @@ impl Ctx<'_> {
                             | "each"
                             | "no"
                             | "any"
-                    ) || p.ends_with("’s")
-                        || p.ends_with("'s")
+                    ) || (p.ends_with("’s") || p.ends_with("'s"))
+                        && contraction_pronoun(&p).is_none()
                     {
                         return None;
                     }
@@ -443,6 +454,7 @@ impl Ctx<'_> {
                     if AUXILIARIES.contains(&w.as_ref())
                         || w == "n't"
                         || w.ends_with("n't")
+                        || w.ends_with("n’t")
                         || is_manner_adverb(text, &self.toks[k - 1], &w)
                     {
                         k -= 1;
@@ -517,8 +529,43 @@ impl Ctx<'_> {
                         // `Six in 10 say`, `43 percent said`
                         let floor = earlier.last().map_or(0, |p| p.last + 1);
                         if !gerund && !m.entry.strict && !m.entry.object {
-                            frame.source = self.bare_subject(j, floor);
+                            // `About three in 10 said`: a share first, else the clause's words
+                            frame.source = self
+                                .finder
+                                .before(text, &self.toks, j, floor)
+                                .filter(|s| s.first < j)
+                                .or_else(|| self.bare_subject(j, floor));
                         }
+                    }
+                    Some(j)
+                        if self.toks[j].kind == TokenKind::Word
+                            && contraction_pronoun(self.tok_str(j)).is_some() =>
+                    {
+                        // `he's said`, `I’ve argued`: the pronoun is the source
+                        let t = self.toks[j];
+                        let len = contraction_pronoun(self.tok_str(j)).unwrap_or(0);
+                        frame.source = Some(Mention {
+                            span: Span::new(t.span.start, t.span.start + len),
+                            kind: MentionKind::Pronoun,
+                            first: j,
+                            last: j,
+                        });
+                    }
+                    Some(j)
+                        if self.is_punct(j, '.')
+                            && j > 0
+                            && matches!(self.word(j - 1).as_deref(), Some("jr" | "sr")) =>
+                    {
+                        // `Joseph R. Biden Jr. said`
+                        let floor = earlier.last().map_or(0, |p| p.last + 1);
+                        frame.source =
+                            self.finder
+                                .before(text, &self.toks, j - 1, floor)
+                                .map(|s| Mention {
+                                    span: Span::new(s.span.start, self.toks[j].span.end),
+                                    last: j,
+                                    ..s
+                                });
                     }
                     Some(j) if self.toks[j].kind == TokenKind::Word => {
                         // `Clinton says many doubted`: no source runs over the cue before.

@@ -1145,3 +1145,34 @@ t!(
     "Roe is making a pitch to riders saying the pier is safe.",
     [("Roe", "saying", ["the pier is safe"], Indirect)]
 );
+t!(
+    a_name_with_a_suffix,
+    "Vice President Joseph R. Roe Jr. said the port was safe.",
+    [(
+        "Vice President Joseph R. Roe Jr.",
+        "said",
+        ["the port was safe"],
+        Indirect
+    )]
+);
+t!(
+    a_contracted_auxiliary_after_the_pronoun,
+    "He's said the port is safe.",
+    [("He", "said", ["the port is safe"], Indirect)]
+);
+t!(it_is_said_is_no_source, "It's said the port is safe.", []);
+t!(
+    a_qualified_share,
+    "More than six in 10 said they were tired of the ferry.",
+    [(
+        "More than six in 10",
+        "said",
+        ["they were tired of the ferry"],
+        Indirect
+    )]
+);
+t!(
+    a_curly_negation_belongs_to_the_cue,
+    "The town doesn’t say the port is safe.",
+    [("The town", "doesn’t say", ["the port is safe"], Indirect)]
+);
