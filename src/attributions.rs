@@ -663,8 +663,30 @@ impl Ctx<'_> {
                         frame.source = self.subject(earlier, a);
                     }
                     Some(j) if is_close_quote_char(self.tok_str(j)) || self.is_punct(j, '—') => {
-                        frame.source = self.inverted(b).or_else(|| self.described_after(b));
-                        frame.source_after = frame.source.is_some();
+                        // `Jane Roe — a potter from Hull — said`: the name with its apposition
+                        let floor = earlier.last().map_or(0, |p| p.last + 1);
+                        let dashed = self
+                            .is_punct(j, '—')
+                            .then(|| {
+                                (floor.max(j.saturating_sub(25))..j)
+                                    .rev()
+                                    .find(|&d| self.is_punct(d, '—'))
+                            })
+                            .flatten()
+                            .filter(|&d| d > floor && d + 1 < j)
+                            .and_then(|d| self.finder.before(text, &self.toks, d - 1, floor))
+                            .filter(|s| matches!(s.kind, MentionKind::Name | MentionKind::Group))
+                            .map(|s| Mention {
+                                span: Span::new(s.span.start, self.toks[j].span.end),
+                                last: j,
+                                ..s
+                            });
+                        if dashed.is_some() {
+                            frame.source = dashed;
+                        } else {
+                            frame.source = self.inverted(b).or_else(|| self.described_after(b));
+                            frame.source_after = frame.source.is_some();
+                        }
                     }
                     None => {
                         frame.source = self.inverted(b);

@@ -1176,3 +1176,13 @@ t!(
     "The town doesn’t say the port is safe.",
     [("The town", "doesn’t say", ["the port is safe"], Indirect)]
 );
+t!(
+    a_name_with_an_apposition_between_dashes,
+    "Jane Roe — a potter from Hull — says the kiln is cold.",
+    [(
+        "Jane Roe — a potter from Hull —",
+        "says",
+        ["the kiln is cold"],
+        Indirect
+    )]
+);
