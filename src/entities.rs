@@ -1368,13 +1368,106 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 fn is_function_word(word: &str) -> bool {
-    static SET: OnceLock<CiMap<()>> = OnceLock::new();
-    // Every function word is ASCII letters, 1 to 9 of them.
-    word.len() <= 10
-        && word.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
-        && SET
-            .get_or_init(|| ci_set(FUNCTION_WORDS.iter().map(|w| (*w).to_owned())))
-            .contains(word)
+    // Every function word is 1 to 9 ASCII letters: a longer or other word is none, even
+    // lowercased.
+    let b = word.as_bytes();
+    if b.is_empty() || b.len() > 10 || !b[0].is_ascii_alphabetic() {
+        return false;
+    }
+    if !word.is_ascii() {
+        static SET: OnceLock<LexSet> = OnceLock::new();
+        let set = SET.get_or_init(|| FUNCTION_WORDS.iter().map(|w| (*w).to_owned()).collect());
+        return with_lower(word, |w| set.contains(w));
+    }
+    let mut buf = [0u8; 10];
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    is_function_word_lower(&buf[..b.len()])
+}
+
+/// [`FUNCTION_WORDS`] as a match, for lowercase ASCII bytes.
+fn is_function_word_lower(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"but"
+            | b"and"
+            | b"or"
+            | b"while"
+            | b"when"
+            | b"if"
+            | b"although"
+            | b"though"
+            | b"after"
+            | b"before"
+            | b"as"
+            | b"so"
+            | b"yet"
+            | b"however"
+            | b"meanwhile"
+            | b"also"
+            | b"then"
+            | b"still"
+            | b"now"
+            | b"it"
+            | b"he"
+            | b"she"
+            | b"they"
+            | b"we"
+            | b"i"
+            | b"his"
+            | b"her"
+            | b"their"
+            | b"its"
+            | b"our"
+            | b"in"
+            | b"on"
+            | b"at"
+            | b"for"
+            | b"with"
+            | b"from"
+            | b"by"
+            | b"to"
+            | b"of"
+            | b"under"
+            | b"since"
+            | b"because"
+            | b"despite"
+            | b"during"
+            | b"last"
+            | b"next"
+            | b"there"
+            | b"here"
+            | b"what"
+            | b"why"
+            | b"how"
+            | b"where"
+            | b"who"
+            | b"which"
+            | b"that"
+            | b"this"
+            | b"these"
+            | b"those"
+            | b"the"
+            | b"a"
+            | b"an"
+            | b"some"
+            | b"many"
+            | b"most"
+            | b"all"
+            | b"one"
+            | b"no"
+            | b"not"
+            | b"yes"
+            | b"asked"
+            | b"according"
+            | b"earlier"
+            | b"later"
+            | b"today"
+            | b"yesterday"
+            | b"read"
+            | b"see"
+    )
 }
 
 /// How many words a capitalised run may have before it is cut.
@@ -1772,6 +1865,18 @@ mod tests {
         );
         let text = "the officials' report";
         assert_eq!(c(text).kind, SpeakerKind::Group);
+    }
+
+    #[test]
+    fn function_words_match_their_list() {
+        for w in FUNCTION_WORDS {
+            assert!(is_function_word_lower(w.as_bytes()), "{w}");
+            assert!(is_function_word(&w.to_uppercase()), "{w}");
+        }
+        let listed = |w: &str| FUNCTION_WORDS.contains(&w);
+        for w in ["Smith", "Thus", "Andrew", "Ann", "Them", "Ask", "X"] {
+            assert_eq!(is_function_word(w), listed(&w.to_lowercase()), "{w}");
+        }
     }
 
     #[test]
