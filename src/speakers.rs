@@ -968,18 +968,10 @@ pub fn resolve(
     let mut speaking: Vec<usize> = (0..r.entities.len())
         .filter(|&i| r.entities[i].is_speaker())
         .collect();
-    // Each entity's mentions and attributions, in order, without repeats.
-    r.mentions.sort_unstable();
-    r.mentions.dedup();
-    r.said.sort_unstable();
-    r.said.dedup();
-    let mentions_of = ranges(&r.mentions, r.entities.len());
-    let said_by = ranges(&r.said, r.entities.len());
-    speaking.sort_by_key(|&i| {
-        r.mentions[mentions_of[i].clone()]
-            .first()
-            .map_or(usize::MAX, |m| m.1.start)
-    });
+    // Each speaker's mentions and attributions, in order, without repeats.
+    let mut mentions_of = group(&r.mentions, r.entities.len(), &speaking);
+    let mut said_by = group(&r.said, r.entities.len(), &speaking);
+    speaking.sort_by_key(|&i| mentions_of[i].first().map_or(usize::MAX, |m| m.start));
     let mut index = vec![usize::MAX; r.entities.len()];
     for (k, &i) in speaking.iter().enumerate() {
         index[i] = k;
@@ -994,7 +986,7 @@ pub fn resolve(
         .into_iter()
         .map(|i| {
             let e = &r.entities[i];
-            let said: Vec<usize> = r.said[said_by[i].clone()].iter().map(|x| x.1).collect();
+            let said = std::mem::take(&mut said_by[i]);
             let mut cue_classes = CueClassCounts::default();
             for &a in &said {
                 cue_classes.add(attributions[a].cue_class);
@@ -1004,10 +996,7 @@ pub fn resolve(
                 kind: e.kind,
                 title: e.title.map(str::to_owned),
                 description: e.description.map(str::to_owned),
-                mentions: r.mentions[mentions_of[i].clone()]
-                    .iter()
-                    .map(|x| x.1)
-                    .collect(),
+                mentions: std::mem::take(&mut mentions_of[i]),
                 attributions: said,
                 cue_classes,
             }
@@ -1015,18 +1004,26 @@ pub fn resolve(
         .collect()
 }
 
-/// For `pairs` sorted by their first item (an entity id below `n`): the range of `pairs`
-/// holding each entity's.
-fn ranges<T>(pairs: &[(usize, T)], n: usize) -> Vec<std::ops::Range<usize>> {
-    let mut out = vec![0..0; n];
-    let mut k = 0;
-    while k < pairs.len() {
-        let id = pairs[k].0;
-        let start = k;
-        while k < pairs.len() && pairs[k].0 == id {
-            k += 1;
+/// The items of `pairs` (entity, item) of each entity in `wanted`, sorted and without
+/// repeats, indexed by entity (empty for the others): bucketed by entity in one pass, so
+/// only each entity's own items are sorted.
+fn group<T: Copy + Ord>(pairs: &[(usize, T)], n: usize, wanted: &[usize]) -> Vec<Vec<T>> {
+    let mut out: Vec<Vec<T>> = vec![Vec::new(); n];
+    let mut count = vec![0usize; n];
+    for &(e, _) in pairs {
+        count[e] += 1;
+    }
+    for &i in wanted {
+        out[i].reserve_exact(count[i]);
+    }
+    for &(e, t) in pairs {
+        if out[e].capacity() > 0 {
+            out[e].push(t);
         }
-        out[id] = start..k;
+    }
+    for &i in wanted {
+        out[i].sort();
+        out[i].dedup();
     }
     out
 }
