@@ -12,6 +12,7 @@ const HI: u64 = 0x8080_8080_8080_8080;
 /// an escape in a JSON string: a control character (< 0x20), `"` or `\\`. A lane above a
 /// flagged one may be flagged wrongly (a borrow runs upwards); the lowest flag is exact, and
 /// no flag at all means no such byte.
+#[cfg_attr(all(target_arch = "x86_64", not(test)), allow(dead_code))]
 #[inline]
 fn escape_lanes(x: u64) -> u64 {
     // A lane below 0x20: subtracting 0x20 borrows into its high bit (x's own high bit clear).
@@ -23,37 +24,77 @@ fn escape_lanes(x: u64) -> u64 {
 }
 
 /// The index of the first byte of `bytes` at or after `from` that needs an escape, or
-/// `bytes.len()`: sixteen bytes at a time with SSE2 (always there on x86-64), eight with
-/// plain integer arithmetic elsewhere, then byte by byte.
+/// `bytes.len()`: sixteen bytes at a time with SSE2 (always there on x86-64, the tail
+/// included), elsewhere eight with plain integer arithmetic, then byte by byte.
 #[inline]
 fn next_escape(bytes: &[u8], from: usize) -> usize {
-    let mut i = from;
     #[cfg(target_arch = "x86_64")]
-    {
-        use std::arch::x86_64::{
-            __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
-            _mm_set1_epi8, _mm_setzero_si128, _mm_subs_epu8,
-        };
-        // SAFETY: SSE2 is part of x86-64, so these intrinsics are always available; every
-        // load reads 16 bytes inside `bytes` (`i + 16 <= bytes.len()`), unaligned.
-        unsafe {
-            let quote = _mm_set1_epi8(b'"' as i8);
-            let backslash = _mm_set1_epi8(b'\\' as i8);
-            let below_space = _mm_set1_epi8(0x1F);
-            let zero = _mm_setzero_si128();
-            while i + 16 <= bytes.len() {
-                let x = _mm_loadu_si128(bytes.as_ptr().add(i).cast::<__m128i>());
-                // x - 0x1F saturates to 0 exactly for the control bytes 0x00..=0x1F.
-                let control = _mm_cmpeq_epi8(_mm_subs_epu8(x, below_space), zero);
-                let special = _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash));
-                let mask = _mm_movemask_epi8(_mm_or_si128(control, special));
-                if mask != 0 {
-                    return i + mask.trailing_zeros() as usize;
-                }
-                i += 16;
-            }
-        }
+    return next_escape_sse2(bytes, from);
+    #[cfg(not(target_arch = "x86_64"))]
+    return next_escape_swar(bytes, from);
+}
+
+/// `next_escape` with SSE2, part of every x86-64 processor.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn next_escape_sse2(bytes: &[u8], from: usize) -> usize {
+    use std::arch::x86_64::{
+        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+        _mm_setzero_si128, _mm_subs_epu8,
+    };
+    let mut i = from;
+    if i >= bytes.len() {
+        return bytes.len();
     }
+    /// The bytes to escape among the 16 at `at`, as the low 16 bits.
+    ///
+    /// # Safety
+    /// `at` points to 16 readable bytes. (SSE2 itself is always there on x86-64.)
+    #[inline(always)]
+    unsafe fn flagged(at: *const u8) -> u32 {
+        let x = _mm_loadu_si128(at.cast::<__m128i>());
+        // x - 0x1F saturates to 0 exactly for the control bytes 0x00..=0x1F.
+        let control = _mm_cmpeq_epi8(_mm_subs_epu8(x, _mm_set1_epi8(0x1F)), _mm_setzero_si128());
+        let quote = _mm_cmpeq_epi8(x, _mm_set1_epi8(b'"' as i8));
+        let backslash = _mm_cmpeq_epi8(x, _mm_set1_epi8(b'\\' as i8));
+        _mm_movemask_epi8(_mm_or_si128(control, _mm_or_si128(quote, backslash))) as u32
+    }
+    while i + 16 <= bytes.len() {
+        // SAFETY: bytes[i..i + 16] is inside `bytes`.
+        let mask = unsafe { flagged(bytes.as_ptr().add(i)) };
+        if mask != 0 {
+            return i + mask.trailing_zeros() as usize;
+        }
+        i += 16;
+    }
+    if i == bytes.len() {
+        return i;
+    }
+    // The last 1..=15 bytes: the 16 that end the string (those before `i`, seen
+    // already, masked off), or in a shorter string a copy padded with a plain byte.
+    let (base, mask) = if bytes.len() >= 16 {
+        let base = bytes.len() - 16;
+        // SAFETY: bytes[base..] is 16 bytes inside `bytes`.
+        let mask = unsafe { flagged(bytes.as_ptr().add(base)) };
+        (base, mask >> (i - base) << (i - base))
+    } else {
+        let mut padded = [b'x'; 16];
+        padded[..bytes.len() - i].copy_from_slice(&bytes[i..]);
+        // SAFETY: `padded` is 16 bytes.
+        (i, unsafe { flagged(padded.as_ptr()) })
+    };
+    if mask == 0 {
+        bytes.len()
+    } else {
+        base + mask.trailing_zeros() as usize
+    }
+}
+
+/// `next_escape` eight bytes at a time in an integer, then byte by byte.
+#[cfg_attr(all(target_arch = "x86_64", not(test)), allow(dead_code))]
+#[inline]
+fn next_escape_swar(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
     while let Some(chunk) = bytes.get(i..i + 8) {
         let mut lanes = [0u8; 8];
         lanes.copy_from_slice(chunk);
@@ -192,26 +233,27 @@ mod tests {
 
     #[test]
     fn the_first_byte_to_escape_is_found_at_every_position() {
-        // Every byte value at every position of a 40-byte run (past both chunk widths), over
-        // a background of bytes that need no escape, with a second escape after it.
+        // Every byte value at every position of runs of 40, 20, 16, 15, 9 bytes and of
+        // every length that ends on it (the SSE2 tail, the padded copy, the integer lanes),
+        // over a background of bytes that need no escape, with a second escape after it.
         for b in 0u8..=255 {
             for pos in 0..40 {
                 for background in [b'x', 0xE2, 0x7F, 0x20] {
-                    let mut bytes = vec![background; 40];
-                    bytes[pos] = b;
+                    let mut full = [background; 40];
+                    full[pos] = b;
                     if pos + 3 < 40 {
-                        bytes[pos + 3] = b'"';
+                        full[pos + 3] = b'"';
                     }
-                    let expected = (0..40).find(|&i| needs(bytes[i])).unwrap_or(40);
-                    for from in [0, pos.min(5), pos] {
-                        let want = (from..40).find(|&i| needs(bytes[i])).unwrap_or(40);
-                        assert_eq!(
-                            next_escape(&bytes, from),
-                            want,
-                            "{b:#x} at {pos} from {from}"
-                        );
+                    for len in [40, 20, 16, 15, 9, pos + 1] {
+                        let bytes = &full[..len];
+                        let froms = [0, pos.min(5), pos, pos + 1, len];
+                        for from in froms.into_iter().filter(|&f| f <= len) {
+                            let want = (from..len).find(|&i| needs(bytes[i])).unwrap_or(len);
+                            let at = format!("{b:#x} at {pos} of {len} from {from}");
+                            assert_eq!(next_escape(bytes, from), want, "{at}");
+                            assert_eq!(next_escape_swar(bytes, from), want, "{at}");
+                        }
                     }
-                    assert_eq!(next_escape(&bytes, 0), expected);
                 }
             }
         }
