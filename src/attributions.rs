@@ -584,6 +584,31 @@ impl Ctx<'_> {
                         {
                             frame.source = self.subject(earlier, a);
                         }
+                        // `The officials whose laws were struck down say`: a source with its
+                        // relative clause (no punctuation inside it).
+                        if frame.source.is_none() && !gerund {
+                            let lowest = floor.max(j.saturating_sub(15));
+                            let relative = (lowest..j)
+                                .rev()
+                                .take_while(|&k| self.toks[k].kind != TokenKind::Punct)
+                                .find(|&k| matches!(self.word(k).as_deref(), Some("who" | "whose")))
+                                .filter(|&r| r > lowest);
+                            frame.source = relative
+                                .and_then(|r| self.finder.before(text, &self.toks, r - 1, floor))
+                                .filter(|h| {
+                                    matches!(
+                                        h.kind,
+                                        MentionKind::Name
+                                            | MentionKind::Group
+                                            | MentionKind::Description
+                                    )
+                                })
+                                .map(|h| Mention {
+                                    span: Span::new(h.span.start, self.toks[j].span.end),
+                                    last: j,
+                                    ..h
+                                });
+                        }
                         // `The town released a statement saying …`: after the object of
                         // another verb, a gerund's source is that verb's subject.
                         let object = frame.source.filter(|s| {

@@ -1186,3 +1186,13 @@ t!(
         Indirect
     )]
 );
+t!(
+    a_source_with_its_relative_clause,
+    "The officials whose piers were closed say the courts changed.",
+    [(
+        "The officials whose piers were closed",
+        "say",
+        ["the courts changed"],
+        Indirect
+    )]
+);
