@@ -1319,13 +1319,9 @@ impl Ctx<'_> {
         let evidence = f.m.entry.kind == CueType::Verb
             && !f.source_after
             && f.source.is_some_and(|s| {
-                // the head, or the head before `of` (`a poll of voters in Ohio`)
-                let head = (s.first..s.last)
-                    .take(16)
-                    .find(|&k| self.word(k + 1).as_deref() == Some("of"))
-                    .filter(|&k| self.toks[k].kind == TokenKind::Word)
-                    .unwrap_or(s.last);
-                [s.last, head].iter().any(|&h| {
+                // any noun of the phrase (`a poll of voters in Ohio`, `FEC records from
+                // 2008`, `The most recent polling in Florida`)
+                (s.first..=s.last).take(16).any(|h| {
                     matches!(
                         self.word(h).as_deref(),
                         Some(
@@ -1358,6 +1354,9 @@ impl Ctx<'_> {
                                 | "tally"
                                 | "estimates"
                                 | "census"
+                                | "filings"
+                                | "clip"
+                                | "post"
                         )
                     )
                 })

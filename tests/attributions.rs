@@ -1196,3 +1196,13 @@ t!(
         Indirect
     )]
 );
+t!(
+    evidence_with_its_place_shows,
+    "The latest polling in Ohio shows Roe closing the gap.",
+    [(
+        "The latest polling in Ohio",
+        "shows",
+        ["Roe closing the gap"],
+        Indirect
+    )]
+);
