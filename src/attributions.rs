@@ -1568,7 +1568,17 @@ impl Ctx<'_> {
             let end = self.content_end(i, end_tok)?;
             return Some(vec![Span::new(t.span.start, end)]);
         }
-        if (!strict || colon) && clause_start {
+        // `I know he'll win`, `recalled they had …`: a clause opening with a subject pronoun
+        // is content even for a strict verb.
+        let pronoun_clause = f.m.entry.kind == CueType::Verb
+            && !f.source_after
+            && (matches!(w.as_ref(), "he" | "she" | "they" | "we" | "i" | "you")
+                || contraction_pronoun(&w).is_some())
+            && self
+                .toks
+                .get(i + 1)
+                .is_some_and(|n| n.is_lowercase_word(text));
+        if (!strict || colon || pronoun_clause) && clause_start {
             let end = self.content_end(i, limit)?;
             return Some(vec![Span::new(t.span.start, end)]);
         }

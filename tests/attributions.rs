@@ -1206,3 +1206,13 @@ t!(
         Indirect
     )]
 );
+t!(
+    a_pronoun_clause_after_a_strict_verb,
+    "The captain knew they would miss the tide.",
+    [(
+        "The captain",
+        "knew",
+        ["they would miss the tide"],
+        Indirect
+    )]
+);
