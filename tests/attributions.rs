@@ -1216,3 +1216,23 @@ t!(
         Indirect
     )]
 );
+t!(
+    made_it_clear_is_a_cue,
+    "The mayor made it clear that the ferry would run.",
+    [(
+        "The mayor",
+        "made it clear",
+        ["that the ferry would run"],
+        Indirect
+    )]
+);
+t!(
+    a_phrasal_verb_of_judgement_takes_its_object,
+    "The union took issue with the new ferry schedule.",
+    [(
+        "The union",
+        "took issue with",
+        ["the new ferry schedule"],
+        Indirect
+    )]
+);
