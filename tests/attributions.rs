@@ -1236,3 +1236,8 @@ t!(
         Indirect
     )]
 );
+t!(
+    a_preference_is_a_belief,
+    "Most riders preferred the old ferry.",
+    [("Most riders", "preferred", ["the old ferry"], Indirect)]
+);
