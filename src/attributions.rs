@@ -535,6 +535,14 @@ impl Ctx<'_> {
                                 .before(text, &self.toks, j, floor)
                                 .filter(|s| s.first < j)
                                 .or_else(|| self.bare_subject(j, floor));
+                        } else if gerund {
+                            // `…, with three in 10 saying they …`
+                            frame.source =
+                                self.finder.before(text, &self.toks, j, floor).filter(|s| {
+                                    s.first < j
+                                        && s.first > 0
+                                        && self.word(s.first - 1).as_deref() == Some("with")
+                                });
                         }
                     }
                     Some(j)

@@ -1241,3 +1241,13 @@ t!(
     "Most riders preferred the old ferry.",
     [("Most riders", "preferred", ["the old ferry"], Indirect)]
 );
+t!(
+    with_a_share_saying,
+    "The poll closed late, with three in 10 saying the ferry was too slow.",
+    [(
+        "three in 10",
+        "saying",
+        ["the ferry was too slow"],
+        Indirect
+    )]
+);
