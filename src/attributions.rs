@@ -1374,12 +1374,46 @@ impl Ctx<'_> {
             return None; // `won with 60% support, …`: no object
         }
         let mut colon = false;
+        let comma_after_cue = self.is_punct(i, ',');
         while i < limit && (self.is_punct(i, ',') || self.is_punct(i, ':')) {
             colon |= self.is_punct(i, ':');
             i += 1;
         }
         if i >= limit {
             return None;
+        }
+        // `believes, for example, that …`: an aside between commas before the content.
+        if comma_after_cue
+            && self.word(i).is_some_and(|w| {
+                matches!(
+                    w.as_ref(),
+                    "for"
+                        | "however"
+                        | "in"
+                        | "of"
+                        | "though"
+                        | "moreover"
+                        | "meanwhile"
+                        | "again"
+                        | "instead"
+                        | "indeed"
+                        | "perhaps"
+                        | "too"
+                        | "also"
+                )
+            })
+        {
+            let close = (i + 1..limit.min(i + 5))
+                .take_while(|&k| self.toks[k].kind == TokenKind::Word || self.is_punct(k, ','))
+                .find(|&k| self.is_punct(k, ','));
+            if let Some(c) = close.filter(|&c| c + 1 < limit) {
+                let next = self.toks[c + 1];
+                if self.word(c + 1).as_deref() == Some("that")
+                    || quote_starting_at(self.quotes, next.span.start).is_some()
+                {
+                    i = c + 1;
+                }
+            }
         }
         if f.m.entry.addressee {
             // `told reporters (on Tuesday) that …`: skip whom it was told to.

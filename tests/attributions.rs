@@ -1251,3 +1251,13 @@ t!(
         Indirect
     )]
 );
+t!(
+    an_aside_between_cue_and_content,
+    "He believes, for example, that the ferry should run at night.",
+    [(
+        "He",
+        "believes",
+        ["that the ferry should run at night"],
+        Indirect
+    )]
+);
