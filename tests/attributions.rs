@@ -1261,3 +1261,13 @@ t!(
         Indirect
     )]
 );
+t!(
+    mention_takes_its_object,
+    "The mayor mentioned the new ferry schedule.",
+    [(
+        "The mayor",
+        "mentioned",
+        ["the new ferry schedule"],
+        Indirect
+    )]
+);
