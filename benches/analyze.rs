@@ -29,20 +29,7 @@ use sayso::{attributions, hedges, quotes, speakers, Analyzer, Segmenter};
 
 #[path = "support/polnear.rs"]
 mod polnear;
-use polnear::{median, polnear};
-
-/// This thread's CPU time in seconds: other jobs on a shared machine inflate wall time, far
-/// less CPU time.
-fn cpu_seconds() -> f64 {
-    let mut ts = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: `ts` is a valid, writable timespec.
-    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
-    assert_eq!(rc, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
-    ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9
-}
+use polnear::{cpu_seconds, median, polnear};
 
 /// Median CPU time and median wall time of `runs` runs of `f` after a warm-up.
 fn time(runs: usize, mut f: impl FnMut()) -> f64 {

@@ -24,7 +24,7 @@ use sayso::{Analyzer, Attribution, AttributionKind, CueClass, Span};
 
 #[path = "support/polnear.rs"]
 mod polnear;
-use polnear::{median, polnear};
+use polnear::{cpu_seconds, median, polnear};
 
 fn time(runs: usize, mut f: impl FnMut()) -> f64 {
     f(); // warm-up
@@ -37,18 +37,6 @@ fn time(runs: usize, mut f: impl FnMut()) -> f64 {
             })
             .collect(),
     )
-}
-
-/// This thread's CPU time in seconds.
-fn cpu_seconds() -> f64 {
-    let mut ts = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: `ts` is a valid, writable timespec.
-    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
-    assert_eq!(rc, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
-    ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9
 }
 
 /// The least CPU time of `runs` runs of `f` on a fresh `input()` each (made outside the

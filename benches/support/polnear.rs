@@ -1,5 +1,5 @@
 //! What the Rust benchmarks share: PolNeAR train articles from `../shared` (or
-//! `$SAYSO_SHARED`), and the median of a run of timings.
+//! `$SAYSO_SHARED`), the median of a run of timings, and the thread's CPU time.
 
 use std::path::PathBuf;
 
@@ -25,4 +25,17 @@ pub fn polnear() -> Option<Vec<String>> {
 pub fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
     v[v.len() / 2]
+}
+
+/// This thread's CPU time in seconds: other jobs on a shared machine inflate wall time, far
+/// less CPU time.
+pub fn cpu_seconds() -> f64 {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid, writable timespec.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    assert_eq!(rc, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
+    ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9
 }
