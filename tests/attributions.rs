@@ -1271,3 +1271,13 @@ t!(
         Indirect
     )]
 );
+t!(
+    worried_about_takes_its_object,
+    "The pilots worried about the new ferry schedule.",
+    [(
+        "The pilots",
+        "worried about",
+        ["the new ferry schedule"],
+        Indirect
+    )]
+);
