@@ -1281,3 +1281,13 @@ t!(
         Indirect
     )]
 );
+t!(
+    a_speech_verb_with_its_preposition,
+    "The captain warned of a storm over the harbor.",
+    [(
+        "The captain",
+        "warned of",
+        ["a storm over the harbor"],
+        Indirect
+    )]
+);
