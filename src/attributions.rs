@@ -1195,10 +1195,56 @@ impl Ctx<'_> {
                     // `said Smith in an interview`, `said Smith when asked`
                     Some(m)
                 } else {
-                    None
+                    self.titled_name_after(m)
                 }
             }
         }
+    }
+
+    /// `said Clinton ally James Carville`, `said Republican party boss Jane Roe`: mention `m`
+    /// followed by at most three lowercase words and then a name, up to punctuation, the
+    /// sentence end or a preposition (at most twelve tokens on).
+    fn titled_name_after(&self, m: Mention) -> Option<Mention> {
+        let stop = self.toks.len().min(m.last + 13);
+        let mut k = m.last + 1;
+        let mut lowers = 0;
+        while k < stop && self.toks[k].is_lowercase_word(self.text) {
+            let w = self.word(k).unwrap_or_default();
+            if BARE_STOPS.contains(&w.as_ref()) || PREPOSITIONS.contains(&w.as_ref()) {
+                return None;
+            }
+            lowers += 1;
+            if lowers > 3 {
+                return None;
+            }
+            k += 1;
+        }
+        if lowers == 0 || k >= stop || !self.toks[k].is_capitalized(self.text) {
+            return None;
+        }
+        let mut last = k;
+        while k < stop
+            && (self.toks[k].is_capitalized(self.text)
+                || self.is_punct(k, '.')
+                    && k + 1 < stop
+                    && self.toks[k + 1].is_capitalized(self.text))
+        {
+            if self.toks[k].kind == TokenKind::Word {
+                last = k;
+            }
+            k += 1;
+        }
+        let ends = k >= self.toks.len()
+            || self.toks[k].kind == TokenKind::Punct
+            || self
+                .word(k)
+                .is_some_and(|w| PREPOSITIONS.contains(&w.as_ref()) || w == "of" || w == "who");
+        ends.then(|| Mention {
+            span: Span::new(m.span.start, self.toks[last].span.end),
+            kind: MentionKind::Name,
+            first: m.first,
+            last,
+        })
     }
 
     /// `“…,” said a 2008 Clinton veteran.`: after a quotation, a determiner and the words

@@ -1291,3 +1291,23 @@ t!(
         Indirect
     )]
 );
+t!(
+    an_inverted_source_with_its_title,
+    "“The pier is sinking,” said harbor board chair Jane Roe.",
+    [(
+        "harbor board chair Jane Roe",
+        "said",
+        ["“The pier is sinking,”"],
+        Direct
+    )]
+);
+t!(
+    an_inverted_name_with_a_lowercase_title,
+    "“The pier is sinking,” said Harbor ally Jane Roe.",
+    [(
+        "Harbor ally Jane Roe",
+        "said",
+        ["“The pier is sinking,”"],
+        Direct
+    )]
+);
