@@ -1311,3 +1311,8 @@ t!(
         Direct
     )]
 );
+t!(
+    a_retort_after_a_quote,
+    "“The pier is sinking,” the mayor shot back.",
+    [("the mayor", "shot back", ["“The pier is sinking,”"], Direct)]
+);
