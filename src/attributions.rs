@@ -1159,7 +1159,7 @@ impl Ctx<'_> {
         // `On Thursday, Warren appeared …, saying`: past an opening adjunct.
         // (`Asked on Monday whether …, Mrs. Roe shook her head and said`: after a later one)
         at(i).or_else(|| {
-            (i + 1..before)
+            (i + 1..before.min(i + 30))
                 .filter(|&k| self.is_punct(k, ','))
                 .take(3)
                 .find_map(|comma| at(comma + 1))
@@ -2200,11 +2200,11 @@ impl Ctx<'_> {
                 // Friends,” Roe discussed …`): only a quotation opening the sentence is.
                 let before = before.filter(|q| {
                     content.is_none()
-                        || q.end > self.sentence.start
-                            && !self
-                                .text
-                                .get(self.sentence.start..q.start.max(self.sentence.start))
-                                .is_some_and(|b| b.chars().any(char::is_alphanumeric))
+                        || q.end > self.sentence.start && {
+                            // only punctuation before it in the sentence (a bounded look)
+                            let n = self.toks.partition_point(|t| t.span.start < q.start);
+                            n <= 8 && self.toks[..n].iter().all(|t| t.kind == TokenKind::Punct)
+                        }
                 });
                 let own_object = f.m.entry.form == VerbForm::Gerund && content.is_some();
                 match (&mut content, before) {
