@@ -59,13 +59,14 @@ pub(crate) fn span_objects(
 /// so making one allocates a single object (segmentation makes hundreds of thousands).
 /// A span built by hand holds its own text.
 ///
-/// Freed spans are kept for reuse (up to 65,536 of them, 64 bytes each), as CPython keeps
-/// its own small objects: a large document makes 10^5 spans, and without the free list
-/// every such call faults fresh pages into CPython's allocator (the 10^5 spans of one
-/// call fill four arenas, given back when the list is dropped), which made `segment` on
-/// 10x the input cost 12.4x the time (benches/adversarial.py). The cost: a lock, about
-/// 8 ns per span.
-#[pyclass(module = "sayso._sayso", name = "Span", frozen, freelist = 65536)]
+/// Freed spans are kept for reuse, up to 2^20 of them (64 bytes each), as CPython keeps its
+/// own small objects. Without the free list every call that makes many spans faults fresh
+/// pages into CPython's allocator, which gives its arenas back once they are empty: a text
+/// of 10^6 sentences took 12.5-12.8x the time of one of 10^5 (benches/adversarial.py;
+/// 10.1x with the list), and 65,536 kept spans only moved that to the next decade. The
+/// cost: a lock, about 8 ns a span, and after the largest call the memory of its spans
+/// stays held for the next one (64 MB after 10^6 sentences; a news article makes hundreds).
+#[pyclass(module = "sayso._sayso", name = "Span", frozen, freelist = 1_048_576)]
 pub(crate) struct PySpan {
     #[pyo3(get)]
     pub(crate) start: usize,
