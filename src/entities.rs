@@ -91,6 +91,24 @@ pub enum Pronoun {
     Speech,
 }
 
+/// Documents whose `of` names what was sampled or examined (`a poll of voters`, `a study of
+/// 2,000 patients`), not who made them.
+const SAMPLED_DOCUMENTS: &[&str] = &[
+    "poll",
+    "polls",
+    "survey",
+    "surveys",
+    "study",
+    "studies",
+    "analysis",
+    "analyses",
+    "review",
+    "census",
+    "audit",
+    "investigation",
+    "sample",
+];
+
 /// How a source phrase refers to its entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Reference {
@@ -870,12 +888,17 @@ fn classify_tokens<'a>(text: &'a str, toks: &[Tok], depth: u8) -> SourcePhrase<'
                 continue;
             }
             // The author follows the noun (`of`, `by`, `from`) or its participle (`a poll
-            // released Monday by Gallup`), within a few words.
+            // released Monday by Gallup`), within a few words. After a poll or a study `of`
+            // names who was asked or studied (`a poll of voters`), not the author.
+            let noun = word(&head_toks[i]);
+            let of_is_author = !SAMPLED_DOCUMENTS
+                .iter()
+                .any(|d| noun.eq_ignore_ascii_case(d));
             let marker = hw[n + 1..].iter().take(4).enumerate().find(|&(d, &k)| {
                 let b = word(&head_toks[k]);
                 b.eq_ignore_ascii_case("by")
                     || b.eq_ignore_ascii_case("from")
-                    || d == 0 && b.eq_ignore_ascii_case("of")
+                    || d == 0 && of_is_author && b.eq_ignore_ascii_case("of")
             });
             if let Some((_, &by)) = marker {
                 let author_starts = by + 1 < head_toks.len();

@@ -544,3 +544,24 @@ fn a_document_by_a_named_author_of_no_known_kind_is_the_author() {
     // No one is named: the document speaks.
     assert_eq!(r.kind(2), Some(SpeakerKind::Document));
 }
+
+#[test]
+fn of_after_a_poll_names_who_was_asked_not_the_author() {
+    let text = "Rents are too high, a new poll of tenants shows. \
+                Fares are too high, according to a survey of 900 riders by the Halvorsen Clarion. \
+                Stops are closing, according to a report of the transit board.";
+    let r = resolve(
+        text,
+        &[
+            ("a new poll of tenants", "shows"),
+            (
+                "a survey of 900 riders by the Halvorsen Clarion",
+                "according to",
+            ),
+            ("a report of the transit board", "according to"),
+        ],
+    );
+    assert_eq!(r.kind(0), Some(SpeakerKind::Document));
+    assert_eq!(r.name(1), Some("Halvorsen Clarion"));
+    assert_eq!(r.kind(2), Some(SpeakerKind::Organization));
+}
