@@ -56,6 +56,22 @@ pub struct Mention {
     pub last: usize,
 }
 
+impl Mention {
+    /// This mention widened to end with token `last`.
+    fn through(&self, tokens: &[Token], last: usize) -> Mention {
+        Mention {
+            span: Span::new(self.span.start, tokens[last].span.end),
+            last,
+            ..*self
+        }
+    }
+
+    /// A pronoun or a relative: nothing to widen it over.
+    fn is_pronominal(&self) -> bool {
+        matches!(self.kind, MentionKind::Pronoun | MentionKind::Relative)
+    }
+}
+
 const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "you", "it"];
 const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "me", "us", "you", "it"];
 const RELATIVES: &[&str] = &["who", "which"];
@@ -1027,11 +1043,7 @@ impl MentionFinder {
         let m = self
             .phrase_before(text, tokens, inner, floor)
             .filter(|m| m.kind == MentionKind::Name)?;
-        Some(Mention {
-            span: Span::new(m.span.start, tokens[last].span.end),
-            last,
-            ..m
-        })
+        Some(m.through(tokens, last))
     }
 
     /// `NAME, APPOSITION,` ending with the comma at `comma`: the name and its apposition
@@ -1144,7 +1156,7 @@ impl MentionFinder {
         m: &Mention,
         ceil: usize,
     ) -> Option<Mention> {
-        if matches!(m.kind, MentionKind::Pronoun | MentionKind::Relative) {
+        if m.is_pronominal() {
             return None;
         }
         let comma = m.last + 1;
@@ -1171,12 +1183,7 @@ impl MentionFinder {
             return None;
         }
         self.clause_end(text, tokens, comma + 1, ceil, true)
-            .map(|last| Mention {
-                span: Span::new(m.span.start, tokens[last].span.end),
-                kind: m.kind,
-                first: m.first,
-                last,
-            })
+            .map(|last| m.through(tokens, last))
     }
 
     /// `according to a poll by the Pew Research Center, …`: a mention standing after its
@@ -1189,16 +1196,11 @@ impl MentionFinder {
         m: &Mention,
         ceil: usize,
     ) -> Option<Mention> {
-        if matches!(m.kind, MentionKind::Pronoun | MentionKind::Relative) {
+        if m.is_pronominal() {
             return None;
         }
         let last = self.clause_end(text, tokens, m.first, ceil, false)?;
-        (last >= m.last).then(|| Mention {
-            span: Span::new(m.span.start, tokens[last].span.end),
-            kind: m.kind,
-            first: m.first,
-            last,
-        })
+        (last >= m.last).then(|| m.through(tokens, last))
     }
 
     /// Whatever phrase runs from token `first` to the end of its clause (before `ceil`):
