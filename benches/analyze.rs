@@ -9,9 +9,12 @@
 //!   the thread's CPU time (other jobs on a shared machine inflate wall time; it is printed
 //!   too);
 //! - each stage run alone on the same articles with the inputs the earlier stages made:
-//!   segment, quotes, cues and hedges (one pass: `CueLexicon::find_with_hedges`),
-//!   attributions (the mentions are found inside it), hedge flags (`flag_hedged`, on a copy
-//!   of the attributions), speakers (on a copy); MB/s and share of their sum;
+//!   segment, quotes, cues and hedges (one pass: `CueLexicon::find_with_hedges`), then
+//!   for comparison cues alone (`CueLexicon::find`), hedges alone (`find_hedges`) and the
+//!   tokenizer on every sentence (`lex::tokenize`; attributions tokenize the sentences that
+//!   hold a cue), attributions (the mentions are found inside it), hedge flags
+//!   (`flag_hedged`, on a copy of the attributions), speakers (on a copy); MB/s and share
+//!   of their sum (the comparison lines count in it too);
 //! - a checksum (FNV-1a) of every article's whole `Analysis` serialized as JSON, so a pure
 //!   speed change can be checked to leave the output byte-identical; `--dump OUT.jsonl`
 //!   also writes those JSON lines.
@@ -147,6 +150,32 @@ fn main() {
             time(runs, || {
                 for t in &texts {
                     black_box(cue_lexicon.find_with_hedges(t));
+                }
+            }),
+        ),
+        (
+            "cues (find)",
+            time(runs, || {
+                for t in &texts {
+                    black_box(cue_lexicon.find(t));
+                }
+            }),
+        ),
+        (
+            "hedges (find)",
+            time(runs, || {
+                for t in &texts {
+                    black_box(hedges::find_hedges(t));
+                }
+            }),
+        ),
+        (
+            "tokenize sentences",
+            time(runs, || {
+                for (t, ss) in texts.iter().zip(&sentences) {
+                    for s in ss {
+                        black_box(sayso::lex::tokenize(t, s.span.start, s.span.end));
+                    }
                 }
             }),
         ),
