@@ -286,14 +286,13 @@ fn word_end(piece: &str, mut i: usize, kind: TokenKind) -> usize {
             }
         }
         let Some(&b) = bytes.get(i) else { break };
-        let after;
-        if b < 0x80 {
+        let after = if b < 0x80 {
             // A joiner stays inside the word when a word character follows it (digits may
             // also join with ',' as in 10,000).
             if CLASS[b as usize] & JOIN == 0 && !(b == b',' && kind == TokenKind::Number) {
                 break;
             }
-            after = i + 1;
+            i + 1
         } else {
             let c = piece[i..].chars().next().unwrap_or('\u{fffd}');
             if is_word_char(c) {
@@ -303,8 +302,8 @@ fn word_end(piece: &str, mut i: usize, kind: TokenKind) -> usize {
             if !is_joiner(c) {
                 break;
             }
-            after = i + c.len_utf8();
-        }
+            i + c.len_utf8()
+        };
         if !char_at(piece, after).is_some_and(is_word_char) {
             break;
         }
