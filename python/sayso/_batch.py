@@ -111,13 +111,17 @@ def _read_item(
 
 
 class _Batch:
-    """One batch in flight: the native job and the metadata of every item."""
+    """One batch in flight: the native job, the index of its first item and the metadata
+    of every item (``None`` for a plain ``str``: no id, no context, its index
+    ``start + position``; most inputs are all plain, and a ``_Meta`` per item was a tenth
+    of the calling thread's work in ``analyze_many``)."""
 
-    __slots__ = ("job", "metas")
+    __slots__ = ("job", "metas", "start")
 
-    def __init__(self, job: Any, metas: list[_Meta]) -> None:
+    def __init__(self, job: Any, metas: list[_Meta | None], start: int) -> None:
         self.job = job
         self.metas = metas
+        self.start = start
 
 
 def _run(
@@ -139,8 +143,14 @@ def _run(
 
     def finish(batch: _Batch) -> Iterator[Any]:
         results = iter(batch.job.results()) if batch.job is not None else iter(())
-        for meta in batch.metas:
+        for position, meta in enumerate(batch.metas):
             result: Any
+            if meta is None:
+                result = next(results)
+                if isinstance(result, str):
+                    result = Failure(batch.start + position, None, result)
+                yield result if id_field is None else (result, None)
+                continue
             if meta.error is not None:
                 result = Failure(meta.index, meta.id, meta.error)
             else:
@@ -162,7 +172,8 @@ def _run(
     try:
         while True:
             texts: list[str] = []
-            metas: list[_Meta] = []
+            metas: list[_Meta | None] = []
+            start = index
             raised: Exception | None = None
             exhausted = False
             while len(metas) < batch_size:
@@ -174,13 +185,17 @@ def _run(
                 except Exception as exc:  # noqa: BLE001 - re-raised once the rest is yielded
                     raised = exc
                     break
-                text, meta = _read_item(item, index, as_tuples, text_field, id_field)
                 index += 1
+                if type(item) is str and not as_tuples:
+                    texts.append(item)
+                    metas.append(None)
+                    continue
+                text, meta = _read_item(item, index - 1, as_tuples, text_field, id_field)
                 if text is not None:
                     texts.append(text)
                 metas.append(meta)
             job = _sayso._submit_texts(analyzer, texts, task=task, threads=threads) if texts else None
-            in_flight.append(_Batch(job, metas))
+            in_flight.append(_Batch(job, metas, start))
             if raised is not None or exhausted:
                 while in_flight:
                     yield from finish(in_flight.popleft())

@@ -16,8 +16,9 @@ use pyo3::types::{PyBytes, PyList, PyString};
 use rayon::prelude::*;
 use rayon::ThreadPool;
 
+use super::flat::Flat;
 use super::model::{self, PyDocument};
-use super::text::{char_analysis, char_spans, expect_str, CharAnalysis, GcPause, TextData};
+use super::text::{char_analysis, char_spans, expect_str, GcPause, TextData};
 use super::{default_analyzer, PyAnalyzer};
 use crate::jsonl::{self, LineFormat, LineOptions, Outcome, Task};
 use crate::{Analyzer, Span};
@@ -176,7 +177,7 @@ fn core_analyzer(analyzer: Option<PyRef<'_, PyAnalyzer>>) -> Arc<Analyzer> {
 
 /// What one text became, with spans in `str` indices (converted by the workers).
 enum TextOut {
-    Analysis(CharAnalysis),
+    Analysis(Flat),
     Sentences(Vec<Span>),
 }
 
@@ -230,7 +231,9 @@ fn _submit_texts(
                 },
                 text.len(),
                 || match task {
-                    Task::Analyze => TextOut::Analysis(char_analysis(text, analyzer.analyze(text))),
+                    Task::Analyze => {
+                        TextOut::Analysis(Flat::new(char_analysis(text, analyzer.analyze(text))))
+                    }
                     Task::Segment => TextOut::Sentences(char_spans(
                         text,
                         analyzer.segment(text).iter().map(|s| s.span),

@@ -62,7 +62,10 @@ pub(crate) fn _analyze_attributions(
     let analyzer = default_analyzer();
     let analysis = py.detach(|| {
         guarded("analyze_attributions", data.len(), || {
-            char_analysis(data, analyzer.analyze_attributions(data, given))
+            super::flat::Flat::new(char_analysis(
+                data,
+                analyzer.analyze_attributions(data, given),
+            ))
         })
     })?;
     Ok(PyDocument::lazy(py, text.obj.unbind(), analysis))

@@ -1,6 +1,7 @@
 //! The binding layer: the only place that knows about PyO3. It converts, nothing more.
 
 mod batch;
+mod flat;
 mod given;
 mod model;
 mod text;
@@ -234,7 +235,7 @@ pub(crate) fn analyze_with(
     let data: &str = &text.text;
     let analysis = py.detach(|| {
         guarded("analyze", data.len(), || {
-            text::char_analysis(data, analyzer.analyze(data))
+            flat::Flat::new(text::char_analysis(data, analyzer.analyze(data)))
         })
     })?;
     Ok(PyDocument::lazy(py, text.obj.unbind(), analysis))
