@@ -655,8 +655,9 @@ enum TokKind {
     Break,
 }
 
+/// A token of a phrase (absolute offsets).
 #[derive(Clone, Copy, Debug)]
-struct Tok {
+pub(crate) struct Tok {
     start: usize,
     end: usize,
     kind: TokKind,
@@ -672,11 +673,12 @@ fn keeps_final_dot(word: &str) -> bool {
             .any(|s| s.eq_ignore_ascii_case(letters))
 }
 
-/// Tokens of `text[start..end]` (absolute offsets).
-fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
+/// Tokens of `text[start..end]` (absolute offsets) into `toks` (cleared first), so a caller
+/// can reuse one buffer.
+fn tokenize_into(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>) {
+    toks.clear();
     let piece = &text[start..end];
     let bytes = piece.as_bytes();
-    let mut toks = Vec::with_capacity(piece.len() / 4 + 1);
     let mut i = 0;
     while let Some(c) = char_at(piece, i) {
         let len = c.len_utf8();
@@ -758,7 +760,6 @@ fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
             i += len;
         }
     }
-    toks
 }
 
 fn is_cap(word: &str) -> bool {
@@ -776,9 +777,18 @@ fn is_cap(word: &str) -> bool {
 /// assert_eq!(p.mention.as_str(text), "His");
 /// ```
 pub fn classify(text: &str, span: Span) -> SourcePhrase<'_> {
+    classify_with(text, span, &mut Vec::new())
+}
+
+/// [`classify`] with `toks` as the token buffer (reused across calls).
+pub(crate) fn classify_with<'a>(
+    text: &'a str,
+    span: Span,
+    toks: &mut Vec<Tok>,
+) -> SourcePhrase<'a> {
     let read = read_span(text, span);
-    let toks = tokenize(text, read.start, read.end);
-    classify_tokens(text, &toks, 0)
+    tokenize_into(text, read.start, read.end, toks);
+    classify_tokens(text, toks, 0)
 }
 
 /// The part of `span` that [`classify`] reads: at most [`MAX_PHRASE`] bytes, ending on a
@@ -830,17 +840,16 @@ fn text_of<'a>(text: &'a str, toks: &[Tok]) -> &'a str {
 fn classify_tokens<'a>(text: &'a str, toks: &[Tok], depth: u8) -> SourcePhrase<'a> {
     let lex = lexicon();
     let word = |t: &Tok| &text[t.start..t.end];
-    let words: Vec<usize> = (0..toks.len())
-        .filter(|&i| toks[i].kind == TokKind::Word)
-        .collect();
-    let Some(&first) = words.first() else {
+    let Some(first) = toks.iter().position(|t| t.kind == TokKind::Word) else {
         return unknown(text, toks);
     };
 
     // A pronoun alone, or a possessive determiner before a noun: "he", "His comments".
     if let Some(p) = pronoun(word(&toks[first])) {
-        let rest_lower = words[1..].iter().all(|&i| !is_cap(word(&toks[i])));
-        if words.len() == 1 || rest_lower && words.len() <= 4 {
+        let mut rest = toks[first + 1..].iter().filter(|t| t.kind == TokKind::Word);
+        let n_words = 1 + rest.clone().count();
+        let rest_lower = rest.all(|t| !is_cap(word(t)));
+        if n_words == 1 || rest_lower && n_words <= 4 {
             let mut out = unknown(text, toks);
             out.reference = Reference::Pronoun(p);
             out.name = word(&toks[first]);
@@ -880,9 +889,19 @@ fn classify_tokens<'a>(text: &'a str, toks: &[Tok], depth: u8) -> SourcePhrase<'
 
     // A document with its author: "a report by RIA Novosti", "a statement from the ministry".
     if depth < 2 {
-        let hw: Vec<usize> = (0..head_toks.len())
-            .filter(|&i| head_toks[i].kind == TokKind::Word)
-            .collect();
+        // The first 11 words: a document noun among the first 6, its marker within 4 more.
+        let mut hw_buf = [0usize; 11];
+        let mut n_hw = 0;
+        for (i, t) in head_toks.iter().enumerate() {
+            if t.kind == TokKind::Word {
+                hw_buf[n_hw] = i;
+                n_hw += 1;
+                if n_hw == hw_buf.len() {
+                    break;
+                }
+            }
+        }
+        let hw = &hw_buf[..n_hw];
         for (n, &i) in hw.iter().enumerate().take(6) {
             if !lex.is_document_noun(word(&head_toks[i])) {
                 continue;
@@ -1678,8 +1697,17 @@ pub(crate) fn name_run_read(text: &str, run: Span) -> Option<Span> {
 /// The head of the words `text[read]`: depends on those words alone, its `mention` (when
 /// not empty) shifted with them.
 pub(crate) fn name_run_head(text: &str, read: Span) -> SourcePhrase<'_> {
-    let toks = tokenize(text, read.start, read.end);
-    analyze_head(text, &toks).phrase
+    name_run_head_with(text, read, &mut Vec::new())
+}
+
+/// [`name_run_head`] with `toks` as the token buffer (reused across calls).
+pub(crate) fn name_run_head_with<'a>(
+    text: &'a str,
+    read: Span,
+    toks: &mut Vec<Tok>,
+) -> SourcePhrase<'a> {
+    tokenize_into(text, read.start, read.end, toks);
+    analyze_head(text, toks).phrase
 }
 
 /// [`classify_name_run`] from the head `p` of `run`'s words: a role noun before the run is

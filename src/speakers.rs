@@ -82,6 +82,8 @@ struct Entity<'a> {
     roles: Vec<String>,
     /// How many attributions are linked to the entity.
     said: usize,
+    /// Whether a person is in `by_last` and `by_first` under its names.
+    indexed: bool,
     last_pos: usize,
 }
 
@@ -242,30 +244,35 @@ impl std::ops::Deref for Ids {
 }
 
 impl Ids {
-    /// Add `id` unless it is there, dropping the oldest when full.
-    fn add(&mut self, id: usize) {
+    /// Add `id` unless it is there, dropping the oldest when full: the id dropped.
+    fn add(&mut self, id: usize) -> Option<usize> {
         if self.contains(&id) {
-            return;
+            return None;
         }
+        let mut dropped = None;
         if self.len >= PER_NAME {
+            dropped = Some(self.ids[0]);
             self.ids.copy_within(1.., 0);
             self.len -= 1;
         }
         self.ids[self.len] = id;
         self.len += 1;
+        dropped
     }
 }
 
-/// Add `id` under the lowercase of `key`, keeping at most [`PER_NAME`] ids.
-fn push_bounded(map: &mut Map<Ids>, key: &str, id: usize) {
+/// Add `id` under the lowercase of `key`, keeping at most [`PER_NAME`] ids: the id dropped
+/// to make room.
+fn push_bounded(map: &mut Map<Ids>, key: &str, id: usize) -> Option<usize> {
     entities::with_lower(key, |key| match map.get_mut(key) {
         Some(ids) => ids.add(id),
         None => {
             let mut ids = Ids::default();
             ids.add(id);
             map.insert(key.to_owned(), ids);
+            None
         }
-    });
+    })
 }
 
 fn strip_the(name: &str) -> &str {
@@ -283,6 +290,20 @@ fn compatible(entity: Gender, wanted: Gender) -> bool {
 }
 
 impl<'a> Resolver<'a> {
+    /// A resolver with room for `entities` entities and `mentions` mentions.
+    fn with_capacity(entities: usize, mentions: usize) -> Self {
+        Resolver {
+            entities: Vec::with_capacity(entities),
+            recent: Vec::with_capacity(mentions),
+            by_last: Map::with_capacity_and_hasher(entities, Default::default()),
+            by_first: Map::with_capacity_and_hasher(entities, Default::default()),
+            by_name: Map::with_capacity_and_hasher(entities, Default::default()),
+            by_role: Map::with_capacity_and_hasher(16, Default::default()),
+            mentions: Vec::with_capacity(mentions),
+            said: Vec::with_capacity(mentions),
+        }
+    }
+
     fn new_entity(&mut self, p: &SourcePhrase<'a>) -> usize {
         let id = self.entities.len();
         let mut e = Entity {
@@ -315,11 +336,15 @@ impl<'a> Resolver<'a> {
     fn index(&mut self, id: usize) {
         let e = &self.entities[id];
         if e.kind == SpeakerKind::Person {
-            if let Some(l) = &e.last {
-                push_bounded(&mut self.by_last, l, id);
+            if e.indexed {
+                return; // under the same names, and dropped from no list since
             }
-            if let Some(f) = &e.first {
-                push_bounded(&mut self.by_first, f, id);
+            let (last, first) = (e.last, e.first);
+            self.entities[id].indexed = true;
+            for (map, key) in [(&mut self.by_last, last), (&mut self.by_first, first)] {
+                if let Some(dropped) = key.and_then(|k| push_bounded(map, k, id)) {
+                    self.entities[dropped].indexed = false;
+                }
             }
         } else if matches!(
             e.kind,
@@ -342,6 +367,7 @@ impl<'a> Resolver<'a> {
             if e.first.is_none() && p.first.is_some() {
                 e.first = p.first;
                 e.name = p.name;
+                e.indexed = false;
             } else if p.name.len() > e.name.len() && p.last == e.last && p.first == e.first {
                 e.name = p.name; // "John F. Smith" after "John Smith"
             }
@@ -718,6 +744,8 @@ fn scan_names(text: &str, regions: &[Span], sources: &[Span]) -> Vec<TextMention
 struct ClassifyMemo<'a> {
     seen: Memo<'a>,
     runs: Memo<'a>,
+    /// The token buffer every reading reuses.
+    toks: Vec<entities::Tok>,
 }
 
 /// Phrases read once per distinct text: each is kept once, and a reading is its index in
@@ -730,6 +758,11 @@ struct Memo<'a> {
 }
 
 impl<'a> Memo<'a> {
+    fn reserve(&mut self, n: usize) {
+        self.index.reserve(n);
+        self.store.reserve(n);
+    }
+
     /// `read()` for `text[at]`, through the memo: (index in `store`, mention).
     fn read(
         &mut self,
@@ -763,9 +796,17 @@ impl<'a> Memo<'a> {
 }
 
 impl<'a> ClassifyMemo<'a> {
+    fn with_capacity(sources: usize) -> Self {
+        let mut m = ClassifyMemo::default();
+        m.seen.reserve(sources);
+        m
+    }
+
     fn classify(&mut self, text: &'a str, span: Span) -> (usize, Span) {
         let at = entities::read_span(text, span);
-        self.seen.read(text, at, || entities::classify(text, span))
+        let toks = &mut self.toks;
+        self.seen
+            .read(text, at, || entities::classify_with(text, span, toks))
     }
 
     /// [`entities::classify_name_run`] through the memo: the phrase (owned only when a
@@ -776,9 +817,10 @@ impl<'a> ClassifyMemo<'a> {
         run: Span,
     ) -> Option<(std::borrow::Cow<'_, SourcePhrase<'a>>, Span)> {
         let at = entities::name_run_read(text, run)?;
+        let toks = &mut self.toks;
         let (i, mention) = self
             .runs
-            .read(text, at, || entities::name_run_head(text, at));
+            .read(text, at, || entities::name_run_head_with(text, at, toks));
         let head = self.runs.get(i);
         if !entities::name_run_keep(head) {
             return None;
@@ -845,7 +887,7 @@ pub fn resolve(
     };
     let sorted = sentences.windows(2).all(|w| w[0].span.end <= w[1].span.end);
     let mut sentence_of = SentenceOf::new(sentences, sorted);
-    let mut classify_memo = ClassifyMemo::default();
+    let mut classify_memo = ClassifyMemo::with_capacity(sources.len());
     // Classify every source once; only the sentences before a source that needs an
     // antecedent (a pronoun, a description, a bare surname) are scanned for names.
     let phrases: Vec<(usize, Span)> = sources
@@ -876,7 +918,10 @@ pub fn resolve(
     let names = scan_names(text, &regions, &source_spans);
     let mut sentence_of = SentenceOf::new(sentences, sorted);
 
-    let mut r = Resolver::default();
+    // Room for what the document can hold, so nothing is copied as it grows.
+    let multi = names.iter().filter(|m| !m.single).count();
+    let mut r = Resolver::with_capacity(sources.len() + multi, sources.len() + names.len());
+    classify_memo.runs.reserve(multi);
     let lex = entities::lexicon();
     let mut links: Vec<Option<(usize, f32)>> = vec![None; attributions.len()];
     let (mut ni, mut si) = (0usize, 0usize);
