@@ -79,6 +79,7 @@ const AUXILIARIES_LIST: &[&str] = &[
     "always",
     "both",
     "cannot",
+    "now",
 ];
 static AUXILIARIES: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(AUXILIARIES_LIST));
 const BE: &[&str] = &["is", "was", "were", "are", "been", "being", "be", "am"];
@@ -245,6 +246,23 @@ const DISCOURSE_LIST: &[&str] = &[
     "indeed",
 ];
 static DISCOURSE: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(DISCOURSE_LIST));
+/// Sentence adverbs that may stand between a source and its verb without belonging to the
+/// cue (`Carter however said`, `Officials here said`).
+const SKIPPED_ADVERBS: &[&str] = &[
+    "however",
+    "here",
+    "there",
+    "though",
+    "too",
+    "meanwhile",
+    "therefore",
+    "instead",
+    "nonetheless",
+    "nevertheless",
+    "likewise",
+    "similarly",
+    "meantime",
+];
 /// How far (tokens) a cue may be from `that` or a quotation introducing its content.
 const CONTENT_WINDOW: usize = 20;
 /// Frames further apart than this (tokens) cannot share words.
@@ -579,6 +597,9 @@ impl Ctx<'_> {
                         // `Clinton says many doubted`: no source runs over the cue before.
                         let floor = earlier.last().map_or(0, |p| p.last + 1);
                         frame.source = self.finder.before(text, &self.toks, j, floor);
+                        if frame.source.is_none() && !gerund {
+                            frame.source = self.quantifier_subject(j, floor);
+                        }
                         if frame.source.is_none()
                             && !gerund
                             && !m.entry.also_noun
@@ -884,6 +905,19 @@ impl Ctx<'_> {
                 || WEEKDAYS.contains(&w.as_ref())
                 || TIME_WORDS.contains(&w.as_ref()) && self.toks[k].is_capitalized(self.text)
         };
+        // `Carter however said`, `Officials there said`: a sentence adverb between the
+        // source and its verb belongs to neither.
+        if j > 0 && SKIPPED_ADVERBS.contains(&self.word(j).unwrap_or_default().as_ref()) {
+            let t = &self.toks[j - 1];
+            let w = self.word(j - 1).unwrap_or_default();
+            let ends_source = t.is(self.text, ')')
+                || t.kind == TokenKind::Word
+                    && !BARE_STOPS.contains(&w.as_ref())
+                    && !PREPOSITIONS.contains(&w.as_ref())
+                    && !AUXILIARIES.contains(&w.as_ref())
+                    && !BE.contains(&w.as_ref());
+            return if ends_source { j - 1 } else { j };
+        }
         if !is_anchor(j) {
             return j;
         }
@@ -1119,6 +1153,45 @@ impl Ctx<'_> {
         Some(Mention {
             span: Span::new(self.toks[first].span.start, t.span.end),
             kind: MentionKind::Description,
+            first,
+            last,
+        })
+    }
+
+    /// `Most said`, `Half say`, `most of them said`: a quantifier standing for a group, as
+    /// the whole subject of its clause (after punctuation, a conjunction or the floor).
+    fn quantifier_subject(&self, last: usize, floor: usize) -> Option<Mention> {
+        const QUANTIFIERS: &[&str] = &[
+            "most", "many", "some", "all", "half", "both", "each", "few", "several", "none", "one",
+            "two", "three", "four", "five", "majority", "others",
+        ];
+        let w = self.word(last)?;
+        let first = if matches!(w.as_ref(), "them" | "us" | "those") {
+            // `most of them`, `all of those`
+            let q = last.checked_sub(2).filter(|&q| q >= floor)?;
+            (self.word(q + 1).as_deref() == Some("of")
+                && self
+                    .word(q)
+                    .is_some_and(|qw| QUANTIFIERS.contains(&qw.as_ref())))
+            .then_some(q)?
+        } else if matches!(
+            w.as_ref(),
+            "most" | "half" | "both" | "each" | "several" | "few" | "none"
+        ) {
+            last
+        } else {
+            return None;
+        };
+        let opens_clause = first == 0
+            || first == floor
+            || self.toks[first - 1].kind == TokenKind::Punct
+                && !is_close_quote_char(self.tok_str(first - 1))
+            || self
+                .word(first - 1)
+                .is_some_and(|p| matches!(p.as_ref(), "and" | "but" | "while" | "whereas"));
+        opens_clause.then(|| Mention {
+            span: Span::new(self.toks[first].span.start, self.toks[last].span.end),
+            kind: MentionKind::Group,
             first,
             last,
         })
@@ -1724,7 +1797,10 @@ impl Ctx<'_> {
                     && !matches!(
                         self.word(k - 1).as_deref(),
                         Some(
-                            "statement" | "interview" | "speech" | "release" | "tweet"
+                            // `said this year that …`: a time adjunct, not a relative clause's head
+                            "year" | "month" | "week" | "weekend" | "morning" | "afternoon"
+                                | "evening" | "spring" | "summer" | "fall" | "winter"
+                                | "statement" | "interview" | "speech" | "release" | "tweet"
                                 | "letter" | "email" | "post" | "memo" | "briefing"
                                 | "conference" | "call" | "video" | "column" | "note"
                                 | "message" | "op-ed" | "editorial" | "appearance"
@@ -2242,7 +2318,14 @@ impl Ctx<'_> {
             return None;
         }
         let source = f.source.map(|s| s.span);
-        let cue = Span::new(self.toks[f.first].span.start, self.toks[f.last].span.end);
+        let mut cue = Span::new(self.toks[f.first].span.start, self.toks[f.last].span.end);
+        // `he’s said`, `I’ve argued`: the contracted auxiliary belongs to the cue.
+        if let Some(m) = f.source.filter(|m| f.first > 0 && m.last + 1 == f.first) {
+            let t = self.toks[f.first - 1];
+            if m.span.start == t.span.start && m.span.end < t.span.end {
+                cue = Span::new(m.span.end, cue.end);
+            }
+        }
         if source.is_some_and(|s| s.overlaps(&cue)) {
             return None;
         }

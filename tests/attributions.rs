@@ -1316,3 +1316,86 @@ t!(
     "“The pier is sinking,” the mayor shot back.",
     [("the mayor", "shot back", ["“The pier is sinking,”"], Direct)]
 );
+
+// --- session 4: boundaries and recall
+
+t!(
+    a_contracted_auxiliary_belongs_to_the_cue,
+    "She’s argued that the ferry is too slow.",
+    [("She", "’s argued", ["that the ferry is too slow"], Indirect)]
+);
+t!(
+    now_belongs_to_the_cue,
+    "The harbor board now says the pier will reopen in May.",
+    [(
+        "The harbor board",
+        "now says",
+        ["the pier will reopen in May"],
+        Indirect
+    )]
+);
+t!(
+    a_sentence_adverb_between_source_and_cue,
+    "Roe however said the ferry would keep running.",
+    [("Roe", "said", ["the ferry would keep running"], Indirect)]
+);
+t!(
+    here_between_source_and_cue,
+    "Fishermen here said the catch had halved.",
+    [("Fishermen", "said", ["the catch had halved"], Indirect)]
+);
+t!(
+    a_time_adjunct_before_that,
+    "A port official said this year that the dock would close.",
+    [(
+        "A port official",
+        "said",
+        ["that the dock would close"],
+        Indirect
+    )]
+);
+t!(
+    a_quantifier_is_a_source,
+    "Most said they would ride the new ferry.",
+    [("Most", "said", ["they would ride the new ferry"], Indirect)]
+);
+t!(
+    a_quantifier_of_a_pronoun_is_a_source,
+    "After the vote, most of them said they felt cheated.",
+    [("most of them", "said", ["they felt cheated"], Indirect)]
+);
+t!(
+    a_bare_quantifier_inside_a_phrase_is_no_source,
+    "The ferry carried the most said to be possible.",
+    []
+);
+t!(
+    hope_takes_a_clause,
+    "The mayor hopes the bridge will open by spring.",
+    [(
+        "The mayor",
+        "hopes",
+        ["the bridge will open by spring"],
+        Indirect
+    )]
+);
+t!(
+    asked_with_an_infinitive,
+    "The council asked the port to publish its accounts.",
+    [(
+        "The council",
+        "asked",
+        ["the port to publish its accounts"],
+        Indirect
+    )]
+);
+t!(
+    quoted_as_saying,
+    "The newsletter quoted the harbor master as saying the pier was safe.",
+    [(
+        "The newsletter",
+        "quoted",
+        ["the harbor master as saying the pier was safe"],
+        Indirect
+    )]
+);
