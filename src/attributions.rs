@@ -2317,6 +2317,19 @@ impl Ctx<'_> {
         if content.iter().any(|c| c.is_empty()) {
             return None;
         }
+        // `A council official, who asked not to be named, said …`: what comes before a relative
+        // pronoun is its antecedent, never what it says (a quotation aside).
+        if let Some(s) = f
+            .source
+            .filter(|s| s.kind == MentionKind::Relative && !f.source_after)
+        {
+            if content
+                .iter()
+                .any(|c| c.end <= s.span.start && quote_starting_at(self.quotes, c.start).is_none())
+            {
+                return None;
+            }
+        }
         let source = f.source.map(|s| s.span);
         let mut cue = Span::new(self.toks[f.first].span.start, self.toks[f.last].span.end);
         // `he’s said`, `I’ve argued`: the contracted auxiliary belongs to the cue.

@@ -1158,7 +1158,7 @@ t!(
 t!(
     a_contracted_auxiliary_after_the_pronoun,
     "He's said the port is safe.",
-    [("He", "said", ["the port is safe"], Indirect)]
+    [("He", "'s said", ["the port is safe"], Indirect)]
 );
 t!(it_is_said_is_no_source, "It's said the port is safe.", []);
 t!(
