@@ -54,6 +54,29 @@ pub(crate) fn span_objects(
         .collect()
 }
 
+/// A new list of the spans `spans` (`str` indices) of the document `text`, filled in place
+/// (no intermediate vector: an attribution's content is read once per attribution).
+pub(crate) fn span_list_of<'py>(
+    py: Python<'py>,
+    text: &Py<PyString>,
+    spans: &[Span],
+) -> PyResult<Bound<'py, PyList>> {
+    // SAFETY: PyList_New returns a new list of `len` empty (NULL) slots, or NULL with an
+    // exception set; each slot is filled once with a new reference, which PyList_SetItem
+    // steals. Should a span fail, the slots left NULL are skipped when the list is freed.
+    unsafe {
+        let list = Bound::from_owned_ptr_or_err(py, pyo3::ffi::PyList_New(spans.len() as _))?
+            .cast_into_unchecked::<PyList>();
+        for (i, &span) in spans.iter().enumerate() {
+            let item = span_object(py, text, span)?;
+            if pyo3::ffi::PyList_SetItem(list.as_ptr(), i as _, item.into_ptr()) != 0 {
+                return Err(PyErr::fetch(py));
+            }
+        }
+        Ok(list)
+    }
+}
+
 /// A piece of the text: `text[start:end] == span.text` (Python `str` indices).
 ///
 /// A span made by the pipeline holds the document's `str` and slices its text on access,
@@ -370,7 +393,7 @@ impl PyAttribution {
     fn content<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         match self.parts() {
             Parts::Given(g) => span_list(py, &g.content),
-            Parts::Pipeline(r, a) => PyList::new(py, r.spans(py, a.content())?),
+            Parts::Pipeline(r, a) => span_list_of(py, &r.text, &r.flat.spans[a.content()]),
         }
     }
 
