@@ -274,3 +274,17 @@ def test_memory_stays_flat_over_a_long_generator() -> None:
     assert seen == 30_000
     # Six times as many documents after the baseline; memory must not follow them.
     assert _rss_mb() - base < 25, (base, _rss_mb())
+
+
+def test_failures_keep_their_index_across_plain_and_mixed_batches() -> None:
+    # Batches of two: [str, str] (all plain), [int, str], [str, str], [bytes].
+    items: list[Any] = ["One. Two.", "Three.", 7, "Four.", "Five.", "Six.", b"seven"]
+    for threads in (1, 2):
+        out = list(sayso.analyze_many(items, batch_size=2, threads=threads))
+        assert len(out) == len(items)
+        assert [(r.index, r.id) for r in out if isinstance(r, sayso.Failure)] == [
+            (2, None),
+            (6, None),
+        ]
+        texts = [r.text for r in out if isinstance(r, sayso.Document)]
+        assert texts == [t for t in items if isinstance(t, str)]

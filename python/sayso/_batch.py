@@ -116,12 +116,13 @@ class _Batch:
     ``start + position``; most inputs are all plain, and a ``_Meta`` per item was a tenth
     of the calling thread's work in ``analyze_many``)."""
 
-    __slots__ = ("job", "metas", "start")
+    __slots__ = ("job", "metas", "plain", "start")
 
-    def __init__(self, job: Any, metas: list[_Meta | None], start: int) -> None:
+    def __init__(self, job: Any, metas: list[_Meta | None], start: int, plain: bool) -> None:
         self.job = job
         self.metas = metas
         self.start = start
+        self.plain = plain
 
 
 def _run(
@@ -143,26 +144,33 @@ def _run(
 
     def finish(batch: _Batch) -> Iterator[Any]:
         results = iter(batch.job.results()) if batch.job is not None else iter(())
-        for position, meta in enumerate(batch.metas):
-            result: Any
-            if meta is None:
-                result = next(results)
-                if isinstance(result, str):
+        result: Any
+        if batch.plain and id_field is None:
+            # Every item a plain str: one result each, in order (the common case, kept lean).
+            for position, result in enumerate(results):
+                if type(result) is str:
                     result = Failure(batch.start + position, None, result)
-                yield result if id_field is None else (result, None)
-                continue
-            if meta.error is not None:
-                result = Failure(meta.index, meta.id, meta.error)
-            else:
-                result = next(results)
-                if isinstance(result, str):
-                    result = Failure(meta.index, meta.id, result)
-            if as_tuples:
-                yield (result, meta.context)
-            elif id_field is not None:
-                yield (result, meta.id)
-            else:
                 yield result
+        else:
+            for position, meta in enumerate(batch.metas):
+                if meta is None:
+                    result = next(results)
+                    if isinstance(result, str):
+                        result = Failure(batch.start + position, None, result)
+                    yield result if id_field is None else (result, None)
+                    continue
+                if meta.error is not None:
+                    result = Failure(meta.index, meta.id, meta.error)
+                else:
+                    result = next(results)
+                    if isinstance(result, str):
+                        result = Failure(meta.index, meta.id, result)
+                if as_tuples:
+                    yield (result, meta.context)
+                elif id_field is not None:
+                    yield (result, meta.id)
+                else:
+                    yield result
         if bar is not None:
             nonlocal text_bytes
             text_bytes += 0 if batch.job is None else batch.job.nbytes
@@ -174,28 +182,30 @@ def _run(
             texts: list[str] = []
             metas: list[_Meta | None] = []
             start = index
+            plain = not as_tuples
             raised: Exception | None = None
-            exhausted = False
-            while len(metas) < batch_size:
-                try:
-                    item = next(iterator)
-                except StopIteration:
-                    exhausted = True
-                    break
-                except Exception as exc:  # noqa: BLE001 - re-raised once the rest is yielded
-                    raised = exc
-                    break
-                index += 1
-                if type(item) is str and not as_tuples:
-                    texts.append(item)
-                    metas.append(None)
-                    continue
-                text, meta = _read_item(item, index - 1, as_tuples, text_field, id_field)
-                if text is not None:
-                    texts.append(text)
-                metas.append(meta)
+            exhausted = True
+            try:
+                for item in iterator:
+                    if type(item) is str and not as_tuples:
+                        texts.append(item)
+                        metas.append(None)
+                    else:
+                        plain = False
+                        text, meta = _read_item(
+                            item, start + len(metas), as_tuples, text_field, id_field
+                        )
+                        if text is not None:
+                            texts.append(text)
+                        metas.append(meta)
+                    if len(metas) >= batch_size:
+                        exhausted = False
+                        break
+            except Exception as exc:  # noqa: BLE001 - re-raised once the rest is yielded
+                raised = exc
+            index = start + len(metas)
             job = _sayso._submit_texts(analyzer, texts, task=task, threads=threads) if texts else None
-            in_flight.append(_Batch(job, metas, start))
+            in_flight.append(_Batch(job, metas, start, plain))
             if raised is not None or exhausted:
                 while in_flight:
                     yield from finish(in_flight.popleft())
