@@ -188,6 +188,15 @@ pub(crate) struct CiMap<V> {
     /// Open addressing over the ASCII keys: (hash, index into `keys`), `u32::MAX` empty.
     slots: Vec<(u64, u32)>,
     keys: Vec<(String, V)>,
+    /// A quick no for most ASCII words that are no key: bit `min(len, 63)` of
+    /// `lengths[first byte & 31]` is set when an ASCII key of that length starts with such a
+    /// byte (a letter and its capital share the five low bits).
+    lengths: [u64; 32],
+}
+
+/// The bit of `lengths` (in [`CiMap`]) for the ASCII word `b` (not empty).
+fn length_bit(b: &[u8]) -> (usize, u64) {
+    (usize::from(b[0] & 31), 1u64 << b.len().min(63))
 }
 
 const LOW: u64 = 0x0101_0101_0101_0101;
@@ -228,6 +237,11 @@ impl<V: Copy> CiMap<V> {
             .filter(|(k, _)| k.is_ascii() && !k.bytes().any(|b| b.is_ascii_uppercase()))
             .map(|(k, &v)| (k.clone(), v))
             .collect();
+        let mut lengths = [0u64; 32];
+        for (k, _) in keys.iter().filter(|(k, _)| !k.is_empty()) {
+            let (i, bit) = length_bit(k.as_bytes());
+            lengths[i] |= bit;
+        }
         let size = (keys.len() * 2).next_power_of_two().max(8);
         let mut slots = vec![(0u64, u32::MAX); size];
         for (n, (k, _)) in keys.iter().enumerate() {
@@ -238,12 +252,23 @@ impl<V: Copy> CiMap<V> {
             }
             slots[i] = (h, u32::try_from(n).unwrap_or(u32::MAX));
         }
-        CiMap { map, slots, keys }
+        CiMap {
+            map,
+            slots,
+            keys,
+            lengths,
+        }
     }
 
     /// The value of `word`'s lowercase form.
     pub(crate) fn get(&self, word: &str) -> Option<V> {
         let b = word.as_bytes();
+        if !b.is_empty() && b.is_ascii() {
+            let (i, bit) = length_bit(b);
+            if self.lengths[i] & bit == 0 {
+                return None;
+            }
+        }
         let Some(h) = ascii_ci_hash(b) else {
             return with_lower(word, |w| self.map.get(w).copied());
         };

@@ -220,6 +220,8 @@ struct Resolver<'a> {
     recent: Vec<Recent>,
     by_last: Map<Ids>,
     by_first: Map<Ids>,
+    /// The keys of `by_last` and `by_first`, for a quick no.
+    names: NameFilter,
     by_name: Map<usize>,
     /// The latest person mentioned with each role word in a title or apposition.
     by_role: Map<usize>,
@@ -261,6 +263,40 @@ impl Ids {
     }
 }
 
+/// Which lengths and first letters the lowercase keys of a map have: `may_hold(word)` is
+/// false for most ASCII words whose lowercase is no key, with no hashing.
+#[derive(Default)]
+struct NameFilter {
+    /// Bit `min(len, 63)` of `lengths[first byte & 31]` (a letter and its capital share
+    /// the five low bits).
+    lengths: [u64; 32],
+}
+
+impl NameFilter {
+    fn bit(b: &[u8]) -> (usize, u64) {
+        (usize::from(b[0] & 31), 1u64 << b.len().min(63))
+    }
+
+    /// Note the lowercase key `key`.
+    fn insert(&mut self, key: &str) {
+        if !key.is_empty() {
+            let (i, bit) = Self::bit(key.as_bytes());
+            self.lengths[i] |= bit;
+        }
+    }
+
+    /// Whether the lowercase of `word` may be a key (always for a word not all ASCII, whose
+    /// lowercase can change its bytes).
+    fn may_hold(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        if b.is_empty() || !b.is_ascii() {
+            return true;
+        }
+        let (i, bit) = Self::bit(b);
+        self.lengths[i] & bit != 0
+    }
+}
+
 /// Add `id` under the lowercase of `key`, keeping at most [`PER_NAME`] ids: the id dropped
 /// to make room.
 fn push_bounded(map: &mut Map<Ids>, key: &str, id: usize) -> Option<usize> {
@@ -297,6 +333,7 @@ impl<'a> Resolver<'a> {
             recent: Vec::with_capacity(mentions),
             by_last: Map::with_capacity_and_hasher(entities, Default::default()),
             by_first: Map::with_capacity_and_hasher(entities, Default::default()),
+            names: NameFilter::default(),
             by_name: Map::with_capacity_and_hasher(entities, Default::default()),
             by_role: Map::with_capacity_and_hasher(16, Default::default()),
             mentions: Vec::with_capacity(mentions),
@@ -342,6 +379,9 @@ impl<'a> Resolver<'a> {
             let (last, first) = (e.last, e.first);
             self.entities[id].indexed = true;
             for (map, key) in [(&mut self.by_last, last), (&mut self.by_first, first)] {
+                if let Some(k) = key {
+                    entities::with_lower(k, |k| self.names.insert(k));
+                }
                 if let Some(dropped) = key.and_then(|k| push_bounded(map, k, id)) {
                     self.entities[dropped].indexed = false;
                 }
@@ -413,6 +453,9 @@ impl<'a> Resolver<'a> {
     /// The latest entity known by the single name `word` (a surname, or a first name), and
     /// whether another entity also goes by it.
     fn by_single_name(&self, word: &str, gender: Gender) -> Option<(usize, bool)> {
+        if !self.names.may_hold(word) {
+            return None;
+        }
         let ids = entities::with_lower(word, |key| {
             self.by_last
                 .get(key)
@@ -946,7 +989,7 @@ pub fn resolve(
             let known_last = |r: &Resolver| {
                 let run = m.span.as_str(text);
                 let last = run.rsplit(' ').next().unwrap_or(run);
-                entities::with_lower(last, |l| r.by_last.contains_key(l))
+                r.names.may_hold(last) && entities::with_lower(last, |l| r.by_last.contains_key(l))
             };
             if !worth_classifying(text, m.span) && !known_last(&r) {
                 continue;
