@@ -613,6 +613,14 @@ impl Ctx<'_> {
                         {
                             frame.source = self.subject(earlier, a);
                         }
+                        // `Roe ended the debate by saying …`: a gerund after `by` or `after`
+                        // is the clause subject's act.
+                        if frame.source.is_none()
+                            && gerund
+                            && matches!(self.word(j).as_deref(), Some("by" | "after"))
+                        {
+                            frame.source = self.subject(earlier, a);
+                        }
                         // `The officials whose laws were struck down say`: a source with its
                         // relative clause (no punctuation inside it).
                         if frame.source.is_none() && !gerund {
@@ -897,7 +905,7 @@ impl Ctx<'_> {
             "tonight",
         ];
         const LINKS: &[&str] = &[
-            "on", "last", "this", "earlier", "late", "early", "in", "next",
+            "on", "last", "this", "earlier", "later", "late", "early", "in", "next",
         ];
         let is_anchor = |k: usize| {
             let w = self.word(k).unwrap_or_default();

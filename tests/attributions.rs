@@ -1399,3 +1399,33 @@ t!(
         Indirect
     )]
 );
+t!(
+    a_gerund_after_by_is_the_subjects,
+    "Roe opened by saying the pier would close.",
+    [("Roe", "saying", ["the pier would close"], Indirect)]
+);
+t!(
+    later_with_a_day_between_source_and_cue,
+    "Roe later Thursday told reporters that the pier would close.",
+    [("Roe", "told", ["that the pier would close"], Indirect)]
+);
+t!(
+    naming_someone_to_a_post,
+    "The harbor board named Jane Roe its new chair.",
+    [(
+        "The harbor board",
+        "named",
+        ["Jane Roe its new chair"],
+        Indirect
+    )]
+);
+t!(
+    a_view_as_belief,
+    "Fishermen view the new quota as a threat to their trade.",
+    [(
+        "Fishermen",
+        "view",
+        ["the new quota as a threat to their trade"],
+        Indirect
+    )]
+);
