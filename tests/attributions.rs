@@ -1410,16 +1410,6 @@ t!(
     [("Roe", "told", ["that the pier would close"], Indirect)]
 );
 t!(
-    naming_someone_to_a_post,
-    "The harbor board named Jane Roe its new chair.",
-    [(
-        "The harbor board",
-        "named",
-        ["Jane Roe its new chair"],
-        Indirect
-    )]
-);
-t!(
     a_view_as_belief,
     "Fishermen view the new quota as a threat to their trade.",
     [(
