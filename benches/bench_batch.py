@@ -2,14 +2,16 @@
 
     maturin develop --release
     SAYSO_SHARED=/path/to/shared python benches/bench_batch.py [--mb 20] [--cli-mb 1000]
+   (``--cli-mb 0`` runs part 1 alone)
 
 1. ``analyze_many`` over >= ``--mb`` MB of news text (PolNeAR train articles, repeated until
    the size is reached; needs ../shared/data, skipped with a message when absent) with
-   ``threads=1`` and ``threads=2``: median of ``--runs`` timed runs after a warm-up, MB/s
-   (10^6 UTF-8 bytes of text) and the speed-up. The issue's goal: >= 1.8x on 2 cores. The
-   consumer reads every attribution (``a.source, a.cue, a.content``), as a user does: a
-   ``Document`` builds its lists on first access, so handing out documents alone would cost
-   the calling thread almost nothing. The figures with nothing read follow.
+   ``threads=1`` and ``threads=2``: median of ``--runs`` timed runs after a warm-up (the
+   1- and 2-thread runs alternate), MB/s (10^6 UTF-8 bytes of text) and the speed-up. The
+   issue's goal: >= 1.8x on 2 cores. The consumer reads every attribution (``a.source,
+   a.cue, a.content``), as a user does: a ``Document`` builds its lists on first access, so
+   handing out documents alone would cost the calling thread almost nothing. The figures
+   with nothing read follow.
 2. ``sayso analyze FILE.jsonl -o /dev/null`` on a JSONL file of ``--cli-mb`` MB (the same
    articles with ids, written to a temporary file first) in a child process, median of
    ``--runs`` runs: input MB/s,
@@ -63,17 +65,39 @@ def mb(texts: Sequence[str]) -> float:
     return sum(len(t.encode("utf-8", "surrogatepass")) for t in texts) / 1e6
 
 
+def median_times(
+    runs: int, *jobs: Callable[[], object]
+) -> list[tuple[float, float, float]]:
+    """For each job: median wall time, CPU time of all threads, and CPU time of the calling
+    thread. The jobs' runs alternate (1, 2, 1, 2, ...), so that a change in the machine's
+    load during the measurement weighs on each alike."""
+    for run in jobs:
+        run()  # warm-up
+    times: list[list[tuple[float, float, float]]] = [[] for _ in jobs]
+    for _ in range(runs):
+        for run, out in zip(jobs, times):
+            start, cpu, main = time.perf_counter(), time.process_time(), time.thread_time()
+            run()
+            out.append(
+                (
+                    time.perf_counter() - start,
+                    time.process_time() - cpu,
+                    time.thread_time() - main,
+                )
+            )
+    return [
+        (
+            statistics.median(t[0] for t in out),
+            statistics.median(t[1] for t in out),
+            statistics.median(t[2] for t in out),
+        )
+        for out in times
+    ]
+
+
 def median_time(run: Callable[[], object], runs: int) -> tuple[float, float, float]:
     """Median wall time, CPU time of all threads, and CPU time of the calling thread."""
-    run()  # warm-up
-    walls, cpus, mains = [], [], []
-    for _ in range(runs):
-        start, cpu, main = time.perf_counter(), time.process_time(), time.thread_time()
-        run()
-        walls.append(time.perf_counter() - start)
-        cpus.append(time.process_time() - cpu)
-        mains.append(time.thread_time() - main)
-    return statistics.median(walls), statistics.median(cpus), statistics.median(mains)
+    return median_times(runs, run)[0]
 
 
 def consume(texts: Sequence[str], threads: int | None, read: bool = True) -> None:
@@ -95,8 +119,9 @@ def bench_threads(texts: list[str], runs: int) -> tuple[float, float]:
     size = mb(texts)
     print(f"1. analyze_many on {size:.1f} MB ({len(texts)} articles), median of {runs} runs,")
     print("   the consumer reading every attribution")
-    t1, c1, _ = median_time(lambda: consume(texts, 1), runs)
-    t2, c2, m2 = median_time(lambda: consume(texts, 2), runs)
+    (t1, c1, _), (t2, c2, m2) = median_times(
+        runs, lambda: consume(texts, 1), lambda: consume(texts, 2)
+    )
     print(f"   threads=1: {t1:7.2f} s  {size / t1:7.1f} MB/s  (CPU {c1:.2f} s)")
     print(f"   threads=2: {t2:7.2f} s  {size / t2:7.1f} MB/s  (CPU {c2:.2f} s, "
           f"of which the calling thread {m2:.2f} s)")
@@ -107,8 +132,9 @@ def bench_threads(texts: list[str], runs: int) -> tuple[float, float]:
     bound = c1 / max(c2 / 2, m2)
     print(f"   CPU-time bound on two idle cores: {bound:.2f}x (the calling thread does "
           f"{m2 / c2:.0%} of the work)")
-    b1, _, _ = median_time(lambda: consume(texts, 1, read=False), runs)
-    b2, _, _ = median_time(lambda: consume(texts, 2, read=False), runs)
+    (b1, _, _), (b2, _, _) = median_times(
+        runs, lambda: consume(texts, 1, read=False), lambda: consume(texts, 2, read=False)
+    )
     print(f"   nothing read: threads=1 {size / b1:7.1f} MB/s, threads=2 {size / b2:7.1f} MB/s, "
           f"speed-up {b1 / b2:.2f}x")
     tdef, cdef, _ = median_time(lambda: consume(texts, None), runs)
@@ -177,7 +203,9 @@ def bench_cli(
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mb", type=float, default=20.0, help="MB of text for part 1")
-    parser.add_argument("--cli-mb", type=float, default=1000.0, help="MB of JSONL for part 2")
+    parser.add_argument(
+        "--cli-mb", type=float, default=1000.0, help="MB of JSONL for part 2 (0: skip it)"
+    )
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args(argv)
     base = articles()
@@ -187,7 +215,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"sayso {sayso.__version__}, {os.cpu_count()} cores, load average {load}")
     reference, reference_cpu = bench_threads(repeat_to(base, args.mb), args.runs)
-    bench_cli(base, args.cli_mb, reference, reference_cpu, args.runs)
+    if args.cli_mb > 0:
+        bench_cli(base, args.cli_mb, reference, reference_cpu, args.runs)
     return 0
 
 
