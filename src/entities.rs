@@ -262,6 +262,12 @@ impl<V: Copy> CiMap<V> {
 
     /// The value of `word`'s lowercase form.
     pub(crate) fn get(&self, word: &str) -> Option<V> {
+        self.entry(word).map(|(_, v)| v)
+    }
+
+    /// The key that is `word`'s lowercase form, and its value.
+    #[inline]
+    fn entry(&self, word: &str) -> Option<(&str, V)> {
         let b = word.as_bytes();
         if !b.is_empty() && b.is_ascii() {
             let (i, bit) = length_bit(b);
@@ -270,7 +276,9 @@ impl<V: Copy> CiMap<V> {
             }
         }
         let Some(h) = ascii_ci_hash(b) else {
-            return with_lower(word, |w| self.map.get(w).copied());
+            return with_lower(word, |w| {
+                self.map.get_key_value(w).map(|(k, &v)| (k.as_str(), v))
+            });
         };
         let mask = self.slots.len() - 1;
         let mut i = (h as usize) & mask;
@@ -282,11 +290,16 @@ impl<V: Copy> CiMap<V> {
             if sh == h {
                 let (key, v) = &self.keys[k as usize];
                 if key.as_bytes().eq_ignore_ascii_case(b) {
-                    return Some(*v);
+                    return Some((key, *v));
                 }
             }
             i = (i + 1) & mask;
         }
+    }
+
+    /// The key that is `word`'s lowercase form.
+    pub(crate) fn get_key(&self, word: &str) -> Option<&str> {
+        self.entry(word).map(|(k, _)| k)
     }
 
     /// Whether `word`'s lowercase form is a key.
@@ -476,6 +489,12 @@ impl Lexicon {
     /// The gender a role noun gives, None when `word` is no role noun.
     pub fn person_noun(&self, word: &str) -> Option<Gender> {
         self.person_nouns.get(word)
+    }
+
+    /// The lexicon's own copy of the person noun `word` (lowercase), for keeping it with no
+    /// copy.
+    pub(crate) fn person_noun_key(&self, word: &str) -> Option<&str> {
+        self.person_nouns.get_key(word)
     }
 
     /// True for group words: quantifiers, plural people nouns, plurals of role nouns.
@@ -974,7 +993,9 @@ fn classify_tokens<'a>(text: &'a str, toks: &[Tok], depth: u8) -> SourcePhrase<'
         }
     }
 
-    let anonymous = match (toks.first(), toks.last()) {
+    // Whether the phrase holds an anonymity marker: read only when it can matter (not for
+    // a named person).
+    let anonymous = || match (toks.first(), toks.last()) {
         (Some(a), Some(b)) => lex.is_anonymous(&text[a.start..b.end]),
         _ => lex.is_anonymous(""),
     };
@@ -1014,17 +1035,14 @@ fn classify_tokens<'a>(text: &'a str, toks: &[Tok], depth: u8) -> SourcePhrase<'
     };
     let mut p = main.phrase;
     p.description = description.or(p.description);
-    let described = |p: &SourcePhrase| {
-        p.kind == SpeakerKind::Group
-            || anonymous && !(p.kind == SpeakerKind::Person && p.reference == Reference::Name)
-    };
-    if described(&p) && !head_toks.is_empty() {
+    let anonymous = !(p.kind == SpeakerKind::Person && p.reference == Reference::Name) && anonymous();
+    if (p.kind == SpeakerKind::Group || anonymous) && !head_toks.is_empty() {
         // Groups and anonymous sources are named by their whole phrase: "farmers in the
         // valley", "a source familiar with the talks".
         p.name = text_of(text, head_toks);
         p.mention = Span::new(head_toks[0].start, head_toks[head_toks.len() - 1].end);
     }
-    if anonymous && !(p.kind == SpeakerKind::Person && p.reference == Reference::Name) {
+    if anonymous {
         let definite = matches!(p.reference, Reference::Description { definite: true });
         p.kind = SpeakerKind::Anonymous;
         p.reference = Reference::Description { definite };

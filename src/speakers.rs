@@ -79,7 +79,7 @@ struct Entity<'a> {
     /// How many words `words` holds.
     n_words: usize,
     /// Those of `words` that are role nouns (`minister`, `sculptor`).
-    roles: Vec<String>,
+    roles: Vec<&'static str>,
     /// How many attributions are linked to the entity.
     said: usize,
     /// Whether a person is in `by_last` and `by_first` under its names.
@@ -176,10 +176,10 @@ impl<'a> Entity<'a> {
                 let w = normalize(w);
                 if !self.read_has(w) {
                     // Only a person's role words are looked up (`touch`).
-                    if self.kind == SpeakerKind::Person
-                        && entities::lexicon().person_noun(w).is_some()
-                    {
-                        self.roles.push(w.to_owned());
+                    if self.kind == SpeakerKind::Person {
+                        if let Some(role) = entities::lexicon().person_noun_key(w) {
+                            self.roles.push(role);
+                        }
                     }
                     self.words.push_str(w);
                     self.words.push(' ');
@@ -224,7 +224,7 @@ struct Resolver<'a> {
     names: NameFilter,
     by_name: Map<usize>,
     /// The latest person mentioned with each role word in a title or apposition.
-    by_role: Map<usize>,
+    by_role: HashMap<&'static str, usize, foldhash::fast::RandomState>,
     /// Every mention of every entity: (entity, mention).
     mentions: Vec<(usize, Span)>,
     /// Every attribution linked: (entity, attribution).
@@ -335,7 +335,7 @@ impl<'a> Resolver<'a> {
             by_first: Map::with_capacity_and_hasher(entities, Default::default()),
             names: NameFilter::default(),
             by_name: Map::with_capacity_and_hasher(entities, Default::default()),
-            by_role: Map::with_capacity_and_hasher(16, Default::default()),
+            by_role: HashMap::with_capacity_and_hasher(16, Default::default()),
             mentions: Vec::with_capacity(mentions),
             said: Vec::with_capacity(mentions),
         }
@@ -435,11 +435,11 @@ impl<'a> Resolver<'a> {
         self.mentions.push((id, mention));
         e.last_pos = mention.start;
         if e.kind == SpeakerKind::Person {
-            for w in &e.roles {
+            for &w in &e.roles {
                 match self.by_role.get_mut(w) {
                     Some(v) => *v = id,
                     None => {
-                        self.by_role.insert(w.clone(), id);
+                        self.by_role.insert(w, id);
                     }
                 }
             }
