@@ -17,11 +17,20 @@
 //!    the CPU caches and the larger ones' do not; the second, between two sizes that both
 //!    spill, is the one that tells the order of growth.
 //!
+//! It runs on mimalloc, the Python extension module's allocator, as `benches/analyze.rs`
+//! does.
+//!
 //! Timings depend on the machine and its load; this is a benchmark, never a test.
 
 use std::hint::black_box;
 
 use sayso::{Analyzer, Attribution, AttributionKind, CueClass, Span};
+
+/// The allocator of the Python extension module (`src/python/mod.rs`, which sets it itself
+/// when built with `python`), so that the stage is timed as `sayso.analyze` runs it.
+#[cfg(not(feature = "python"))]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[path = "support/polnear.rs"]
 mod polnear;
