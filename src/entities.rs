@@ -1035,7 +1035,8 @@ fn classify_tokens<'a>(text: &'a str, toks: &[Tok], depth: u8) -> SourcePhrase<'
     };
     let mut p = main.phrase;
     p.description = description.or(p.description);
-    let anonymous = !(p.kind == SpeakerKind::Person && p.reference == Reference::Name) && anonymous();
+    let anonymous =
+        !(p.kind == SpeakerKind::Person && p.reference == Reference::Name) && anonymous();
     if (p.kind == SpeakerKind::Group || anonymous) && !head_toks.is_empty() {
         // Groups and anonymous sources are named by their whole phrase: "farmers in the
         // valley", "a source familiar with the talks".
