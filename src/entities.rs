@@ -730,9 +730,7 @@ fn tokenize_into(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>) {
             let mut j = i + len;
             loop {
                 // ASCII letters and digits, the bulk of a word, byte by byte.
-                while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
-                    j += 1;
-                }
+                j = ascii_alnum_end(bytes, j);
                 let Some(d) = char_at(piece, j) else { break };
                 if is_word_char(d) {
                     j += d.len_utf8();
@@ -1648,6 +1646,33 @@ pub(crate) fn word_runs_into(text: &str, span: Span, out: &mut Vec<Span>) {
     }
 }
 
+/// The index of the first byte at or after `i` that is no ASCII letter or digit (`bytes.len()`
+/// when there is none), eight bytes at a time.
+#[inline]
+fn ascii_alnum_end(bytes: &[u8], mut i: usize) -> usize {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each seven-bit byte of `x` that lies in `lo..=hi` (adding at most 0x50
+    // to a byte under 0x80 carries into no other byte).
+    let within = |x: u64, lo: u64, hi: u64| (x + (0x80 - lo) * LOW) & !(x + (0x7F - hi) * LOW);
+    while i + 8 <= bytes.len() {
+        let c = &bytes[i..i + 8];
+        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        let low = x & !HIGH;
+        let alnum =
+            (within(low, 0x30, 0x39) | within(low, 0x41, 0x5A) | within(low, 0x61, 0x7A)) & !x;
+        let other = !alnum & HIGH;
+        if other != 0 {
+            return i + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+        i += 1;
+    }
+    i
+}
+
 /// The index of the first ASCII capital or non-ASCII byte of `bytes`, eight bytes at a time.
 fn next_upper_or_non_ascii(bytes: &[u8]) -> Option<usize> {
     const LOW: u64 = 0x0101_0101_0101_0101;
@@ -1688,9 +1713,7 @@ fn word_at(text: &str, i: usize, end: usize) -> (usize, usize) {
     loop {
         // ASCII letters and digits, the bulk of a word, byte by byte.
         let from = k;
-        while k < bytes.len() && bytes[k].is_ascii_alphanumeric() {
-            k += 1;
-        }
+        k = ascii_alnum_end(bytes, k);
         if k > from {
             j = k;
         }
@@ -1850,6 +1873,30 @@ fn set_person<'a>(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn ascii_alnum_end_is_the_byte_loop() {
+        let naive = |b: &[u8], mut i: usize| {
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            i
+        };
+        // Every byte value at every position of a run of letters, from every start.
+        for v in 0..=255u8 {
+            for at in 0..20 {
+                let mut b = b"Abcdefghijklmnopqrstuvwxyz0123456789".to_vec();
+                b[at] = v;
+                for start in 0..b.len() {
+                    assert_eq!(
+                        super::ascii_alnum_end(&b, start),
+                        naive(&b, start),
+                        "{v} {at}"
+                    );
+                }
+            }
+        }
+    }
+
     use super::*;
 
     fn c(text: &str) -> SourcePhrase<'_> {
