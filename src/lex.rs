@@ -37,12 +37,17 @@ pub struct Token {
     pub gap_before: bool,
     /// True when a line break precedes it.
     pub line_break_before: bool,
+    /// True when the token holds no ASCII capital and no byte beyond ASCII, so that
+    /// [`lower`] borrows it as it is without looking at it again.
+    pub plain_lowercase: bool,
 }
 
 /// The token lowercased, borrowed when it already is (most words are).
 pub fn lower<'a>(text: &'a str, t: &Token) -> std::borrow::Cow<'a, str> {
     let s = t.as_str(text);
-    if s.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+    if t.plain_lowercase {
+        std::borrow::Cow::Borrowed(s)
+    } else if s.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
         std::borrow::Cow::Owned(s.to_lowercase())
     } else {
         std::borrow::Cow::Borrowed(s)
@@ -197,6 +202,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
         let class = CLASS[b as usize];
         let tok_start = i;
         let kind;
+        let plain;
         if class & SPACE != 0 {
             gap = true;
             line_break |= class & BREAK != 0;
@@ -208,9 +214,10 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
             } else {
                 TokenKind::Word
             };
-            i = word_end(piece, i + 1, kind);
+            (i, plain) = word_end(piece, i + 1, kind, !b.is_ascii_uppercase());
         } else if b < 0x80 {
             kind = TokenKind::Punct;
+            plain = true;
             i += 1;
         } else {
             let c = piece[i..].chars().next().unwrap_or('\u{fffd}');
@@ -223,17 +230,19 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
             if is_word_char(c) {
                 // Not an ASCII digit, so a word.
                 kind = TokenKind::Word;
-                i = word_end(piece, i + c.len_utf8(), kind);
+                (i, _) = word_end(piece, i + c.len_utf8(), kind, false);
             } else {
                 kind = TokenKind::Punct;
                 i += c.len_utf8();
             }
+            plain = false;
         }
         out.push(Token {
             span: Span::new(start + tok_start, start + i),
             kind,
             gap_before: gap,
             line_break_before: line_break,
+            plain_lowercase: plain,
         });
         gap = false;
         line_break = false;
@@ -260,9 +269,19 @@ fn ascii_alnum_mask(x: u64) -> u64 {
     (digit | letter) & !x & HIGH
 }
 
-/// Where the word (or number, per `kind`) whose first char ends at `i` ends.
+/// The high bit of each byte of `x` set where that byte is an ASCII capital.
 #[inline]
-fn word_end(piece: &str, mut i: usize, kind: TokenKind) -> usize {
+fn ascii_upper_mask(x: u64) -> u64 {
+    let x7 = x & !HIGH;
+    let at_least = x7 + ONES * u64::from(0x80 - b'A');
+    let above = x7 + ONES * u64::from(0x7f - b'Z');
+    at_least & !above & !x & HIGH
+}
+
+/// Where the word (or number, per `kind`) whose first char ends at `i` ends, and whether
+/// it is plain lowercase ([`Token::plain_lowercase`]; `plain`: so far).
+#[inline]
+fn word_end(piece: &str, mut i: usize, kind: TokenKind, mut plain: bool) -> (usize, bool) {
     let bytes = piece.as_bytes();
     loop {
         // ASCII letters and digits, the bulk of every word: eight bytes at a time, then the
@@ -272,7 +291,11 @@ fn word_end(piece: &str, mut i: usize, kind: TokenKind) -> usize {
             let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
                 break;
             };
-            let stop = !ascii_alnum_mask(u64::from_le_bytes(chunk)) & HIGH;
+            let x = u64::from_le_bytes(chunk);
+            let stop = !ascii_alnum_mask(x) & HIGH;
+            // Capitals before the first byte that stops the word.
+            let before = (stop & stop.wrapping_neg()).wrapping_sub(1);
+            plain &= ascii_upper_mask(x) & before == 0;
             if stop != 0 {
                 i += (stop.trailing_zeros() / 8) as usize;
                 stopped = true;
@@ -282,6 +305,7 @@ fn word_end(piece: &str, mut i: usize, kind: TokenKind) -> usize {
         }
         if !stopped {
             while i < bytes.len() && CLASS[bytes[i] as usize] & ALNUM != 0 {
+                plain &= !bytes[i].is_ascii_uppercase();
                 i += 1;
             }
         }
@@ -296,6 +320,7 @@ fn word_end(piece: &str, mut i: usize, kind: TokenKind) -> usize {
         } else {
             let c = piece[i..].chars().next().unwrap_or('\u{fffd}');
             if is_word_char(c) {
+                plain = false;
                 i += c.len_utf8();
                 continue;
             }
@@ -310,9 +335,11 @@ fn word_end(piece: &str, mut i: usize, kind: TokenKind) -> usize {
         if b == b',' && !bytes[after].is_ascii_digit() {
             break;
         }
+        // A joiner beyond ASCII (’, ‐) is no plain byte.
+        plain &= b < 0x80;
         i = after;
     }
-    i
+    (i, plain)
 }
 
 #[cfg(test)]
@@ -380,11 +407,13 @@ mod tests {
                 kind = TokenKind::Punct;
                 i += w;
             }
+            let word = &piece.as_bytes()[tok_start..i];
             out.push(Token {
                 span: Span::new(start + tok_start, start + i),
                 kind,
                 gap_before: gap,
                 line_break_before: line_break,
+                plain_lowercase: !word.iter().any(|b| b.is_ascii_uppercase() || *b >= 0x80),
             });
             gap = false;
             line_break = false;
