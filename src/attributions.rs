@@ -2065,9 +2065,23 @@ impl Ctx<'_> {
             Some(s) if f.source_after || s.first > f.last => s.last + 1,
             _ => f.last + 1,
         };
-        if after + 2 < self.toks.len()
-            || (after..self.toks.len()).any(|k| self.toks[k].kind != TokenKind::Punct)
-        {
+        let n = self.toks.len();
+        let at_end = after + 2 >= n && (after..n).all(|k| self.toks[k].kind == TokenKind::Punct);
+        // `“A,” Roe said on Tuesday at a rally in Hull. “B.”`: an adjunct may end the
+        // sentence (a bounded tail of words, no quotation in it).
+        let adjunct_tail = !at_end
+            && after < n
+            && n - after <= 20
+            && self.word(after).is_some_and(|w| {
+                PREPOSITIONS.contains(&w.as_ref())
+                    || TIME_WORDS.contains(&w.as_ref())
+                    || WEEKDAYS.contains(&w.as_ref())
+            })
+            && (after..n).all(|k| {
+                let t = self.tok_str(k);
+                !is_open_quote_char(t) && !is_close_quote_char(t) && t != ":" && t != ";"
+            });
+        if !(at_end || adjunct_tail) {
             return None;
         }
         let rest = self.text.get(self.sentence.end..)?;
@@ -2321,9 +2335,31 @@ impl Ctx<'_> {
                 }
             }
         }
-        let content = content?;
+        let mut content = content?;
         if content.iter().any(|c| c.is_empty()) {
             return None;
+        }
+        // `The pier, he said, will close by May.`: a frame set off by commas inside the
+        // clause it reports; the words before it are content too (a bounded look back).
+        if !earlier && content.len() == 1 && f.m.entry.kind == CueType::Verb {
+            let start = region_start(f);
+            let c = content[0];
+            let at = self.toks.partition_point(|t| t.span.start < c.start);
+            let parenthetical = (2..=40).contains(&start)
+                && self.is_punct(start - 1, ',')
+                && at > f.last + 1
+                && self.is_punct(at - 1, ',')
+                && quote_starting_at(self.quotes, c.start).is_none()
+                && (0..start - 1).all(|k| {
+                    let t = self.tok_str(k);
+                    !is_open_quote_char(t) && !is_close_quote_char(t) && t != ":" && t != ";"
+                });
+            if parenthetical {
+                content.insert(
+                    0,
+                    Span::new(self.toks[0].span.start, self.toks[start - 2].span.end),
+                );
+            }
         }
         // `A council official, who asked not to be named, said …`: what comes before a relative
         // pronoun is its antecedent, never what it says (a quotation aside).

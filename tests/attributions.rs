@@ -1419,3 +1419,33 @@ t!(
         Indirect
     )]
 );
+t!(
+    a_quote_after_a_cue_with_an_adjunct_continues,
+    "“The pier is sinking,” Roe said on Tuesday at a meeting in Hull. “It will close by May.”",
+    [(
+        "Roe",
+        "said",
+        ["“The pier is sinking,”", "“It will close by May.”"],
+        Direct
+    )]
+);
+t!(
+    a_frame_between_commas_splits_its_content,
+    "The old pier, the harbor master said, will close by May.",
+    [(
+        "the harbor master",
+        "said",
+        ["The old pier", "will close by May"],
+        Indirect
+    )]
+);
+t!(
+    a_frame_between_commas_after_a_quote_keeps_one_fragment,
+    "“The pier,” he said, “will close by May.”",
+    [(
+        "he",
+        "said",
+        ["“The pier,”", "“will close by May.”"],
+        Direct
+    )]
+);
