@@ -1449,3 +1449,13 @@ t!(
         Direct
     )]
 );
+t!(
+    a_survey_shows_a_clause,
+    "A new survey shows most riders want a later ferry.",
+    [(
+        "A new survey",
+        "shows",
+        ["most riders want a later ferry"],
+        Indirect
+    )]
+);
