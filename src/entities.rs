@@ -531,8 +531,10 @@ impl Lexicon {
         if self.too_long_for_a_name(name) {
             return false;
         }
-        self.orgs_exact.contains(name)
-            || (!is_all_caps(name) || name.len() > 4) && self.orgs.contains(name)
+        // The names matched as written are all in capitals.
+        let caps = is_all_caps(name);
+        caps && self.orgs_exact.contains(name)
+            || (!caps || name.len() > 4) && self.orgs.contains(name)
     }
 
     /// True for a known outlet name.
@@ -541,8 +543,10 @@ impl Lexicon {
         if self.too_long_for_a_name(name) {
             return false;
         }
-        self.outlets_exact.contains(name)
-            || (!is_all_caps(name) || name.len() > 4) && self.outlets.contains(name)
+        // The names matched as written are all in capitals.
+        let caps = is_all_caps(name);
+        caps && self.outlets_exact.contains(name)
+            || (!caps || name.len() > 4) && self.outlets.contains(name)
     }
 
     /// True when `name` cannot be a known organisation or outlet name, even lowercased (a
