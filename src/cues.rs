@@ -383,7 +383,7 @@ impl CueLexicon {
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(MatchKind::Standard)
             .build(pairs.iter().map(|(p, _)| p.as_str()))
             .map_err(|e| Error::new(ErrorKind::InvalidConfig, format!("cue lexicon: {e}")))?;
         let (phrases, entries) = pairs.into_iter().unzip();
@@ -427,13 +427,18 @@ impl CueLexicon {
         &self.extra
     }
 
-    /// Every cue in `text` on word boundaries, in order, not overlapping.
+    /// Every cue in `text` on word boundaries, in order, not overlapping: at the leftmost
+    /// start of a match on word boundaries, the longest such match, then on from its end.
+    ///
+    /// A match that is not on word boundaries hides nothing: in `was told to`, the phrase
+    /// `as told to` inside `was` is no cue, and `told` is found.
     pub fn find(&self, text: &str) -> Vec<CueMatch> {
-        let mut out = Vec::new();
-        for m in self.automaton.find_iter(text) {
-            out.extend(self.accept(text, m.start(), m.end(), m.pattern().as_usize()));
-        }
-        out
+        let mut hits: Vec<(usize, usize, usize)> = self
+            .automaton
+            .find_overlapping_iter(text)
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+            .collect();
+        pick_words(&mut hits, |s, e, p| self.accept(text, s, e, p))
     }
 
     /// The cue pattern `pattern` matched at `text[s..e]`, if on word boundaries.
@@ -482,7 +487,7 @@ impl CueLexicon {
         };
         let n = self.entries.len();
         let mut cue_hits: Vec<(usize, usize, usize)> = Vec::new();
-        let mut hedge_hits: Vec<(usize, usize)> = Vec::new();
+        let mut hedge_hits: Vec<(usize, usize, usize)> = Vec::new();
         // Every match, as `find_overlapping_iter` reports them, from a plain loop over the
         // DFA's transitions (the iterator keeps its position in memory, byte by byte).
         let Ok(mut sid) = automaton.start_state(Anchored::No) else {
@@ -507,35 +512,41 @@ impl CueLexicon {
                     if p < n {
                         cue_hits.push((start, end, p));
                     } else {
-                        hedge_hits.push((start, end));
+                        hedge_hits.push((start, end, p));
                     }
                 }
             }
         }
-        // Leftmost first, and at one start the longest first. No two cue patterns match the
-        // same span (the phrases are distinct lowercase strings); equal hedge spans are one.
-        cue_hits.sort_unstable_by_key(|&(s, e, _)| (s, Reverse(e)));
-        hedge_hits.sort_unstable_by_key(|&(s, e)| (s, Reverse(e)));
-        let mut cues = Vec::new();
-        let mut next = 0;
-        for (s, e, p) in cue_hits {
-            if s >= next {
-                next = e;
-                cues.extend(self.accept(text, s, e, p));
-            }
-        }
-        let mut hedges = Vec::new();
-        let mut next = 0;
-        for (s, e) in hedge_hits {
-            if s >= next {
-                next = e;
-                if crate::hedges::on_word_boundaries(text, s, e) {
-                    hedges.push(Span::new(s, e));
-                }
-            }
-        }
+        let cues = pick_words(&mut cue_hits, |s, e, p| self.accept(text, s, e, p));
+        let hedges = pick_words(&mut hedge_hits, |s, e, _| {
+            crate::hedges::on_word_boundaries(text, s, e).then(|| Span::new(s, e))
+        });
         (cues, hedges)
     }
+}
+
+/// The words among the matches `hits` (`(start, end, pattern)`, every match, overlapping):
+/// leftmost first, at one start the longest first, each kept when `accept` takes it (a
+/// match on word boundaries), the next one looked for from its end. A match `accept`
+/// refuses blocks nothing: a shorter one at its start, or one starting inside it, can
+/// still be a word. Sorting the hits is the only step above linear, and there are at most
+/// a few per byte.
+pub(crate) fn pick_words<T>(
+    hits: &mut [(usize, usize, usize)],
+    mut accept: impl FnMut(usize, usize, usize) -> Option<T>,
+) -> Vec<T> {
+    hits.sort_unstable_by_key(|&(s, e, p)| (s, Reverse(e), p));
+    let mut out = Vec::new();
+    let mut next = 0;
+    for &(s, e, p) in hits.iter() {
+        if s >= next {
+            if let Some(word) = accept(s, e, p) {
+                out.push(word);
+                next = e;
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -553,6 +564,24 @@ mod tests {
         assert_eq!(gerund("admit", "admitted"), "admitting");
         assert_eq!(gerund("lie", "lied"), "lying");
         assert_eq!(gerund("agree", "agreed"), "agreeing");
+    }
+
+    #[test]
+    fn a_match_inside_a_word_hides_no_cue() {
+        let lexicon = CueLexicon::default();
+        // `as told to` is a phrase of the lexicon; here it starts inside `was`.
+        let text = "She was told to leave, Kansas said.";
+        let words = |found: Vec<CueMatch>| -> Vec<&str> {
+            found.iter().map(|m| m.span.as_str(text)).collect()
+        };
+        assert_eq!(words(lexicon.find(text)), ["told", "said"]);
+        assert_eq!(words(lexicon.find_with_hedges(text).0), ["told", "said"]);
+        let text = "Crowds reportedly gathered (unreportedly, too).";
+        let hedges: Vec<&str> = crate::hedges::find_hedges(text)
+            .iter()
+            .map(|h| h.as_str(text))
+            .collect();
+        assert_eq!(hedges, ["reportedly"]);
     }
 
     proptest::proptest! {

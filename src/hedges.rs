@@ -23,7 +23,7 @@ fn matcher() -> &'static AhoCorasick {
     MATCHER.get_or_init(|| {
         AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(MatchKind::Standard)
             .build(patterns())
             .expect("the shipped hedge lexicon builds")
     })
@@ -48,13 +48,13 @@ fn is_word_char(c: char) -> bool {
 /// assert_eq!(hedges, ["allegedly", "it is unclear whether"]);
 /// ```
 pub fn find_hedges(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    for m in matcher().find_iter(text) {
-        if on_word_boundaries(text, m.start(), m.end()) {
-            out.push(Span::new(m.start(), m.end()));
-        }
-    }
-    out
+    let mut hits: Vec<(usize, usize, usize)> = matcher()
+        .find_overlapping_iter(text)
+        .map(|m| (m.start(), m.end(), 0))
+        .collect();
+    crate::cues::pick_words(&mut hits, |s, e, _| {
+        on_word_boundaries(text, s, e).then(|| Span::new(s, e))
+    })
 }
 
 /// Set `hedged` on every attribution whose content holds one of `hedges` (sorted, as
