@@ -244,6 +244,7 @@ const DISCOURSE_LIST: &[&str] = &[
     "meanwhile",
     "now",
     "indeed",
+    "then",
 ];
 static DISCOURSE: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(DISCOURSE_LIST));
 /// Sentence adverbs that may stand between a source and its verb without belonging to the
@@ -1692,6 +1693,10 @@ impl Ctx<'_> {
                             .is_some_and(|n| n.is_lowercase_word(text))
                         && self.word(k + 1).is_some_and(|w| {
                             w.len() > 4 && w.ends_with("ed")
+                                // `calling him a “liar” and moving on`: a gerund's own
+                                || f.m.entry.form == VerbForm::Gerund
+                                    && w.len() > 5
+                                    && w.ends_with("ing")
                                 || matches!(
                                     w.as_ref(),
                                     "said" | "says" | "told" | "left" | "went" | "made" | "took"
@@ -2338,6 +2343,13 @@ impl Ctx<'_> {
         let mut content = content?;
         if content.iter().any(|c| c.is_empty()) {
             return None;
+        }
+        // `Still, he called …`: a lone discourse word before the frame is no content.
+        if let [only] = content.as_slice() {
+            let w = self.text[only.start..only.end].to_ascii_lowercase();
+            if DISCOURSE.contains(&w.as_str()) || SKIPPED_ADVERBS.contains(&w.as_str()) {
+                return None;
+            }
         }
         // `The pier, he said, will close by May.`: a frame set off by commas inside the
         // clause it reports; the words before it are content too (a bounded look back).

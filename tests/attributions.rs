@@ -1459,3 +1459,13 @@ t!(
         Indirect
     )]
 );
+t!(
+    a_lone_discourse_word_is_no_content,
+    "Still, the mayor called the vote unfair.",
+    []
+);
+t!(
+    a_gerund_naming_ends_before_another_gerund,
+    "Then she turned to Roe, calling him a “dreamer” and moving on.",
+    [("she", "calling", ["him a “dreamer”"], Mixed)]
+);
