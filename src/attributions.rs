@@ -2346,8 +2346,11 @@ impl Ctx<'_> {
         }
         // `Still, he called …`: a lone discourse word before the frame is no content.
         if let [only] = content.as_slice() {
+            let before_cue = only.end <= self.toks[f.first].span.start;
             let w = self.text[only.start..only.end].to_ascii_lowercase();
-            if DISCOURSE.contains(&w.as_str()) || SKIPPED_ADVERBS.contains(&w.as_str()) {
+            if before_cue
+                && (DISCOURSE.contains(&w.as_str()) || SKIPPED_ADVERBS.contains(&w.as_str()))
+            {
                 return None;
             }
         }
