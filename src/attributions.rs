@@ -917,15 +917,7 @@ impl Ctx<'_> {
         // `Carter however said`, `Officials there said`: a sentence adverb between the
         // source and its verb belongs to neither.
         if j > 0 && SKIPPED_ADVERBS.contains(&self.word(j).unwrap_or_default().as_ref()) {
-            let t = &self.toks[j - 1];
-            let w = self.word(j - 1).unwrap_or_default();
-            let ends_source = t.is(self.text, ')')
-                || t.kind == TokenKind::Word
-                    && !BARE_STOPS.contains(&w.as_ref())
-                    && !PREPOSITIONS.contains(&w.as_ref())
-                    && !AUXILIARIES.contains(&w.as_ref())
-                    && !BE.contains(&w.as_ref());
-            return if ends_source { j - 1 } else { j };
+            return if self.may_end_source(j - 1) { j - 1 } else { j };
         }
         if !is_anchor(j) {
             return j;
@@ -942,22 +934,23 @@ impl Ctx<'_> {
                 break;
             }
         }
-        let Some(src_end) = first.checked_sub(1) else {
-            return j;
-        };
-        let t = &self.toks[src_end];
-        let w = self.word(src_end).unwrap_or_default();
-        let ends_source = t.is(self.text, ')')
-            || t.kind == TokenKind::Word
+        match first.checked_sub(1) {
+            Some(src_end) if self.may_end_source(src_end) => src_end,
+            _ => j,
+        }
+    }
+
+    /// True when token `k` may be the last of a source before its verb: a closing
+    /// parenthesis, or a word that is no function word (`Roe`, `officials`; not `the`, `in`,
+    /// `has`, `was`).
+    fn may_end_source(&self, k: usize) -> bool {
+        let w = self.word(k).unwrap_or_default();
+        self.toks[k].is(self.text, ')')
+            || self.toks[k].kind == TokenKind::Word
                 && !BARE_STOPS.contains(&w.as_ref())
                 && !PREPOSITIONS.contains(&w.as_ref())
                 && !AUXILIARIES.contains(&w.as_ref())
-                && !BE.contains(&w.as_ref());
-        if ends_source {
-            src_end
-        } else {
-            j
-        }
+                && !BE.contains(&w.as_ref())
     }
 
     /// `Sanders appears to lead`, `the bank is expected to raise rates`: a frame with no
