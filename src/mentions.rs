@@ -783,14 +783,31 @@ impl MentionFinder {
                     }
                     let evidence =
                         h.kind == TokenKind::Word && EVIDENCE_HEADS.contains(&hw.as_ref());
+                    let known = self.groups.contains(hw.as_ref() as &str)
+                        || self.titles.contains(hw.as_ref() as &str);
+                    // A capital opening the sentence hides no head of the lexicons (`Leaders
+                    // of the union`); the plural-agent guess needs a lowercase word.
                     let head = evidence
-                        || h.is_lowercase_word(text)
-                            && (self.groups.contains(hw.as_ref() as &str)
-                                || self.titles.contains(hw.as_ref() as &str)
-                                || Self::agent_plural(&hw));
-                    head.then(|| self.phrase_before(text, tokens, p - 1, floor))
+                        || h.is_lowercase_word(text) && (known || Self::agent_plural(&hw))
+                        || p == 1 && h.kind == TokenKind::Word && known;
+                    // `Paul Okafor of the Tribune`: a name before `of` is who speaks, the
+                    // phrase after it where they belong.
+                    let named = !head
+                        && pw == "of"
+                        && h.kind == TokenKind::Word
+                        && !h.is_lowercase_word(text);
+                    (head || named)
+                        .then(|| self.phrase_before(text, tokens, p - 1, floor))
                         .flatten()
-                        .filter(|l| l.kind != MentionKind::Pronoun)
+                        .filter(|l| {
+                            if named {
+                                // A lone capital opening the sentence is no name (`Dozens
+                                // of residents`, `Leaders of the union`).
+                                l.kind == MentionKind::Name && (l.first > 0 || l.last > l.first)
+                            } else {
+                                l.kind != MentionKind::Pronoun
+                            }
+                        })
                         .map(|l| (l, l.kind))
                 }
                 "and" | "nor" => {

@@ -1469,3 +1469,23 @@ t!(
     "Then she turned to Roe, calling him a “dreamer” and moving on.",
     [("she", "calling", ["him a “dreamer”"], Mixed)]
 );
+t!(
+    a_name_before_of_is_the_source,
+    "Dana Whitfield of the Harbor Ledger said the count was wrong.",
+    [(
+        "Dana Whitfield of the Harbor Ledger",
+        "said",
+        ["the count was wrong"],
+        Indirect
+    )]
+);
+t!(
+    a_group_head_opening_the_sentence_keeps_its_of_phrase,
+    "Critics of the ferry plan said it was rushed.",
+    [(
+        "Critics of the ferry plan",
+        "said",
+        ["it was rushed"],
+        Indirect
+    )]
+);

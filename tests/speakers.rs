@@ -565,3 +565,13 @@ fn of_after_a_poll_names_who_was_asked_not_the_author() {
     assert_eq!(r.name(1), Some("Halvorsen Clarion"));
     assert_eq!(r.kind(2), Some(SpeakerKind::Organization));
 }
+
+#[test]
+fn a_name_before_of_speaks_not_the_outlet_after_it() {
+    let text = "Dana Whitfield of the Harbor Ledger said the count was wrong.";
+    let doc = sayso::Analyzer::default().analyze(text);
+    let a = &doc.attributions[0];
+    let speaker = &doc.speakers[a.speaker.expect("a speaker")];
+    assert_eq!(speaker.name, "Dana Whitfield");
+    assert_eq!(speaker.kind, sayso::SpeakerKind::Person);
+}
