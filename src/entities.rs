@@ -24,6 +24,7 @@ use crate::lex::{char_at, is_word_char};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::document::SpeakerKind;
+use crate::swar::{self, HIGH};
 use crate::{lexicon, Span};
 
 /// How many bytes of a source phrase are read.
@@ -199,15 +200,6 @@ fn length_bit(b: &[u8]) -> (usize, u64) {
     (usize::from(b[0] & 31), 1u64 << b.len().min(63))
 }
 
-const LOW: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// Eight ASCII bytes with their capitals lowered ('A'..='Z' gain 0x20).
-fn lower8(x: u64) -> u64 {
-    let upper = (x + 0x3F * LOW) & !(x + 0x25 * LOW) & HIGH;
-    x | (upper >> 2)
-}
-
 /// A hash of the ASCII lowercase of `b`, None when `b` is not all ASCII.
 fn ascii_ci_hash(b: &[u8]) -> Option<u64> {
     const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
@@ -215,9 +207,9 @@ fn ascii_ci_hash(b: &[u8]) -> Option<u64> {
     let mut high = 0u64;
     let mut chunks = b.chunks_exact(8);
     for c in &mut chunks {
-        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        let x = swar::load(c);
         high |= x;
-        h = (h.rotate_left(5) ^ lower8(x & !HIGH)).wrapping_mul(K);
+        h = (h.rotate_left(5) ^ swar::lower(x & !HIGH)).wrapping_mul(K);
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
@@ -225,7 +217,7 @@ fn ascii_ci_hash(b: &[u8]) -> Option<u64> {
         buf[..rest.len()].copy_from_slice(rest);
         let x = u64::from_le_bytes(buf);
         high |= x;
-        h = (h.rotate_left(5) ^ lower8(x & !HIGH)).wrapping_mul(K);
+        h = (h.rotate_left(5) ^ swar::lower(x & !HIGH)).wrapping_mul(K);
     }
     (high & HIGH == 0).then_some(h ^ (h >> 31))
 }
@@ -1654,18 +1646,8 @@ pub(crate) fn word_runs_into(text: &str, span: Span, out: &mut Vec<Span>) {
 /// when there is none), eight bytes at a time.
 #[inline]
 fn ascii_alnum_end(bytes: &[u8], mut i: usize) -> usize {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // The high bit of each seven-bit byte of `x` that lies in `lo..=hi` (adding at most 0x50
-    // to a byte under 0x80 carries into no other byte).
-    let within = |x: u64, lo: u64, hi: u64| (x + (0x80 - lo) * LOW) & !(x + (0x7F - hi) * LOW);
-    while i + 8 <= bytes.len() {
-        let c = &bytes[i..i + 8];
-        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        let low = x & !HIGH;
-        let alnum =
-            (within(low, 0x30, 0x39) | within(low, 0x41, 0x5A) | within(low, 0x61, 0x7A)) & !x;
-        let other = !alnum & HIGH;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let other = !swar::alnum_mask(swar::load(chunk)) & HIGH;
         if other != 0 {
             return i + (other.trailing_zeros() / 8) as usize;
         }
@@ -1679,18 +1661,11 @@ fn ascii_alnum_end(bytes: &[u8], mut i: usize) -> usize {
 
 /// The index of the first ASCII capital or non-ASCII byte of `bytes`, eight bytes at a time.
 fn next_upper_or_non_ascii(bytes: &[u8]) -> Option<usize> {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut chunks = bytes.chunks_exact(8);
     let mut at = 0;
     for c in &mut chunks {
-        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        let ascii = x & !HIGH;
-        // The high bit of each byte: set at or above 'A' (0x41), and at or above 0x5B (past
-        // 'Z'). Seven-bit bytes plus at most 0x3F carry into no other byte.
-        let ge_a = ascii + 0x3F * LOW;
-        let gt_z = ascii + 0x25 * LOW;
-        let hits = ((ge_a & !gt_z) | x) & HIGH;
+        let x = swar::load(c);
+        let hits = (swar::upper_mask(x) | x) & HIGH;
         if hits != 0 {
             return Some(at + (hits.trailing_zeros() / 8) as usize);
         }

@@ -13,7 +13,7 @@
 //! assert_eq!(words, ["Lavrov’s", "aide", "said", ":", "“", "No", ".", "”"]);
 //! ```
 
-use crate::Span;
+use crate::{swar, Span};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -250,34 +250,6 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
     out
 }
 
-/// 0x01 in every byte.
-const ONES: u64 = 0x0101_0101_0101_0101;
-/// The high bit of every byte.
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `x` set where that byte is an ASCII letter or digit, none
-/// elsewhere (SWAR: `x7 + (0x80 - lo)` has its high bit set when `x7 >= lo`, and no byte
-/// carries into the next since every byte of `x7` is below 0x80).
-#[inline]
-fn ascii_alnum_mask(x: u64) -> u64 {
-    let x7 = x & !HIGH;
-    let at_least = |v: u64, lo: u8| v + ONES * u64::from(0x80 - lo);
-    let above = |v: u64, hi: u8| v + ONES * u64::from(0x7f - hi);
-    let digit = at_least(x7, b'0') & !above(x7, b'9');
-    let folded = x7 | (ONES * 0x20);
-    let letter = at_least(folded, b'a') & !above(folded, b'z');
-    (digit | letter) & !x & HIGH
-}
-
-/// The high bit of each byte of `x` set where that byte is an ASCII capital.
-#[inline]
-fn ascii_upper_mask(x: u64) -> u64 {
-    let x7 = x & !HIGH;
-    let at_least = x7 + ONES * u64::from(0x80 - b'A');
-    let above = x7 + ONES * u64::from(0x7f - b'Z');
-    at_least & !above & !x & HIGH
-}
-
 /// Where the word (or number, per `kind`) whose first char ends at `i` ends, and whether
 /// it is plain lowercase ([`Token::plain_lowercase`]; `plain`: so far).
 #[inline]
@@ -292,10 +264,10 @@ fn word_end(piece: &str, mut i: usize, kind: TokenKind, mut plain: bool) -> (usi
                 break;
             };
             let x = u64::from_le_bytes(chunk);
-            let stop = !ascii_alnum_mask(x) & HIGH;
+            let stop = !swar::alnum_mask(x) & swar::HIGH;
             // Capitals before the first byte that stops the word.
             let before = (stop & stop.wrapping_neg()).wrapping_sub(1);
-            plain &= ascii_upper_mask(x) & before == 0;
+            plain &= swar::upper_mask(x) & before == 0;
             if stop != 0 {
                 i += (stop.trailing_zeros() / 8) as usize;
                 stopped = true;
@@ -419,23 +391,6 @@ mod tests {
             line_break = false;
         }
         out
-    }
-
-    #[test]
-    fn alnum_mask_is_the_byte_test() {
-        for b in 0..=255u8 {
-            for k in 0..8 {
-                let mut bytes = [b'.'; 8];
-                bytes[k] = b;
-                let mask = ascii_alnum_mask(u64::from_le_bytes(bytes));
-                let expect = if b.is_ascii_alphanumeric() {
-                    0x80u64 << (8 * k)
-                } else {
-                    0
-                };
-                assert_eq!(mask, expect, "byte {b:#x} at {k}");
-            }
-        }
     }
 
     #[test]

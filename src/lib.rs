@@ -28,6 +28,7 @@ pub mod quotes;
 pub mod sentences;
 mod span;
 pub mod speakers;
+mod swar;
 
 #[cfg(feature = "python")]
 mod python;
