@@ -364,6 +364,22 @@ fn is_close_quote_char(s: &str) -> bool {
     matches!(s, "”" | "\"" | "’" | "'" | "»" | "“" | "›")
 }
 
+/// The byte after the spaces, tabs and no-break spaces (and line breaks, with `lines`) from
+/// `pos`, looking at most 16 bytes ahead.
+fn skip_blank(text: &str, pos: usize, lines: bool) -> usize {
+    let b = text.as_bytes();
+    let mut i = pos;
+    while i < b.len() && i - pos < 16 {
+        match b[i] {
+            b' ' | b'\t' => i += 1,
+            b'\n' | b'\r' if lines => i += 1,
+            0xC2 if b.get(i + 1) == Some(&0xA0) => i += 2,
+            _ => break,
+        }
+    }
+    i
+}
+
 /// The top-level quote starting exactly at `pos`.
 fn quote_starting_at(quotes: &[Span], pos: usize) -> Option<Span> {
     let i = quotes.partition_point(|q| q.start < pos);
@@ -2057,8 +2073,8 @@ impl Ctx<'_> {
     }
 
     /// `“A,” he said. “B.”`: the quotation opening the next sentence of the paragraph, when
-    /// the frame ends its sentence.
-    fn next_sentence_quote(&self, f: &Frame) -> Option<Span> {
+    /// the frame ends its sentence; `last` when no frame follows in the sentence.
+    fn next_sentence_quote(&self, f: &Frame, last: bool) -> Option<Span> {
         let after = match f.source {
             Some(s) if f.source_after || s.first > f.last => s.last + 1,
             _ => f.last + 1,
@@ -2079,15 +2095,47 @@ impl Ctx<'_> {
                 let t = self.tok_str(k);
                 !is_open_quote_char(t) && !is_close_quote_char(t) && t != ":" && t != ";"
             });
-        if !(at_end || adjunct_tail) {
-            return None;
-        }
         let rest = self.text.get(self.sentence.end..)?;
-        let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-        if gap > 4 {
+        if at_end || adjunct_tail {
+            let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+            if gap > 4 {
+                return None;
+            }
+            return quote_starting_at(self.quotes, self.sentence.end + gap);
+        }
+        // `“A,” Roe told reporters in Hull. “B.”`: after the last frame of its sentence, with no
+        // quotation in the rest of it, a quotation that is the whole next sentence (it ends in
+        // a full stop and nothing of that sentence follows it) continues what was quoted, also
+        // in the next paragraph (PolNeAR marks it so).
+        if !last || after >= n {
             return None;
         }
-        quote_starting_at(self.quotes, self.sentence.end + gap)
+        if (after..n).any(|k| {
+            let t = self.tok_str(k);
+            matches!(t, "“" | "”" | "\"" | "«" | "»" | "„")
+        }) {
+            return None;
+        }
+        let start = skip_blank(self.text, self.sentence.end, true);
+        if start - self.sentence.end > 8 {
+            return None;
+        }
+        let q = quote_starting_at(self.quotes, start)?;
+        self.quote_is_sentence(q).then_some(q)
+    }
+
+    /// Whether quotation `q` ends a sentence: a full stop, `?` or `!` before its closing mark,
+    /// then the end of the text, a line break, or a space and a capital or an opening mark.
+    fn quote_is_sentence(&self, q: Span) -> bool {
+        let inner = self.text[q.start..q.end].trim_end_matches(['”', '"', '’', '\'', '»']);
+        if !inner.ends_with(['.', '?', '!', '…']) {
+            return false;
+        }
+        let next = skip_blank(self.text, q.end, false);
+        match self.text[next..].chars().next() {
+            None | Some('\n' | '\r') => true,
+            Some(c) => next > q.end && (c.is_uppercase() || matches!(c, '“' | '"' | '‘' | '«')),
+        }
     }
 
     /// `Lynch: No outside influence on the probe.` — a name, a colon and what it said, at
@@ -2321,7 +2369,7 @@ impl Ctx<'_> {
                         content = self.content_before(f, earlier, limit).or(after);
                         let next = self
                             .trailing_quote(f, limit)
-                            .or_else(|| self.next_sentence_quote(f));
+                            .or_else(|| self.next_sentence_quote(f, limit >= self.toks.len()));
                         if let (Some(c), Some(q2)) = (&mut content, next) {
                             let quoted = quote_starting_at(self.quotes, c[0].start).is_some();
                             if quoted && c.last().is_some_and(|l| l.end <= q2.start) {

@@ -1489,3 +1489,34 @@ t!(
         Indirect
     )]
 );
+
+// --- session 5: cue boundaries, content, cue recall
+
+t!(
+    a_quote_that_is_the_next_sentence_continues_the_quote,
+    "“The ferry is late,” Roe told the harbor board. “We will fix it by June.” Boats waited.",
+    [(
+        "Roe",
+        "told",
+        ["“The ferry is late,”", "“We will fix it by June.”"],
+        Direct
+    )]
+);
+t!(
+    a_quote_opening_the_next_paragraph_continues_the_quote,
+    "“The ferry is late,” Roe told the harbor board.\n\n“We will fix it by June.”",
+    [(
+        "Roe",
+        "told",
+        ["“The ferry is late,”", "“We will fix it by June.”"],
+        Direct
+    )]
+);
+t!(
+    a_quote_with_its_own_frame_in_the_next_sentence_stays_apart,
+    "“The ferry is late,” Roe told the harbor board. “We will fix it,” Lind said.",
+    [
+        ("Roe", "told", ["“The ferry is late,”"], Direct),
+        ("Lind", "said", ["“We will fix it,”"], Direct)
+    ]
+);
