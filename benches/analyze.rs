@@ -2,6 +2,7 @@
 //! No Python.
 //!
 //!     SAYSO_SHARED=/path/to/shared cargo bench --bench analyze [-- --runs 5] [-- --dump OUT.jsonl]
+//!         [-- --only NAME]   (`analyze` or a stage name prefix: time only that, for a profiler)
 //!
 //! PolNeAR train is read from ../shared/data (or $SAYSO_SHARED/data); the benchmark is
 //! skipped with a message when it is absent. It prints:
@@ -78,6 +79,10 @@ fn main() {
     };
     let runs: usize = value("--runs").and_then(|v| v.parse().ok()).unwrap_or(3);
     let dump = value("--dump").map(PathBuf::from);
+    // `--only NAME`: time `analyze` or the one stage whose name starts with NAME, nothing
+    // else (for a profiler).
+    let only = value("--only").cloned();
+    let wanted = |name: &str| only.as_deref().map_or(true, |o| name.starts_with(o));
 
     let Some(texts) = polnear() else {
         println!("PolNeAR train not found (../shared/data or $SAYSO_SHARED): skipped");
@@ -104,11 +109,15 @@ fn main() {
     }
     drop(out);
 
-    let analyze = time(runs, || {
-        for t in &texts {
-            black_box(analyzer.analyze(t));
-        }
-    });
+    let analyze = if wanted("analyze") {
+        time(runs, || {
+            for t in &texts {
+                black_box(analyzer.analyze(t));
+            }
+        })
+    } else {
+        f64::NAN
+    };
     let analyze_wall = WALL.with(std::cell::Cell::get);
 
     // The stages one by one, each on what the stages before it made.
@@ -137,92 +146,75 @@ fn main() {
         .collect();
     let hedge_spans: Vec<_> = texts.iter().map(|t| hedges::find_hedges(t)).collect();
 
+    let mut stage = |name: &'static str, f: &mut dyn FnMut()| -> (&'static str, f64) {
+        (
+            name,
+            if wanted(name) {
+                time(runs, f)
+            } else {
+                f64::NAN
+            },
+        )
+    };
     let stages: Vec<(&str, f64)> = vec![
-        (
-            "segment",
-            time(runs, || {
-                for t in &texts {
-                    black_box(segmenter.segment(t));
+        stage("segment", &mut || {
+            for t in &texts {
+                black_box(segmenter.segment(t));
+            }
+        }),
+        stage("quotes", &mut || {
+            for (t, s) in texts.iter().zip(&sentences) {
+                black_box(quotes::find_quotes(t, s));
+            }
+        }),
+        stage("cues+hedges (one pass)", &mut || {
+            for t in &texts {
+                black_box(cue_lexicon.find_with_hedges(t));
+            }
+        }),
+        stage("cues (find)", &mut || {
+            for t in &texts {
+                black_box(cue_lexicon.find(t));
+            }
+        }),
+        stage("hedges (find)", &mut || {
+            for t in &texts {
+                black_box(hedges::find_hedges(t));
+            }
+        }),
+        stage("tokenize sentences", &mut || {
+            for (t, ss) in texts.iter().zip(&sentences) {
+                for s in ss {
+                    black_box(sayso::lex::tokenize(t, s.span.start, s.span.end));
                 }
-            }),
-        ),
-        (
-            "quotes",
-            time(runs, || {
-                for (t, s) in texts.iter().zip(&sentences) {
-                    black_box(quotes::find_quotes(t, s));
-                }
-            }),
-        ),
-        (
-            "cues+hedges (one pass)",
-            time(runs, || {
-                for t in &texts {
-                    black_box(cue_lexicon.find_with_hedges(t));
-                }
-            }),
-        ),
-        (
-            "cues (find)",
-            time(runs, || {
-                for t in &texts {
-                    black_box(cue_lexicon.find(t));
-                }
-            }),
-        ),
-        (
-            "hedges (find)",
-            time(runs, || {
-                for t in &texts {
-                    black_box(hedges::find_hedges(t));
-                }
-            }),
-        ),
-        (
-            "tokenize sentences",
-            time(runs, || {
-                for (t, ss) in texts.iter().zip(&sentences) {
-                    for s in ss {
-                        black_box(sayso::lex::tokenize(t, s.span.start, s.span.end));
-                    }
-                }
-            }),
-        ),
-        (
-            "attributions+mentions",
-            time(runs, || {
-                for i in 0..texts.len() {
-                    black_box(attributions::extract(
-                        &texts[i],
-                        &sentences[i],
-                        &quote_spans[i],
-                        &cue_matches[i],
-                        finder,
-                    ));
-                }
-            }),
-        ),
-        (
-            "hedge flags",
-            time(runs, || {
-                for (h, a) in hedge_spans.iter().zip(&extracted) {
-                    let mut a = a.clone();
-                    hedges::flag_hedged(&mut a, h);
-                    black_box(a);
-                }
-            }),
-        ),
-        (
-            "speakers",
-            time(runs, || {
-                for i in 0..texts.len() {
-                    let mut a = extracted[i].clone();
-                    black_box(speakers::resolve(&texts[i], &sentences[i], &mut a));
-                }
-            }),
-        ),
+            }
+        }),
+        stage("attributions+mentions", &mut || {
+            for i in 0..texts.len() {
+                black_box(attributions::extract(
+                    &texts[i],
+                    &sentences[i],
+                    &quote_spans[i],
+                    &cue_matches[i],
+                    finder,
+                ));
+            }
+        }),
+        stage("hedge flags", &mut || {
+            for (h, a) in hedge_spans.iter().zip(&extracted) {
+                let mut a = a.clone();
+                hedges::flag_hedged(&mut a, h);
+                black_box(a);
+            }
+        }),
+        stage("speakers", &mut || {
+            for i in 0..texts.len() {
+                let mut a = extracted[i].clone();
+                black_box(speakers::resolve(&texts[i], &sentences[i], &mut a));
+            }
+        }),
     ];
-    let sum: f64 = stages.iter().map(|(_, t)| t).sum();
+    let sum: f64 = stages.iter().map(|(_, t)| t).filter(|t| !t.is_nan()).sum();
 
     println!(
         "PolNeAR train, {} articles, {mb:.1} MB, {n_attr} attributions, output checksum {hash:016x}",
@@ -234,7 +226,7 @@ fn main() {
         mb / analyze,
         mb / analyze_wall
     );
-    for (name, t) in &stages {
+    for (name, t) in stages.iter().filter(|(_, t)| !t.is_nan()) {
         println!(
             "  {name:<22} {t:.3} s  {:7.1} MB/s  {:5.1}% of the stages' sum",
             mb / t,

@@ -22,7 +22,7 @@ use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 use aho_corasick::{AhoCorasick, Anchored, MatchKind};
 
@@ -488,24 +488,15 @@ impl CueLexicon {
         let n = self.entries.len();
         let mut cue_hits: Vec<(usize, usize, usize)> = Vec::new();
         let mut hedge_hits: Vec<(usize, usize, usize)> = Vec::new();
-        // Every match, as `find_overlapping_iter` reports them, from a plain loop over the
+        // Every match, as `find_overlapping_iter` reports them, from plain loops over the
         // DFA's transitions (the iterator keeps its position in memory, byte by byte).
-        let Ok(mut sid) = automaton.start_state(Anchored::No) else {
+        let Ok(start) = automaton.start_state(Anchored::No) else {
             return (self.find(text), crate::hedges::find_hedges(text));
         };
-        for (i, &b) in text.as_bytes().iter().enumerate() {
-            sid = automaton.next_state(Anchored::No, sid, b.to_ascii_lowercase());
-            if automaton.is_special(sid) {
-                if automaton.is_dead(sid) {
-                    // (Unreachable in an unanchored search; the iterator stops there too.)
-                    break;
-                }
-                let matches = if automaton.is_match(sid) {
-                    automaton.match_len(sid)
-                } else {
-                    0
-                };
-                for k in 0..matches {
+        let bytes = text.as_bytes();
+        let mut record = |sid: StateID, i: usize| {
+            if automaton.is_match(sid) {
+                for k in 0..automaton.match_len(sid) {
                     let pid = automaton.match_pattern(sid, k);
                     let (p, end) = (pid.as_usize(), i + 1);
                     let start = end - automaton.pattern_len(pid);
@@ -516,6 +507,70 @@ impl CueLexicon {
                     }
                 }
             }
+        };
+        // Each step's state depends on the last, so one walk waits on every load. The text
+        // is cut in `LANES` pieces walked side by side, each load independent of the
+        // others. The DFA's state after a byte is the longest suffix of the text so far
+        // that begins a pattern, never longer than the longest pattern: a lane started
+        // from the start state that many bytes before its piece (`warm`) is in the very
+        // state of one walk from the text's start when its piece begins, and it reports
+        // only the matches ending in its piece. So every match is reported once, as by
+        // one walk (their order differs; `pick_words` sorts them).
+        let lanes = if bytes.len() >= LANE_MIN { LANES } else { 1 };
+        let piece = bytes.len() / lanes;
+        let warm = automaton.max_pattern_len();
+        let mut from = [0usize; LANES]; // first byte the lane reads
+        let mut own = [0usize; LANES]; // first byte of the lane's piece
+        let mut to = [0usize; LANES]; // end of the lane's piece
+        for k in 0..lanes {
+            own[k] = k * piece;
+            from[k] = own[k].saturating_sub(warm);
+            to[k] = if k + 1 == lanes {
+                bytes.len()
+            } else {
+                own[k] + piece
+            };
+        }
+        let mut sid = [start; LANES];
+        let step = |sid: StateID, i: usize| {
+            automaton.next_state(Anchored::No, sid, bytes[i].to_ascii_lowercase())
+        };
+        // Side by side for as many steps as the shortest lane takes (lanes after the first
+        // read `warm` bytes more than it), the four states in registers.
+        let steps = if lanes == LANES {
+            (0..LANES).map(|k| to[k] - from[k]).min().unwrap_or(0)
+        } else {
+            0
+        };
+        let [mut s0, mut s1, mut s2, mut s3] = sid;
+        for t in 0..steps {
+            let i = [from[0] + t, from[1] + t, from[2] + t, from[3] + t];
+            s0 = step(s0, i[0]);
+            s1 = step(s1, i[1]);
+            s2 = step(s2, i[2]);
+            s3 = step(s3, i[3]);
+            // (A dead state is unreachable in an unanchored search.)
+            if automaton.is_special(s0)
+                | automaton.is_special(s1)
+                | automaton.is_special(s2)
+                | automaton.is_special(s3)
+            {
+                for (k, &sk) in [s0, s1, s2, s3].iter().enumerate() {
+                    if automaton.is_special(sk) && i[k] >= own[k] {
+                        record(sk, i[k]);
+                    }
+                }
+            }
+        }
+        sid = [s0, s1, s2, s3];
+        // Then each lane to the end of its piece.
+        for k in 0..lanes {
+            for i in from[k] + steps..to[k] {
+                sid[k] = step(sid[k], i);
+                if automaton.is_special(sid[k]) && i >= own[k] {
+                    record(sid[k], i);
+                }
+            }
         }
         let cues = pick_words(&mut cue_hits, |s, e, p| self.accept(text, s, e, p));
         let hedges = pick_words(&mut hedge_hits, |s, e, _| {
@@ -524,6 +579,11 @@ impl CueLexicon {
         (cues, hedges)
     }
 }
+
+/// How many pieces [`CueLexicon::find_with_hedges`] walks its DFA over side by side.
+const LANES: usize = 4;
+/// Texts shorter than this are walked in one piece.
+const LANE_MIN: usize = 512;
 
 /// The words among the matches `hits` (`(start, end, pattern)`, every match, overlapping):
 /// leftmost first, at one start the longest first, each kept when `accept` takes it (a
@@ -598,6 +658,29 @@ mod tests {
             static LEXICON: OnceLock<CueLexicon> = OnceLock::new();
             let lexicon = LEXICON.get_or_init(CueLexicon::default);
             let text: String = words.iter().zip(&seps).map(|(w, s)| format!("{w}{s}")).collect();
+            let (cues, hedges) = lexicon.find_with_hedges(&text);
+            proptest::prop_assert_eq!(cues, lexicon.find(&text));
+            proptest::prop_assert_eq!(hedges, crate::hedges::find_hedges(&text));
+        }
+
+        /// Long texts are walked in pieces side by side: a phrase across the cut between
+        /// two pieces, or just after it, is found once, as by one walk.
+        #[test]
+        fn pieces_find_what_one_walk_finds(
+            words in proptest::collection::vec(
+                "(said|Said|according to|in the words of|allegedly|it is unclear whether|speak out against|told|as told to|was|x|’|,)",
+                1..16,
+            ),
+            seps in proptest::collection::vec("( |  |\n|-|)", 16),
+            pad in 0usize..90,
+        ) {
+            static LEXICON: OnceLock<CueLexicon> = OnceLock::new();
+            let lexicon = LEXICON.get_or_init(CueLexicon::default);
+            let unit: String = words.iter().zip(&seps).map(|(w, s)| format!("{w}{s}")).collect();
+            let mut text = "y".repeat(pad);
+            while text.len() < 3 * LANE_MIN {
+                text.push_str(&unit);
+            }
             let (cues, hedges) = lexicon.find_with_hedges(&text);
             proptest::prop_assert_eq!(cues, lexicon.find(&text));
             proptest::prop_assert_eq!(hedges, crate::hedges::find_hedges(&text));
