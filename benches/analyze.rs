@@ -146,7 +146,7 @@ fn main() {
         .collect();
     let hedge_spans: Vec<_> = texts.iter().map(|t| hedges::find_hedges(t)).collect();
 
-    let mut stage = |name: &'static str, f: &mut dyn FnMut()| -> (&'static str, f64) {
+    let stage = |name: &'static str, f: &mut dyn FnMut()| -> (&'static str, f64) {
         (
             name,
             if wanted(name) {
