@@ -1001,18 +1001,29 @@ impl MentionFinder {
         // `local officials said`, `Digital forensics experts noted`: lowercase words (and
         // capitalised ones before them) between the start of a clause and the head are its
         // modifiers.
+        // Only the modifiers next to the head count: `, but security specialists say`.
         if start < committed && !capital_head {
-            let mut s = start;
-            while s > window_floor
+            let mut m = committed;
+            while m > start && is_modifier(text, &tokens[m - 1]) {
+                m -= 1;
+            }
+            let mut s = m;
+            while s == start
+                && s > window_floor
                 && tokens[s - 1].is_capitalized(text)
                 && !STOP_CAPS.contains(&lower(text, &tokens[s - 1]).as_ref())
                 && start - s < 3
             {
                 s -= 1;
             }
-            let modifiers = (s..committed).all(|i| is_modifier(text, &tokens[i]));
-            if modifiers && opens_clause(text, tokens, s) {
-                committed = s;
+            if s < start {
+                if opens_clause(text, tokens, s) {
+                    committed = s;
+                } else if m < committed && opens_clause(text, tokens, m) {
+                    committed = m;
+                }
+            } else if m < committed && opens_clause(text, tokens, m) {
+                committed = m;
             }
         }
         let first = committed;

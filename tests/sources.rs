@@ -1,0 +1,34 @@
+//! Source spans, one invented sentence each: for the attribution whose cue is given, the
+//! source the rules must find (PolNeAR's majority convention where news writing varies).
+
+use sayso::Analyzer;
+
+/// The source of the attribution whose cue reads `cue` in `text`, `None` when it has none;
+/// panics when no attribution has that cue.
+fn source_of(text: &str, cue: &str) -> Option<String> {
+    let doc = Analyzer::default().analyze(text);
+    let a = doc
+        .attributions
+        .iter()
+        .find(|a| a.cue.as_str(text) == cue)
+        .unwrap_or_else(|| panic!("no attribution with cue {cue:?} in {text:?}"));
+    a.source.map(|s| s.as_str(text).to_owned())
+}
+
+/// `s!(name, text, cue, source)`: the attribution with that cue has that source.
+macro_rules! s {
+    ($name:ident, $text:expr, $cue:expr, $src:expr) => {
+        #[test]
+        fn $name() {
+            let want: Option<&str> = $src.into();
+            assert_eq!(source_of($text, $cue).as_deref(), want, "in {:?}", $text);
+        }
+    };
+}
+
+s!(
+    modifiers_after_a_clause_word_belong_to_the_head,
+    "The ferry may be late, but harbor safety inspectors say it is sound.",
+    "say",
+    "harbor safety inspectors"
+);
