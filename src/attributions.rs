@@ -2575,6 +2575,31 @@ fn sentence_attributions(ctx: &Ctx<'_>, cues: &[CueMatch], out: &mut Vec<Attribu
         .collect();
     let mut keep = keep.into_iter();
     frames.retain(|_| keep.next().unwrap_or(false));
+    // `Trump, who questioned …, said`: a relative clause holding a cue of its own is no part
+    // of the source after it; the antecedent alone is (PolNeAR marks it so).
+    for i in 1..frames.len() {
+        let Some(s) = frames[i].source.filter(|_| !frames[i].source_after) else {
+            continue;
+        };
+        let relative = frames[i.saturating_sub(4)..i]
+            .iter()
+            .filter_map(|g| g.source)
+            .find(|r| {
+                r.kind == MentionKind::Relative
+                    && r.first == r.last
+                    && r.first > s.first + 1
+                    && r.first <= s.last
+                    && ctx.is_punct(r.first - 1, ',')
+            });
+        if let Some(r) = relative {
+            let end = r.first - 2;
+            frames[i].source = Some(Mention {
+                span: Span::new(s.span.start, toks[end].span.end),
+                last: end,
+                ..s
+            });
+        }
+    }
     // A source after its cue runs to the end of its phrase: `according to a poll by the Pew
     // Research Center`, `said Jane Roe, a potter from Hull` (news convention, and PolNeAR's).
     for i in 0..frames.len() {
