@@ -32,3 +32,16 @@ s!(
     "say",
     "harbor safety inspectors"
 );
+
+s!(
+    a_relative_clause_with_its_own_cue_is_no_part_of_the_source,
+    "Mayor Dana Holt, who denied the report last week, said the bridge will reopen.",
+    "said",
+    "Mayor Dana Holt"
+);
+s!(
+    a_relative_source_is_the_pronoun_alone_after_an_apposition,
+    "Lena Park, a ferry captain from Hull, who said the crossing was safe, left early.",
+    "said",
+    "who"
+);
