@@ -2619,7 +2619,10 @@ fn sentence_attributions(ctx: &Ctx<'_>, cues: &[CueMatch], out: &mut Vec<Attribu
             f.m.entry.kind == CueType::Phrase && (f.first == 0 || !ctx.is_punct(f.first - 1, ','));
         let widened = widened.map(|w| {
             (!opening)
-                .then(|| ctx.finder.apposition_after(ctx.text, toks, &w, ceil))
+                .then(|| {
+                    let loose = f.m.entry.kind != CueType::Phrase;
+                    ctx.finder.apposition_after(ctx.text, toks, &w, ceil, loose)
+                })
                 .flatten()
                 .unwrap_or(w)
         });

@@ -1164,12 +1164,15 @@ impl MentionFinder {
     /// the apposition that follows it to the end of its clause, before token `ceil`
     /// (exclusive). None when no apposition follows, or when the clause runs on for more
     /// than a bounded window (then its end is not known and the mention stays as it is).
+    /// With `to_sentence_end`, any phrase that runs on to the sentence's end and opens with
+    /// no verb or clause word is an apposition too (`said Jane Roe, Democrat of Ohio.`).
     pub fn apposition_after(
         &self,
         text: &str,
         tokens: &[Token],
         m: &Mention,
         ceil: usize,
+        to_sentence_end: bool,
     ) -> Option<Mention> {
         if m.is_pronominal() {
             return None;
@@ -1194,11 +1197,30 @@ impl MentionFinder {
                     aw.as_ref(),
                     "a" | "an" | "the" | "his" | "her" | "their" | "its" | "who" | "whose" | "one"
                 ) || titled());
-        if !appositive {
-            return None;
-        }
-        self.clause_end(text, tokens, comma + 1, ceil, true)
-            .map(|last| m.through(tokens, last))
+        let last = self.clause_end(text, tokens, comma + 1, ceil, true)?;
+        // `said Jane Roe, Democrat of Ohio.`, `said Jane Roe, Hull's harbor master.`: any
+        // phrase that runs on to the sentence's end is an apposition too (no new clause,
+        // verb or quotation opens it).
+        let to_end = || {
+            let rest = &tokens[last + 1..];
+            rest.is_empty()
+                || rest.len() <= 3
+                    && rest.iter().all(|t| {
+                        t.kind == TokenKind::Punct
+                            && (matches!(t.as_str(text), "." | "?" | "!")
+                                || is_quote_mark(t.as_str(text)))
+                    })
+        };
+        let opener = || {
+            (a.kind == TokenKind::Word || a.kind == TokenKind::Number)
+                && !(a.is_lowercase_word(text)
+                    && (aw.ends_with("ing")
+                        || aw.ends_with("ed")
+                        || CLAUSE_OPENERS.contains(&aw.as_ref())
+                        || FUNCTION_WORDS.contains(&aw.as_ref())
+                        || STOP_FORWARD.contains(&aw.as_ref())))
+        };
+        (appositive || to_sentence_end && opener() && to_end()).then(|| m.through(tokens, last))
     }
 
     /// `according to a poll by the Pew Research Center, …`: a mention standing after its

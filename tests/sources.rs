@@ -45,3 +45,22 @@ s!(
     "said",
     "who"
 );
+
+s!(
+    an_apposition_after_the_cue_runs_to_the_sentence_end,
+    "“The pier is safe,” said Senator Mara Lind, Democrat of Maine.",
+    "said",
+    "Senator Mara Lind, Democrat of Maine"
+);
+s!(
+    a_possessive_apposition_after_the_cue_runs_to_the_sentence_end,
+    "“The pier is safe,” said Tom Reyes, Hull’s 2019 campaign manager.",
+    "said",
+    "Tom Reyes, Hull’s 2019 campaign manager"
+);
+s!(
+    according_to_keeps_its_clause_after_the_comma_as_content,
+    "In the end, according to the harbor office, nine ferries were late.",
+    "according to",
+    "the harbor office"
+);
