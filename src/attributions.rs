@@ -2575,31 +2575,6 @@ fn sentence_attributions(ctx: &Ctx<'_>, cues: &[CueMatch], out: &mut Vec<Attribu
         .collect();
     let mut keep = keep.into_iter();
     frames.retain(|_| keep.next().unwrap_or(false));
-    // `Trump, who questioned …, said`: a relative clause holding a cue of its own is no part
-    // of the source after it; the antecedent alone is (PolNeAR marks it so).
-    for i in 1..frames.len() {
-        let Some(s) = frames[i].source.filter(|_| !frames[i].source_after) else {
-            continue;
-        };
-        let relative = frames[i.saturating_sub(4)..i]
-            .iter()
-            .filter_map(|g| g.source)
-            .find(|r| {
-                r.kind == MentionKind::Relative
-                    && r.first == r.last
-                    && r.first > s.first + 1
-                    && r.first <= s.last
-                    && ctx.is_punct(r.first - 1, ',')
-            });
-        if let Some(r) = relative {
-            let end = r.first - 2;
-            frames[i].source = Some(Mention {
-                span: Span::new(s.span.start, toks[end].span.end),
-                last: end,
-                ..s
-            });
-        }
-    }
     // A source after its cue runs to the end of its phrase: `according to a poll by the Pew
     // Research Center`, `said Jane Roe, a potter from Hull` (news convention, and PolNeAR's).
     for i in 0..frames.len() {
@@ -2695,6 +2670,36 @@ fn sentence_attributions(ctx: &Ctx<'_>, cues: &[CueMatch], out: &mut Vec<Attribu
             break;
         }
         live = now;
+    }
+    // `Trump, who questioned …, said`: a relative clause making an attribution of its own is
+    // no part of the source after it; the antecedent alone is (PolNeAR marks it so).
+    for i in 1..frames.len() {
+        let (Some(s), Some(made)) = (
+            frames[i].source.filter(|_| !frames[i].source_after),
+            made_now[i].as_ref(),
+        ) else {
+            continue;
+        };
+        if made.source != Some(s.span) {
+            continue;
+        }
+        let lo = i.saturating_sub(4);
+        let relative = (lo..i).find_map(|j| {
+            made_now[j].as_ref()?;
+            frames[j].source.filter(|r| {
+                r.kind == MentionKind::Relative
+                    && r.first == r.last
+                    && r.first > s.first + 1
+                    && r.first <= s.last
+                    && ctx.is_punct(r.first - 1, ',')
+            })
+        });
+        if let Some(r) = relative {
+            let span = Span::new(s.span.start, toks[r.first - 2].span.end);
+            if let Some(a) = made_now[i].as_mut() {
+                a.source = Some(span);
+            }
+        }
     }
     // A belief inside what someone is reported to have said (`Smith said he thinks …`)
     // is part of that content, not an attribution of its own (PolNeAR marks it so).

@@ -534,15 +534,12 @@ t!(
         Indirect
     )]
 );
+// A relative source is the pronoun alone, after an apposition too (PolNeAR: 513 of the 518
+// relative sources of train).
 t!(
     relative_pronoun_with_antecedent,
     "The plan came from Lena Voss, a planner at the port, who confirmed that work starts soon.",
-    [(
-        "Lena Voss, a planner at the port, who",
-        "confirmed",
-        ["that work starts soon"],
-        Indirect
-    )]
+    [("who", "confirmed", ["that work starts soon"], Indirect)]
 );
 t!(
     indirect_content_before,
@@ -1019,12 +1016,9 @@ t!(
     "Roe, who says the ferry is unsafe, said the port should close.",
     [
         ("who", "says", ["the ferry is unsafe"], Indirect),
-        (
-            "Roe, who says the ferry is unsafe",
-            "said",
-            ["the port should close"],
-            Indirect
-        )
+        // The relative clause makes its own attribution, so it is no part of the next
+        // source (PolNeAR: no train source holds a relative clause with a cue of its own).
+        ("Roe", "said", ["the port should close"], Indirect)
     ]
 );
 t!(
