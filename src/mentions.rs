@@ -712,8 +712,21 @@ impl MentionFinder {
             });
         }
         if RELATIVES.contains(&w.as_ref()) {
-            // `X, a sculptor ..., who said`: a bare `who`, even after an apposition (the
-            // PolNeAR convention: 513 of 518 relative sources of train).
+            // `X, a sculptor ..., who said`: the antecedent with its apposition; a bare
+            // `who` otherwise (the PolNeAR convention).
+            if last >= floor + 2 && tokens[last - 1].is(text, ',') {
+                let antecedent = self
+                    .apposition_before(text, tokens, last - 1, floor)
+                    .filter(|a| a.last + 2 == last);
+                if let Some(a) = antecedent {
+                    return Some(Mention {
+                        span: Span::new(a.span.start, t.span.end),
+                        kind: MentionKind::Relative,
+                        first: a.first,
+                        last,
+                    });
+                }
+            }
             return Some(Mention {
                 span: t.span,
                 kind: MentionKind::Relative,

@@ -534,12 +534,15 @@ t!(
         Indirect
     )]
 );
-// A relative source is the pronoun alone, after an apposition too (PolNeAR: 513 of the 518
-// relative sources of train).
 t!(
     relative_pronoun_with_antecedent,
     "The plan came from Lena Voss, a planner at the port, who confirmed that work starts soon.",
-    [("who", "confirmed", ["that work starts soon"], Indirect)]
+    [(
+        "Lena Voss, a planner at the port, who",
+        "confirmed",
+        ["that work starts soon"],
+        Indirect
+    )]
 );
 t!(
     indirect_content_before,

@@ -40,13 +40,6 @@ s!(
     "Mayor Dana Holt"
 );
 s!(
-    a_relative_source_is_the_pronoun_alone_after_an_apposition,
-    "Lena Park, a ferry captain from Hull, who said the crossing was safe, left early.",
-    "said",
-    "who"
-);
-
-s!(
     an_apposition_after_the_cue_runs_to_the_sentence_end,
     "“The pier is safe,” said Senator Mara Lind, Democrat of Maine.",
     "said",
