@@ -1517,3 +1517,38 @@ t!(
         ("Lind", "said", ["“We will fix it,”"], Direct)
     ]
 );
+t!(
+    said_in_a_statement_is_the_cue,
+    "The harbor board said in a statement that the ferry would run again in June.",
+    [(
+        "The harbor board",
+        "said in a statement",
+        ["that the ferry would run again in June"],
+        Indirect
+    )]
+);
+t!(
+    went_on_to_and_its_verb_are_the_cue,
+    "Roe went on to say that the pier was safe.",
+    [("Roe", "went on to say", ["that the pier was safe"], Indirect)]
+);
+t!(
+    continued_to_and_its_verb_are_the_cue,
+    "The skippers continued to insist that the quota was unfair.",
+    [(
+        "The skippers",
+        "continued to insist",
+        ["that the quota was unfair"],
+        Indirect
+    )]
+);
+t!(
+    respond_to_is_the_cue,
+    "Roe did not respond to questions about the ferry.",
+    [(
+        "Roe",
+        "did not respond to",
+        ["questions about the ferry"],
+        Indirect
+    )]
+);
