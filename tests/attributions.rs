@@ -1530,7 +1530,12 @@ t!(
 t!(
     went_on_to_and_its_verb_are_the_cue,
     "Roe went on to say that the pier was safe.",
-    [("Roe", "went on to say", ["that the pier was safe"], Indirect)]
+    [(
+        "Roe",
+        "went on to say",
+        ["that the pier was safe"],
+        Indirect
+    )]
 );
 t!(
     continued_to_and_its_verb_are_the_cue,
