@@ -1022,14 +1022,20 @@ impl Ctx<'_> {
         }
         let mut first = a;
         if f.m.entry.belief {
-            // only the passive: `is expected to`
+            // only the passive: `is expected to`, `is widely expected to`
+            let adverb = a > 1
+                && self.word(a - 1).is_some_and(|w| {
+                    is_manner_adverb(self.text, &self.toks[a - 1], &w)
+                        || matches!(w.as_ref(), "also" | "still" | "now" | "not" | "already")
+                });
+            let be = if adverb { a - 1 } else { a };
             let passive = matches!(f.m.entry.form, VerbForm::Past | VerbForm::Participle)
-                && a > 0
-                && self.word(a - 1).is_some_and(|w| BE.contains(&w.as_ref()));
+                && be > 0
+                && self.word(be - 1).is_some_and(|w| BE.contains(&w.as_ref()));
             if !passive || next != "to" {
                 return None;
             }
-            first = a - 1;
+            first = be - 1;
         } else {
             // `seems to`, `appeared rattled`, `it appears that`; not `appeared on TV`
             let t = &self.toks[b + 1];
@@ -1053,6 +1059,7 @@ impl Ctx<'_> {
         }
         f.first = first;
         f.evidential = true;
+        let passive_belief = f.m.entry.belief;
         if first > 0 && self.toks[first - 1].kind == TokenKind::Word {
             let floor = earlier.last().map_or(0, |p| p.last + 1);
             f.subject = self
@@ -1062,7 +1069,9 @@ impl Ctx<'_> {
                 .filter(|m| {
                     !(m.kind == MentionKind::Pronoun
                         && matches!(self.word(m.first).as_deref(), Some("it" | "there")))
-                        && m.kind != MentionKind::Relative
+                        // `a vote which is expected to pass`: a passive's relative pronoun
+                        // stands for what is expected (PolNeAR's content)
+                        && (m.kind != MentionKind::Relative || passive_belief)
                 });
         }
         // Without a subject of its own (`it appears that`, `cases that seemed …`) the

@@ -1557,3 +1557,18 @@ t!(
         Indirect
     )]
 );
+t!(
+    a_passive_belief_with_an_adverb_has_no_source,
+    "The ferry vote is widely expected to pass.",
+    [(
+        None,
+        "is widely expected",
+        ["The ferry vote", "to pass"],
+        Indirect
+    )]
+);
+t!(
+    a_passive_belief_after_a_relative_pronoun,
+    "The board meets on Monday for the vote, which is expected to pass easily.",
+    [(None, "is expected", ["which", "to pass easily"], Indirect)]
+);
