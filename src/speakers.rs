@@ -12,8 +12,12 @@
 //!   and else from the shipped first-name lists;
 //! - groups and anonymous sources to their own speakers, never to a named person.
 //!
-//! Names in running text are read only in the few sentences before a source that needs an
-//! antecedent (a pronoun, a description, a bare surname), which keeps the stage cheap.
+//! Names in running text are read only when a source needs an antecedent (a pronoun, a
+//! definite description, a bare surname) and finds none among the entities its article has
+//! given so far, and only in the [`SCAN_SENTENCES`] sentences before it: each byte once, each
+//! name classified once; a bare surname classifies only the names that end in it. Most
+//! sources are full names or find their antecedent among earlier sources, so most of the
+//! text is never read here.
 //!
 //! Every look-back is bounded ([`WINDOW`] recent mentions, [`SENTENCE_WINDOW`] sentences; at
 //! most [`PER_NAME`] entities per name key), so the stage is linear in the text.
@@ -208,7 +212,17 @@ impl<'a> Entity<'a> {
 struct Recent {
     entity: usize,
     sentence: usize,
+    /// Where the mention starts: names read late are merged back into text order.
+    pos: usize,
 }
+
+/// A source with no antecedent among the entities known so far: the text before it is
+/// worth reading for names ([`Resolver::resolve`] with `may_miss`).
+#[derive(Debug)]
+struct Missed;
+
+/// What a source links to: an entity and the confidence, or no one (`I`, `we`).
+type Linked = Option<(usize, f32)>;
 
 /// Maps keyed by words of the input: a fast hasher with a random seed per map (foldhash),
 /// so crafted input cannot make keys collide.
@@ -223,8 +237,8 @@ struct Resolver<'a> {
     /// The keys of `by_last` and `by_first`, for a quick no.
     names: NameFilter,
     by_name: Map<usize>,
-    /// The latest person mentioned with each role word in a title or apposition.
-    by_role: HashMap<&'static str, usize, foldhash::fast::RandomState>,
+    /// The latest person mentioned with each role word in a title or apposition, and where.
+    by_role: HashMap<&'static str, (usize, usize), foldhash::fast::RandomState>,
     /// Every mention of every entity: (entity, mention).
     mentions: Vec<(usize, Span)>,
     /// Every attribution linked: (entity, attribution).
@@ -433,13 +447,16 @@ impl<'a> Resolver<'a> {
     fn touch(&mut self, id: usize, mention: Span, sentence: usize) {
         let e = &mut self.entities[id];
         self.mentions.push((id, mention));
-        e.last_pos = mention.start;
+        // Names read late come after later sources: positions only move forward.
+        e.last_pos = e.last_pos.max(mention.start);
+        let pos = mention.start;
         if e.kind == SpeakerKind::Person {
             for &w in &e.roles {
                 match self.by_role.get_mut(w) {
-                    Some(v) => *v = id,
+                    Some(v) if v.1 <= pos => *v = (id, pos),
+                    Some(_) => {}
                     None => {
-                        self.by_role.insert(w, id);
+                        self.by_role.insert(w, (id, pos));
                     }
                 }
             }
@@ -447,6 +464,7 @@ impl<'a> Resolver<'a> {
         self.recent.push(Recent {
             entity: id,
             sentence,
+            pos,
         });
     }
 
@@ -535,21 +553,34 @@ impl<'a> Resolver<'a> {
     }
 
     /// Link source phrase `p` (in sentence `sentence`) to an entity: (id, confidence).
-    fn resolve(&mut self, p: &SourcePhrase<'a>, sentence: usize) -> Option<(usize, f32)> {
+    ///
+    /// With `may_miss`, a source that needs an antecedent (a pronoun, a definite
+    /// description, a bare surname) and finds none among the entities known comes back
+    /// [`Missed`], changing nothing, so the caller can read the text before it for names
+    /// and ask again without `may_miss`.
+    fn resolve(
+        &mut self,
+        p: &SourcePhrase<'a>,
+        sentence: usize,
+        may_miss: bool,
+    ) -> Result<Linked, Missed> {
         match p.reference {
-            Reference::Pronoun(pronoun) => self.resolve_pronoun(pronoun, sentence),
+            Reference::Pronoun(pronoun) => self.resolve_pronoun(pronoun, sentence, may_miss),
             Reference::Name => {
                 if p.kind == SpeakerKind::Person {
                     if let Some((id, conf)) = self.find_person(p) {
                         self.enrich(id, p);
-                        return Some((id, conf));
+                        return Ok(Some((id, conf)));
                     }
-                    return Some((self.new_entity(p), 1.0));
+                    if may_miss && p.first.is_none() {
+                        return Err(Missed);
+                    }
+                    return Ok(Some((self.new_entity(p), 1.0)));
                 }
                 let key = name_key(p.name);
                 if let Some(&id) = self.by_name.get(&key) {
                     self.enrich(id, p);
-                    return Some((id, 1.0));
+                    return Ok(Some((id, 1.0)));
                 }
                 // "Ministry of Defense" after "the Russian Ministry of Defense".
                 let kind = p.kind;
@@ -560,11 +591,13 @@ impl<'a> Resolver<'a> {
                     }
                 });
                 if let Some((id, _)) = hit {
-                    return Some((id, 0.9));
+                    return Ok(Some((id, 0.9)));
                 }
-                Some((self.new_entity(p), 1.0))
+                Ok(Some((self.new_entity(p), 1.0)))
             }
-            Reference::Description { definite } => self.resolve_description(p, definite, sentence),
+            Reference::Description { definite } => {
+                self.resolve_description(p, definite, sentence, may_miss)
+            }
         }
     }
 
@@ -573,13 +606,14 @@ impl<'a> Resolver<'a> {
         p: &SourcePhrase<'a>,
         definite: bool,
         sentence: usize,
-    ) -> Option<(usize, f32)> {
+        may_miss: bool,
+    ) -> Result<Linked, Missed> {
         let kind = p.kind;
-        match kind {
+        Ok(match kind {
             SpeakerKind::Group => {
                 let key = name_key(p.name);
                 if let Some(&id) = self.by_name.get(&format!("group:{key}")) {
-                    return Some((id, 0.9));
+                    return Ok(Some((id, 0.9)));
                 }
                 let id = self.new_entity(p);
                 self.by_name.insert(format!("group:{key}"), id);
@@ -602,6 +636,7 @@ impl<'a> Resolver<'a> {
                 });
                 match hit {
                     Some((id, more)) => Some((id, if more { 0.5 } else { 0.75 })),
+                    None if may_miss => return Err(Missed),
                     None => Some((self.new_entity(p), 0.5)),
                 }
             }
@@ -620,10 +655,14 @@ impl<'a> Resolver<'a> {
                         e.kind == kind && e.has_word(&head)
                     }
                 });
+                // Names in running text make people, organisations and outlets only.
+                if hit.is_none() && may_miss && kind != SpeakerKind::Document {
+                    return Err(Missed);
+                }
                 let far = || {
                     // "the president" for a person titled so further back.
                     (kind == SpeakerKind::Person)
-                        .then(|| self.by_role.get(&*head).copied())
+                        .then(|| self.by_role.get(&*head).map(|&(id, _)| id))
                         .flatten()
                 };
                 match hit {
@@ -635,10 +674,15 @@ impl<'a> Resolver<'a> {
                 }
             }
             _ => Some((self.new_entity(p), 1.0)),
-        }
+        })
     }
 
-    fn resolve_pronoun(&mut self, pronoun: Pronoun, sentence: usize) -> Option<(usize, f32)> {
+    fn resolve_pronoun(
+        &mut self,
+        pronoun: Pronoun,
+        sentence: usize,
+        may_miss: bool,
+    ) -> Result<Linked, Missed> {
         let (wanted, kinds, window): (Gender, &[SpeakerKind], usize) = match pronoun {
             Pronoun::Masculine => (Gender::Male, &[SpeakerKind::Person], SENTENCE_WINDOW),
             Pronoun::Feminine => (Gender::Female, &[SpeakerKind::Person], SENTENCE_WINDOW),
@@ -679,14 +723,19 @@ impl<'a> Resolver<'a> {
                 ],
                 0,
             ),
-            Pronoun::Speech => return None,
+            Pronoun::Speech => return Ok(None),
         };
         // The nearest compatible speaker first, as news tends to go on about who spoke;
-        // else the nearest compatible entity.
+        // else the nearest compatible entity (one named in running text: worth reading
+        // the text for first).
         let fits = |e: &Entity| kinds.contains(&e.kind) && compatible(e.gender, wanted);
-        let (id, more) = self
-            .nearest(sentence, window, |e| fits(e) && e.is_speaker())
-            .or_else(|| self.nearest(sentence, window, fits))?;
+        let speaker = self.nearest(sentence, window, |e| fits(e) && e.is_speaker());
+        if speaker.is_none() && may_miss {
+            return Err(Missed);
+        }
+        let Some((id, more)) = speaker.or_else(|| self.nearest(sentence, window, fits)) else {
+            return Ok(None);
+        };
         let known = wanted != Gender::Unknown && self.entities[id].gender == wanted;
         let conf = match (known, more) {
             (true, false) => 0.95,
@@ -702,7 +751,7 @@ impl<'a> Resolver<'a> {
         if self.entities[id].gender == Gender::Unknown && wanted != Gender::Unknown {
             self.entities[id].gender = wanted; // the article has told us now
         }
-        Some((id, conf))
+        Ok(Some((id, conf)))
     }
 }
 
@@ -758,25 +807,267 @@ fn worth_classifying(text: &str, run: Span) -> bool {
     before.len() + 1 == run.start && lex.person_noun(prev).is_some()
 }
 
-/// Capitalised runs in `regions` (sorted, disjoint) outside the sources, left to right.
-fn scan_names(text: &str, regions: &[Span], sources: &[Span]) -> Vec<TextMention> {
-    let mut runs = Vec::with_capacity(64);
-    for region in regions {
-        entities::word_runs_into(text, *region, &mut runs);
-    }
-    let mut out = Vec::with_capacity(runs.len());
-    let mut src = 0usize;
-    for run in runs {
-        while src < sources.len() && sources[src].end <= run.start {
-            src += 1;
+/// How many of the latest names read a bare surname looks through for its full name.
+const SURNAME_LOOKBACK: usize = 64;
+
+/// The capitalised runs of running text read so far (each byte read once), and which of
+/// them were taken: each is taken at most once.
+#[derive(Default)]
+struct Scan {
+    /// Where reading stopped.
+    read_to: usize,
+    runs: Vec<Span>,
+    /// The runs read outside the sources, left to right.
+    pending: Vec<TextMention>,
+    taken: Vec<bool>,
+    /// Every run before this one is taken or too far back to be.
+    taken_to: usize,
+}
+
+impl Scan {
+    /// Read the capitalised runs of `region` not read yet, outside `sources` (sorted,
+    /// disjoint).
+    fn read(&mut self, text: &str, region: Span, sources: &[Span]) {
+        let region = Span::new(region.start.max(self.read_to), region.end);
+        if region.start >= region.end {
+            return;
         }
-        if sources.get(src).is_some_and(|x| x.overlaps(&run)) {
+        self.read_to = region.end;
+        self.runs.clear();
+        entities::word_runs_into(text, region, &mut self.runs);
+        let mut src = sources.partition_point(|s| s.end <= region.start);
+        for &run in &self.runs {
+            while src < sources.len() && sources[src].end <= run.start {
+                src += 1;
+            }
+            if sources.get(src).is_some_and(|x| x.overlaps(&run)) {
+                continue;
+            }
+            let single = !run.as_str(text).bytes().any(|b| b == b' ');
+            self.pending.push(TextMention { span: run, single });
+            self.taken.push(false);
+        }
+    }
+
+    /// The runs not taken yet that start at or after `from`, in order, now taken: all of
+    /// them, or with `surname` those of several words whose last word it is (among the
+    /// [`SURNAME_LOOKBACK`] latest).
+    fn take(&mut self, from: usize, surname: Option<&str>, text: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        let n = self.pending.len();
+        match surname {
+            Some(last) => {
+                let lo = self.taken_to.max(n.saturating_sub(SURNAME_LOOKBACK));
+                for k in lo..n {
+                    let m = &self.pending[k];
+                    if self.taken[k] || m.single || m.span.start < from {
+                        continue;
+                    }
+                    let run = m.span.as_str(text);
+                    let word = run.rsplit(' ').next().unwrap_or(run);
+                    let word = word.strip_suffix('.').unwrap_or(word);
+                    if word.eq_ignore_ascii_case(last) {
+                        self.taken[k] = true;
+                        out.push(k);
+                    }
+                }
+            }
+            None => {
+                for k in self.taken_to..n {
+                    if !self.taken[k] && self.pending[k].span.start >= from {
+                        self.taken[k] = true;
+                        out.push(k);
+                    }
+                }
+                self.taken_to = n;
+            }
+        }
+        out
+    }
+}
+
+/// How many bytes before a bare surname are searched for a full name ending in it, when
+/// the sentences just before hold none ("Donald Trump" in the first paragraph, "Trump
+/// said" ten paragraphs on).
+const SURNAME_REACH: usize = 8192;
+/// How many earlier occurrences of the surname that search looks at, nearest first.
+const SURNAME_TRIES: usize = 16;
+
+/// Look back over at most [`SURNAME_REACH`] bytes before `before` for a name of several
+/// capitalised words ending in the surname `last`, nearest first, and take the first that
+/// names a person `r` then knows by that surname. Constant work per call.
+fn far_full_name<'a>(
+    r: &mut Resolver<'a>,
+    runs: &mut Memo<'a>,
+    toks: &mut Vec<entities::Tok>,
+    text: &'a str,
+    last: &str,
+    before: usize,
+    sentences: &[Sentence],
+) {
+    if last.is_empty() || last.len() > 64 {
+        return;
+    }
+    let mut lo = before.saturating_sub(SURNAME_REACH);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let hay = &text.as_bytes()[lo..before];
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    for hit in memchr::memmem::rfind_iter(hay, last.as_bytes()).take(SURNAME_TRIES) {
+        let (s, e) = (lo + hit, lo + hit + last.len());
+        // The last word of a run of several: a space before, no letter after.
+        if s == 0 || bytes[s - 1] != b' ' || bytes.get(e).is_some_and(u8::is_ascii_alphanumeric) {
             continue;
         }
-        let single = !run.as_str(text).bytes().any(|b| b == b' ');
-        out.push(TextMention { span: run, single });
+        let mut from = s.saturating_sub(64);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        found.clear();
+        entities::word_runs_into(text, Span::new(from, e), &mut found);
+        let Some(&run) = found.last().filter(|x| x.end == e && x.start < s) else {
+            continue;
+        };
+        let sentence = sentences
+            .partition_point(|x| x.span.end <= run.start)
+            .min(sentences.len().saturating_sub(1));
+        let m = TextMention {
+            span: run,
+            single: false,
+        };
+        take_name(r, runs, toks, text, &m, sentence);
+        let known = r.names.may_hold(last)
+            && entities::with_lower(last, |l| r.by_last.get(l).is_some_and(|v| !v.is_empty()));
+        if known {
+            return;
+        }
     }
-    out
+}
+
+/// The full name of person `id`, known by the surname `last` only: the first name of
+/// several capitalised words ending in `last` among the [`SURNAME_TRIES`] occurrences in the
+/// [`SURNAME_REACH`] bytes after `after`, if it names a person with a first name. Constant
+/// work per call.
+fn later_full_name<'a>(
+    r: &mut Resolver<'a>,
+    runs: &mut Memo<'a>,
+    toks: &mut Vec<entities::Tok>,
+    text: &'a str,
+    id: usize,
+    last: &str,
+    after: usize,
+) {
+    if last.is_empty() || last.len() > 64 || after >= text.len() {
+        return;
+    }
+    let mut hi = after.saturating_add(SURNAME_REACH).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let bytes = text.as_bytes();
+    let hay = &bytes[after..hi];
+    let mut found = Vec::new();
+    for hit in memchr::memmem::find_iter(hay, last.as_bytes()).take(SURNAME_TRIES) {
+        let (s, e) = (after + hit, after + hit + last.len());
+        if bytes[s - 1] != b' ' || bytes.get(e).is_some_and(u8::is_ascii_alphanumeric) {
+            continue;
+        }
+        let mut from = s.saturating_sub(64).max(after);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        found.clear();
+        entities::word_runs_into(text, Span::new(from, e), &mut found);
+        let Some(&run) = found.last().filter(|x| x.end == e && x.start < s) else {
+            continue;
+        };
+        let lex = entities::lexicon();
+        if let Some((p, _)) = name_run(runs, toks, text, run) {
+            let full = p.kind == SpeakerKind::Person
+                && p.last.is_some_and(|l| l.eq_ignore_ascii_case(last))
+                && p.first.is_some_and(|f| {
+                    p.honorific || p.title.is_some() || lex.first_name(f).is_some()
+                });
+            if full {
+                let e = &mut r.entities[id];
+                e.first = p.first;
+                e.name = p.name;
+                return;
+            }
+        }
+    }
+}
+
+/// Take the capitalised run `m` (in sentence `sentence`) of running text: a person, an
+/// organisation or an outlet it names becomes an entity, or is touched when known.
+fn take_name<'a>(
+    r: &mut Resolver<'a>,
+    runs: &mut Memo<'a>,
+    toks: &mut Vec<entities::Tok>,
+    text: &'a str,
+    m: &TextMention,
+    sentence: usize,
+) {
+    let lex = entities::lexicon();
+    if m.single {
+        // A single capitalised word: a known surname or first name, if unambiguous.
+        let word = m.span.as_str(text);
+        let word = word.strip_suffix('.').unwrap_or(word);
+        if !r.by_last.is_empty() || !r.by_first.is_empty() {
+            if let Some((id, false)) = r.by_single_name(word, Gender::Unknown) {
+                r.touch(id, m.span, sentence);
+            }
+        }
+        return;
+    }
+    let known_last = |r: &Resolver| {
+        let run = m.span.as_str(text);
+        let last = run.rsplit(' ').next().unwrap_or(run);
+        r.names.may_hold(last) && entities::with_lower(last, |l| r.by_last.contains_key(l))
+    };
+    if !worth_classifying(text, m.span) && !known_last(r) {
+        return;
+    }
+    let phrase = name_run(runs, toks, text, m.span);
+    match phrase.as_ref().map(|(p, mention)| (&**p, *mention)) {
+        Some((p, mention))
+            if p.kind == SpeakerKind::Person
+                && p.first.is_some()
+                && (p.honorific
+                    || p.title.is_some()
+                    || p.first.is_some_and(|f| lex.first_name(f).is_some())
+                    || known_last(r)) =>
+        {
+            let id = match r.find_person(p) {
+                Some((id, _)) => {
+                    r.enrich(id, p);
+                    id
+                }
+                None => r.new_entity(p),
+            };
+            r.touch(id, mention, sentence);
+        }
+        Some((p, mention)) if p.kind == SpeakerKind::Person => {
+            // A bare surname or a titled one: only known people.
+            if let Some((id, false)) = p.last.and_then(|l| r.by_single_name(l, p.gender)) {
+                r.enrich(id, p);
+                r.touch(id, mention, sentence);
+            } else if p.title.is_some() || p.honorific {
+                let id = r.new_entity(p);
+                r.touch(id, mention, sentence);
+            }
+        }
+        Some((p, mention)) if matches!(p.kind, SpeakerKind::Organization | SpeakerKind::Media) => {
+            let id = match entities::with_lower(strip_the(p.name), |k| r.by_name.get(k)) {
+                Some(&id) => id,
+                None => r.new_entity(p),
+            };
+            r.touch(id, mention, sentence);
+        }
+        _ => {}
+    }
 }
 
 /// [`entities::classify`] once per distinct source text in a document ("he", "Trump" and
@@ -851,32 +1142,30 @@ impl<'a> ClassifyMemo<'a> {
         self.seen
             .read(text, at, || entities::classify_with(text, span, toks))
     }
+}
 
-    /// [`entities::classify_name_run`] through the memo: the phrase (owned only when a
-    /// title before the run was added to it) and its mention.
-    fn name_run(
-        &mut self,
-        text: &'a str,
-        run: Span,
-    ) -> Option<(std::borrow::Cow<'_, SourcePhrase<'a>>, Span)> {
-        let at = entities::name_run_read(text, run)?;
-        let toks = &mut self.toks;
-        let (i, mention) = self
-            .runs
-            .read(text, at, || entities::name_run_head_with(text, at, toks));
-        let head = self.runs.get(i);
-        if !entities::name_run_keep(head) {
-            return None;
-        }
-        Some(match entities::name_run_title(text, run, head) {
-            Some(title) => {
-                let mut p = head.clone();
-                p.title = Some(title);
-                (std::borrow::Cow::Owned(p), mention)
-            }
-            None => (std::borrow::Cow::Borrowed(head), mention),
-        })
+/// [`entities::classify_name_run`] through the memo `runs` (`toks` the token buffer): the
+/// phrase (owned only when a title before the run was added to it) and its mention.
+fn name_run<'m, 'a>(
+    runs: &'m mut Memo<'a>,
+    toks: &mut Vec<entities::Tok>,
+    text: &'a str,
+    run: Span,
+) -> Option<(std::borrow::Cow<'m, SourcePhrase<'a>>, Span)> {
+    let at = entities::name_run_read(text, run)?;
+    let (i, mention) = runs.read(text, at, || entities::name_run_head_with(text, at, toks));
+    let head = runs.get(i);
+    if !entities::name_run_keep(head) {
+        return None;
     }
+    Some(match entities::name_run_title(text, run, head) {
+        Some(title) => {
+            let mut p = head.clone();
+            p.title = Some(title);
+            (std::borrow::Cow::Owned(p), mention)
+        }
+        None => (std::borrow::Cow::Borrowed(head), mention),
+    })
 }
 
 /// Group the sources of `attributions` into speakers and link each attribution to its
@@ -930,124 +1219,78 @@ pub fn resolve(
     };
     let sorted = sentences.windows(2).all(|w| w[0].span.end <= w[1].span.end);
     let mut sentence_of = SentenceOf::new(sentences, sorted);
+    let mut name_sentence_of = SentenceOf::new(sentences, sorted);
     let mut classify_memo = ClassifyMemo::with_capacity(sources.len());
-    // Classify every source once; only the sentences before a source that needs an
-    // antecedent (a pronoun, a description, a bare surname) are scanned for names.
+    // Classify every source once.
     let phrases: Vec<(usize, Span)> = sources
         .iter()
         .map(|(span, _)| classify_memo.classify(text, *span))
         .collect();
-    let mut regions: Vec<Span> = Vec::new();
-    for ((span, _), &(pi, _)) in sources.iter().zip(&phrases) {
-        let p = classify_memo.seen.get(pi);
-        let needs = match p.reference {
-            Reference::Pronoun(_) | Reference::Description { .. } => true,
-            Reference::Name => p.kind == SpeakerKind::Person && p.first.is_none(),
-        };
-        if !needs || sentences.is_empty() {
-            continue;
-        }
-        let s = sentence_of.get(span.start);
-        let from = sentences[s.saturating_sub(SCAN_SENTENCES)]
-            .span
-            .start
-            .min(span.start);
-        let region = Span::new(from, span.start);
-        match regions.last_mut() {
-            Some(last) if last.end >= region.start => last.end = last.end.max(region.end),
-            _ => regions.push(region),
-        }
-    }
-    let names = scan_names(text, &regions, &source_spans);
-    let mut sentence_of = SentenceOf::new(sentences, sorted);
+    let ClassifyMemo {
+        seen,
+        runs: run_memo,
+        toks,
+    } = &mut classify_memo;
 
-    // Room for what the document can hold, so nothing is copied as it grows.
-    let multi = names.iter().filter(|m| !m.single).count();
-    let mut r = Resolver::with_capacity(sources.len() + multi, sources.len() + names.len());
-    classify_memo.runs.reserve(multi);
-    let lex = entities::lexicon();
+    let mut r = Resolver::with_capacity(sources.len(), 2 * sources.len());
     let mut links: Vec<Option<(usize, f32)>> = vec![None; attributions.len()];
-    let (mut ni, mut si) = (0usize, 0usize);
-    while ni < names.len() || si < sources.len() {
-        let take_name =
-            si >= sources.len() || ni < names.len() && names[ni].span.start < sources[si].0.start;
-        if take_name {
-            let m = &names[ni];
-            ni += 1;
-            let sentence = sentence_of.get(m.span.start);
-            if m.single {
-                // A single capitalised word: a known surname or first name, if unambiguous.
-                let word = m.span.as_str(text);
-                let word = word.strip_suffix('.').unwrap_or(word);
-                if !r.by_last.is_empty() || !r.by_first.is_empty() {
-                    if let Some((id, false)) = r.by_single_name(word, Gender::Unknown) {
-                        r.touch(id, m.span, sentence);
-                    }
-                }
-                continue;
-            }
-            let known_last = |r: &Resolver| {
-                let run = m.span.as_str(text);
-                let last = run.rsplit(' ').next().unwrap_or(run);
-                r.names.may_hold(last) && entities::with_lower(last, |l| r.by_last.contains_key(l))
-            };
-            if !worth_classifying(text, m.span) && !known_last(&r) {
-                continue;
-            }
-            let phrase = classify_memo.name_run(text, m.span);
-            match phrase.as_ref().map(|(p, mention)| (&**p, *mention)) {
-                Some((p, mention))
-                    if p.kind == SpeakerKind::Person
-                        && p.first.is_some()
-                        && (p.honorific
-                            || p.title.is_some()
-                            || p.first.is_some_and(|f| lex.first_name(f).is_some())
-                            || known_last(&r)) =>
-                {
-                    let id = match r.find_person(p) {
-                        Some((id, _)) => {
-                            r.enrich(id, p);
-                            id
-                        }
-                        None => r.new_entity(p),
-                    };
-                    r.touch(id, mention, sentence);
-                }
-                Some((p, mention)) if p.kind == SpeakerKind::Person => {
-                    // A bare surname or a titled one: only known people.
-                    if let Some((id, false)) = p.last.and_then(|l| r.by_single_name(l, p.gender)) {
-                        r.enrich(id, p);
-                        r.touch(id, mention, sentence);
-                    } else if p.title.is_some() || p.honorific {
-                        let id = r.new_entity(p);
-                        r.touch(id, mention, sentence);
-                    }
-                }
-                Some((p, mention))
-                    if matches!(p.kind, SpeakerKind::Organization | SpeakerKind::Media) =>
-                {
-                    let id = match entities::with_lower(strip_the(p.name), |k| r.by_name.get(k)) {
-                        Some(&id) => id,
-                        None => r.new_entity(p),
-                    };
-                    r.touch(id, mention, sentence);
-                }
-                _ => {}
-            }
-            continue;
-        }
-        let (span, ids) = &sources[si];
-        si += 1;
+    // Names in running text are read only before a source that needs an antecedent (a
+    // pronoun, a definite description, a bare surname) and finds none among the entities
+    // known, in the SCAN_SENTENCES sentences before it; never twice.
+    let mut scan = Scan::default();
+    for (si, (span, ids)) in sources.iter().enumerate() {
         let sentence = sentence_of.get(span.start);
-        let (pi, mention) = phrases[si - 1];
-        let p = classify_memo.seen.get(pi);
-        if let Some((id, conf)) = r.resolve(p, sentence) {
+        let (pi, mention) = phrases[si];
+        let p = seen.get(pi);
+        let linked = match r.resolve(p, sentence, !sentences.is_empty()) {
+            Ok(linked) => linked,
+            Err(Missed) => {
+                let from = sentences[sentence.saturating_sub(SCAN_SENTENCES)]
+                    .span
+                    .start
+                    .min(span.start);
+                scan.read(text, Span::new(from, span.start), &source_spans);
+                // A bare surname wants only the names that end in it; anything else
+                // takes every name of the region.
+                let surname = (p.reference == Reference::Name).then_some(p.last).flatten();
+                let mark = r.recent.len();
+                for k in scan.take(from, surname, text) {
+                    let m = &scan.pending[k];
+                    let sentence = name_sentence_of.get(m.span.start);
+                    take_name(&mut r, run_memo, toks, text, m, sentence);
+                }
+                // Back into text order: the last WINDOW mentions known before, then the
+                // names read now (sorted runs, merged).
+                if let Some(last) = surname.filter(|_| r.find_person(p).is_none()) {
+                    far_full_name(&mut r, run_memo, toks, text, last, span.start, sentences);
+                }
+                let lo = mark.saturating_sub(WINDOW);
+                r.recent[lo..].sort_by_key(|m| m.pos);
+                r.resolve(p, sentence, false).unwrap_or(None)
+            }
+        };
+        if let Some((id, conf)) = linked {
             let mention = if mention.is_empty() { *span } else { mention };
             r.touch(id, mention, sentence);
             for &i in &order[ids.clone()] {
                 r.entities[id].said += 1;
                 r.said.push((id, i));
                 links[i] = Some((id, conf));
+            }
+        }
+    }
+
+    // A person known only by surname takes the full name the text gives after it (the
+    // names there were not read when nothing asked for them).
+    let mut first_at = vec![usize::MAX; r.entities.len()];
+    for &(id, m) in &r.mentions {
+        first_at[id] = first_at[id].min(m.end);
+    }
+    for (id, &at) in first_at.iter().enumerate() {
+        let e = &r.entities[id];
+        if e.is_speaker() && e.kind == SpeakerKind::Person && e.first.is_none() {
+            if let Some(last) = e.last {
+                later_full_name(&mut r, run_memo, toks, text, id, last, at);
             }
         }
     }
