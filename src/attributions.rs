@@ -1292,6 +1292,22 @@ impl Ctx<'_> {
             if !matches!(m.kind, MentionKind::Name | MentionKind::Pronoun) {
                 return None;
             }
+            // `Facing criticism, Roe …`, `Publicly, Roe …`, `Hours later, Roe …`, `Amid
+            // protests, Roe …`: an opening participle, adverb, time phrase or preposition is
+            // no subject.
+            let w = self.word(m.first).unwrap_or_default();
+            let opener = m.first == m.last
+                && (w.ends_with("ing")
+                    || w.ends_with("ly")
+                    || PREPOSITIONS.contains(&w.as_ref())
+                    || matches!(w.as_ref(), "amid" | "amidst" | "following" | "despite")
+                    || matches!(
+                        w.as_ref(),
+                        "minutes" | "hours" | "days" | "weeks" | "months" | "years" | "moments"
+                    ));
+            if opener {
+                return None;
+            }
             // The subject is followed by its verb (a lowercase word), or a name by its
             // apposition (`Sen. Jane Roe, R-Ohio, who …, dropped …`).
             let next = self.toks.get(m.last + 1)?;

@@ -57,3 +57,16 @@ s!(
     "according to",
     "the harbor office"
 );
+
+s!(
+    an_opening_participle_is_no_subject_of_a_later_gerund,
+    "Facing questions from the board, Mayor Dana Holt closed the pier, saying it was unsafe.",
+    "saying",
+    "Mayor Dana Holt"
+);
+s!(
+    an_opening_time_phrase_is_no_subject_of_a_later_gerund,
+    "Hours later, Dana Holt closed the pier, saying it was unsafe.",
+    "saying",
+    "Dana Holt"
+);
