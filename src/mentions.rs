@@ -393,6 +393,12 @@ const STOP_FORWARD_LIST: &[&str] = &[
     "there",
 ];
 static STOP_FORWARD: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(STOP_FORWARD_LIST));
+/// Words that join clauses or make a verb phrase: no noun phrase runs back over them.
+const CLAUSE_WORDS: &[&str] = &[
+    "but", "that", "when", "where", "after", "as", "because", "while", "if", "than", "since",
+    "before", "until", "whether", "what", "how", "why", "is", "was", "were", "are", "has", "have",
+    "had", "will", "would", "can", "could", "should", "may", "might", "must", "do", "does", "did",
+];
 /// Words that open a new clause after a comma, ending an apposition before them.
 const CLAUSE_OPENERS: &[&str] = &[
     "and",
@@ -883,8 +889,15 @@ impl MentionFinder {
                 TokenKind::Word => {
                     if DETERMINERS.contains(&pw.as_ref()) {
                         // `The plan came from Lena Voss`: a determiner far from a name
-                        // starts another phrase.
-                        if !(capital_head && pending_lower > 0) {
+                        // starts another phrase; so does one before a clause word when the
+                        // head is known without it (`the attack but officials`, `the limit
+                        // that economists`).
+                        let clause_between = known_head
+                            && (k..committed).any(|i| {
+                                tokens[i].is_lowercase_word(text)
+                                    && CLAUSE_WORDS.contains(&lower(text, &tokens[i]).as_ref())
+                            });
+                        if !(capital_head && pending_lower > 0) && !clause_between {
                             start = k - 1;
                             committed = start;
                             has_det = true;
