@@ -908,6 +908,16 @@ impl MentionFinder {
                         if STOP_CAPS.contains(&pw.as_ref()) {
                             break;
                         }
+                        // `Years after Bill Clinton`, `emails that Donald Trump`: a capital
+                        // beyond a clause word starts another phrase.
+                        if pending_lower > 0
+                            && (k..committed).any(|i| {
+                                tokens[i].is_lowercase_word(text)
+                                    && CLAUSE_WORDS.contains(&lower(text, &tokens[i]).as_ref())
+                            })
+                        {
+                            break;
+                        }
                         // `Clinton says many`: a name beyond lowercase words does not belong
                         // to a lowercase head, unless they are all modifiers (`The state’s
                         // Republican party leader`): then the name is one too.

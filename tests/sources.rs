@@ -83,3 +83,10 @@ s!(
     "said",
     "harbor officials"
 );
+
+s!(
+    a_name_does_not_run_back_over_a_clause_word,
+    "The pier closed in August after Harbor Master Dana Holt said it was unsafe.",
+    "said",
+    "Harbor Master Dana Holt"
+);
