@@ -1106,6 +1106,15 @@ impl Ctx<'_> {
         while start < comma && DISCOURSE.contains(&self.word(start).unwrap_or_default().as_ref()) {
             start += 1;
         }
+        // `Similarly, Roe, a potter, said`: a sentence adverb and its comma.
+        if start + 1 < comma
+            && self
+                .word(start)
+                .is_some_and(|w| w.len() > 4 && w.ends_with("ly"))
+            && self.is_punct(start + 1, ',')
+        {
+            start += 2;
+        }
         let m = self.finder.after(self.text, &self.toks, start, comma)?;
         if m.first != start
             || !matches!(m.kind, MentionKind::Name | MentionKind::Group)

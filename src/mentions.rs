@@ -1187,13 +1187,64 @@ impl MentionFinder {
             .filter(|m| {
                 m.kind == MentionKind::Name
                     || m.kind == MentionKind::Description && a.is_capitalized(text)
-            })?;
+            })
+            .filter(|m| !self.is_opening_adjunct(text, tokens, m))?;
         Some(Mention {
             span: Span::new(name.span.start, tokens[comma - 1].span.end),
             kind: MentionKind::Name,
             first: name.first,
             last: comma - 1,
         })
+    }
+
+    /// `In the interview,`, `Earlier this week,`, `Similarly,`: a phrase before a comma that
+    /// is an adjunct of the clause (after a preposition or a time adverb, a time phrase, a
+    /// lone -ly adverb), not a name an apposition may follow.
+    fn is_opening_adjunct(&self, text: &str, tokens: &[Token], m: &Mention) -> bool {
+        // (a preposition opening the clause: `In the interview,`, not `made by Roe,`)
+        let after_preposition = m.first.checked_sub(1).is_some_and(|p| {
+            let w = lower(text, &tokens[p]);
+            let opens = p == 0 || tokens[p - 1].kind == TokenKind::Punct;
+            opens
+                && tokens[p].kind == TokenKind::Word
+                && (matches!(
+                    w.as_ref(),
+                    "in" | "on"
+                        | "at"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "for"
+                        | "with"
+                        | "from"
+                        | "since"
+                        | "by"
+                        | "of"
+                        | "under"
+                        | "over"
+                        | "through"
+                        | "among"
+                ) || matches!(w.as_ref(), "earlier" | "later" | "last" | "next" | "this"))
+        });
+        let timed = tokens[m.first..=m.last].iter().any(|t| {
+            let w = lower(text, t);
+            WEEKDAYS.contains(&w.as_ref())
+                || matches!(
+                    w.as_ref(),
+                    "week"
+                        | "weekend"
+                        | "month"
+                        | "year"
+                        | "morning"
+                        | "afternoon"
+                        | "evening"
+                        | "night"
+                        | "today"
+                        | "yesterday"
+                )
+        });
+        let adverb = m.first == m.last && lower(text, &tokens[m.first]).ends_with("ly");
+        after_preposition || timed || adverb
     }
 
     /// `said Jane Roe, a potter from Hull.`: a mention standing after its cue, widened over

@@ -90,3 +90,22 @@ s!(
     "said",
     "Harbor Master Dana Holt"
 );
+
+s!(
+    an_opening_time_phrase_is_no_name_before_an_apposition,
+    "Earlier this week, Mayor Dana Holt, who served on the board, conceded the pier was unsafe.",
+    "conceded",
+    "Mayor Dana Holt, who served on the board"
+);
+s!(
+    an_opening_prepositional_phrase_is_no_name_before_an_apposition,
+    "In the interview, Holt, who joined the board in May, stressed the need for repairs.",
+    "stressed",
+    "Holt, who joined the board in May"
+);
+s!(
+    an_opening_sentence_adverb_is_no_part_of_the_source,
+    "Similarly, Tom Reyes, a harbor pilot, said the pier was unsafe.",
+    "said",
+    "Tom Reyes, a harbor pilot"
+);
