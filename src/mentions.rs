@@ -897,7 +897,7 @@ impl MentionFinder {
                                 tokens[i].is_lowercase_word(text)
                                     && CLAUSE_WORDS.contains(&lower(text, &tokens[i]).as_ref())
                             });
-                        if !(capital_head && pending_lower > 0) && !clause_between {
+                        if !(clause_between || capital_head && pending_lower > 0) {
                             start = k - 1;
                             committed = start;
                             has_det = true;
