@@ -252,7 +252,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
 
 /// Where the word (or number, per `kind`) whose first char ends at `i` ends, and whether
 /// it is plain lowercase ([`Token::plain_lowercase`]; `plain`: so far).
-#[inline]
+#[inline(always)]
 fn word_end(piece: &str, mut i: usize, kind: TokenKind, mut plain: bool) -> (usize, bool) {
     let bytes = piece.as_bytes();
     loop {
