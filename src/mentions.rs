@@ -1371,6 +1371,7 @@ impl MentionFinder {
         let ceil = ceil.min(tokens.len());
         let stop = ceil.min(from + WINDOW);
         let mut last = None;
+        let mut open = 0usize;
         let mut i = from;
         while i < stop {
             let t = &tokens[i];
@@ -1383,13 +1384,47 @@ impl MentionFinder {
             if is_quote_mark(s) || t.is(text, ';') || t.is(text, ':') || t.is(text, '—') {
                 break;
             }
-            if t.is(text, ')') {
+            if t.is(text, '(') {
+                open += 1;
+            } else if t.is(text, ')') {
+                // `(according to Nielsen.)`: a bracket opened before the phrase ends it.
+                if open == 0 {
+                    break;
+                }
+                open -= 1;
                 last = Some(i);
             } else if t.is(text, ',') {
                 let next = tokens.get(i + 1);
+                // `, on Monday`, `, in a statement`, `, via email`: an adjunct of the cue.
+                let adjunct = |n: &Token| {
+                    let w = lower(text, n);
+                    n.is_lowercase_word(text)
+                        && matches!(
+                            w.as_ref(),
+                            "in" | "on"
+                                | "at"
+                                | "via"
+                                | "during"
+                                | "with"
+                                | "after"
+                                | "before"
+                                | "through"
+                                | "under"
+                                | "over"
+                                | "by"
+                                | "last"
+                                | "this"
+                                | "earlier"
+                                | "later"
+                                | "today"
+                                | "yesterday"
+                        )
+                        || WEEKDAYS.contains(&w.as_ref())
+                };
                 let new_clause = !through_commas
                     || next.map_or(true, |n| {
                         is_quote_mark(n.as_str(text))
+                            || adjunct(n)
                             || n.is_lowercase_word(text)
                                 && (n.as_str(text).ends_with("ing")
                                     || CLAUSE_OPENERS.contains(&lower(text, n).as_ref()))

@@ -109,3 +109,16 @@ s!(
     "said",
     "Tom Reyes, a harbor pilot"
 );
+
+s!(
+    an_adjunct_after_an_apposition_is_no_part_of_the_source,
+    "“The pier is safe,” said Tom Reyes, a harbor pilot from Hull, in a statement.",
+    "said",
+    "Tom Reyes, a harbor pilot from Hull"
+);
+s!(
+    a_bracket_opened_before_the_source_ends_it,
+    "The ferry carried 90 cars (a record, according to the harbor office).",
+    "according to",
+    "the harbor office"
+);
