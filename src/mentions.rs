@@ -793,7 +793,16 @@ impl MentionFinder {
                         || self.titles.contains(hw.as_ref() as &str);
                     // A capital opening the sentence hides no head of the lexicons (`Leaders
                     // of the union`); the plural-agent guess needs a lowercase word.
+                    // `the director of the bureau`, `a slice of Hollywood`: any noun with a
+                    // determiner heads an `of` phrase (phrase_before wants the determiner).
+                    let of_noun = pw == "of"
+                        && h.is_lowercase_word(text)
+                        && !FUNCTION_WORDS.contains(&hw.as_ref())
+                        && !STOP_FORWARD.contains(&hw.as_ref())
+                        && !CLAUSE_WORDS.contains(&hw.as_ref())
+                        && !hw.ends_with("ed");
                     let head = evidence
+                        || of_noun
                         || h.is_lowercase_word(text) && (known || Self::agent_plural(&hw))
                         || p == 1 && h.kind == TokenKind::Word && known;
                     // `Paul Okafor of the Tribune`: a name before `of` is who speaks, the

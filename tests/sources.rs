@@ -122,3 +122,10 @@ s!(
     "according to",
     "the harbor office"
 );
+
+s!(
+    a_noun_with_a_determiner_heads_its_of_phrase,
+    "Even the organizer of the harbor festival said the rules were too strict.",
+    "said",
+    "the organizer of the harbor festival"
+);
