@@ -766,8 +766,22 @@ impl MentionFinder {
                     let hw = lower(text, h);
                     // `Most of the senators`, `An average of 10 percent of voters`: a
                     // quantity heads the phrase (with its article).
-                    if pw == "of" && QUANTITY_HEADS.contains(&hw.as_ref()) {
-                        let first = match p.checked_sub(2) {
+                    // `85% of Democrats`, `61 percent of voters`: a share heads it too.
+                    let share = (pw == "of")
+                        .then(|| {
+                            if h.is(text, '%') {
+                                self.poll_share_before(text, tokens, p - 1, floor)
+                            } else if matches!(hw.as_ref(), "percent" | "per") {
+                                self.phrase_before(text, tokens, p - 1, floor)
+                                    .filter(|l| l.first < p - 1)
+                            } else {
+                                None
+                            }
+                        })
+                        .flatten();
+                    if share.is_some() || pw == "of" && QUANTITY_HEADS.contains(&hw.as_ref()) {
+                        let mut first = match p.checked_sub(2) {
+                            _ if share.is_some() => share.map_or(p - 1, |l| l.first),
                             Some(d)
                                 if d >= floor
                                     && matches!(
@@ -779,6 +793,24 @@ impl MentionFinder {
                             }
                             _ => p - 1,
                         };
+                        // `Almost half of`, `nearly 60% of`: a qualifier of the quantity.
+                        if first > floor
+                            && matches!(
+                                lower(text, &tokens[first - 1]).as_ref(),
+                                "almost"
+                                    | "nearly"
+                                    | "about"
+                                    | "roughly"
+                                    | "only"
+                                    | "just"
+                                    | "virtually"
+                                    | "fully"
+                                    | "some"
+                                    | "around"
+                            )
+                        {
+                            first -= 1;
+                        }
                         m = Mention {
                             span: Span::new(tokens[first].span.start, m.span.end),
                             kind: MentionKind::Group,

@@ -129,3 +129,16 @@ s!(
     "said",
     "the organizer of the harbor festival"
 );
+
+s!(
+    a_share_heads_its_of_phrase,
+    "In Maine, 85% of ferry riders said the fares were too high.",
+    "said",
+    "85% of ferry riders"
+);
+s!(
+    a_qualified_quantity_heads_its_of_phrase,
+    "Almost half of the riders said the fares were too high.",
+    "said",
+    "Almost half of the riders"
+);
