@@ -449,7 +449,8 @@ fn is_modifier(text: &str, t: &Token) -> bool {
 }
 
 /// True when token `s` opens a clause: the sentence's first token, or one after a comma,
-/// colon, semicolon, bracket, dash, quotation mark or a clause-joining word.
+/// colon, semicolon, bracket, dash, quotation mark or a clause-joining word; or one after
+/// `of`, which opens a noun phrase (`85% of ferry riders`).
 fn opens_clause(text: &str, tokens: &[Token], s: usize) -> bool {
     let Some(p) = s.checked_sub(1).map(|p| &tokens[p]) else {
         return true;
@@ -461,6 +462,7 @@ fn opens_clause(text: &str, tokens: &[Token], s: usize) -> bool {
     matches!(
         lower(text, p).as_ref(),
         "that"
+            | "of"
             | "and"
             | "but"
             | "because"
