@@ -1087,8 +1087,24 @@ impl Ctx<'_> {
     fn long_apposition(&self, comma: usize, floor: usize) -> Option<Mention> {
         let lowest = floor.max(comma.saturating_sub(40));
         let mut start = None;
+        let mut skip_to: Option<usize> = None;
         for k in (lowest..comma).rev() {
             let t = &self.toks[k];
+            if let Some(o) = skip_to {
+                if k == o {
+                    skip_to = None;
+                }
+                continue;
+            }
+            // `Rep. Jane Roe (D-Ohio), who …, said`: a bracket inside the name.
+            if t.is(self.text, ')') {
+                skip_to = (lowest.max(k.saturating_sub(8))..k)
+                    .rev()
+                    .find(|&o| self.is_punct(o, '('));
+                if skip_to.is_some() {
+                    continue;
+                }
+            }
             if t.kind == TokenKind::Punct
                 && (matches!(t.as_str(self.text), ";" | ":" | "(" | ")")
                     || is_open_quote_char(t.as_str(self.text))

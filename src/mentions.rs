@@ -1205,7 +1205,7 @@ impl MentionFinder {
             // The relative clause is part of the source phrase (news and PolNeAR mark it so).
             let antecedent = self
                 .apposition_before(text, tokens, k, floor.max(k.saturating_sub(24)))
-                .or_else(|| self.phrase_before(text, tokens, k - 1, floor))
+                .or_else(|| self.name_or_bracketed_before(text, tokens, k - 1, floor))
                 .filter(|m| m.kind != MentionKind::Pronoun)?;
             return Some(Mention {
                 span: Span::new(antecedent.span.start, tokens[comma - 1].span.end),

@@ -142,3 +142,10 @@ s!(
     "said",
     "Almost half of the riders"
 );
+
+s!(
+    a_bracketed_name_before_a_relative_clause_is_the_source,
+    "Rep. Mara Lind (D-Maine), who toured the pier this month, said that it was unsafe.",
+    "said",
+    "Rep. Mara Lind (D-Maine), who toured the pier this month"
+);
