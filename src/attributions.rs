@@ -1271,7 +1271,7 @@ impl Ctx<'_> {
             .then_some(q)?
         } else if matches!(
             w.as_ref(),
-            "most" | "half" | "both" | "each" | "several" | "few" | "none"
+            "most" | "half" | "both" | "each" | "several" | "few" | "none" | "another" | "others"
         ) {
             last
         } else {
@@ -1283,7 +1283,7 @@ impl Ctx<'_> {
                 && !is_close_quote_char(self.tok_str(first - 1))
             || self
                 .word(first - 1)
-                .is_some_and(|p| matches!(p.as_ref(), "and" | "but" | "while" | "whereas"));
+                .is_some_and(|p| matches!(p.as_ref(), "and" | "but" | "yet" | "while" | "whereas"));
         opens_clause.then(|| Mention {
             span: Span::new(self.toks[first].span.start, self.toks[last].span.end),
             kind: MentionKind::Group,

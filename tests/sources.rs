@@ -149,3 +149,10 @@ s!(
     "said",
     "Rep. Mara Lind (D-Maine), who toured the pier this month"
 );
+
+s!(
+    another_is_a_source_of_its_own,
+    "One rider said the fare was fair. Yet another argued it was too high.",
+    "argued",
+    "another"
+);
