@@ -417,6 +417,15 @@ impl Ctx<'_> {
         self.toks.get(i).is_some_and(|t| t.is(self.text, c))
     }
 
+    /// The first token of a dash ending at token `j`: `—`, `–`, or `--` written as two
+    /// hyphens; None when token `j` ends no dash.
+    fn dash_start(&self, j: usize) -> Option<usize> {
+        if self.is_punct(j, '—') || self.is_punct(j, '–') {
+            return Some(j);
+        }
+        (j > 0 && self.is_punct(j, '-') && self.is_punct(j - 1, '-')).then(|| j - 1)
+    }
+
     fn tok_str(&self, i: usize) -> &str {
         self.toks.get(i).map_or("", |t| t.as_str(self.text))
     }
@@ -742,20 +751,29 @@ impl Ctx<'_> {
                         // `… of “New York values,” saying …`
                         frame.source = self.subject(earlier, a);
                     }
-                    Some(j) if is_close_quote_char(self.tok_str(j)) || self.is_punct(j, '—') => {
-                        // `Jane Roe — a potter from Hull — said`: the name with its apposition
+                    Some(j)
+                        if is_close_quote_char(self.tok_str(j)) || self.dash_start(j).is_some() =>
+                    {
+                        // `Jane Roe — a potter from Hull — said`, `The justice -- who … --
+                        // said`: the phrase with its apposition
                         let floor = earlier.last().map_or(0, |p| p.last + 1);
                         let dashed = self
-                            .is_punct(j, '—')
-                            .then(|| {
-                                (floor.max(j.saturating_sub(25))..j)
+                            .dash_start(j)
+                            .and_then(|e| {
+                                (floor.max(e.saturating_sub(25))..e)
                                     .rev()
-                                    .find(|&d| self.is_punct(d, '—'))
+                                    .find_map(|d| self.dash_start(d))
                             })
-                            .flatten()
-                            .filter(|&d| d > floor && d + 1 < j)
+                            .filter(|&d| d > floor)
                             .and_then(|d| self.finder.before(text, &self.toks, d - 1, floor))
-                            .filter(|s| matches!(s.kind, MentionKind::Name | MentionKind::Group))
+                            .filter(|s| {
+                                matches!(
+                                    s.kind,
+                                    MentionKind::Name
+                                        | MentionKind::Group
+                                        | MentionKind::Description
+                                )
+                            })
                             .map(|s| Mention {
                                 span: Span::new(s.span.start, self.toks[j].span.end),
                                 last: j,

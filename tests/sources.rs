@@ -156,3 +156,10 @@ s!(
     "argued",
     "another"
 );
+
+s!(
+    a_source_with_an_apposition_between_double_hyphens,
+    "The harbor master -- who has run the port since May -- said the pier was unsafe.",
+    "said",
+    "The harbor master -- who has run the port since May --"
+);
