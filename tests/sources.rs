@@ -163,3 +163,16 @@ s!(
     "said",
     "The harbor master -- who has run the port since May --"
 );
+
+s!(
+    a_time_adjunct_after_a_document_is_part_of_the_source,
+    "A harbor survey released Thursday found that the pier was unsafe.",
+    "found",
+    "A harbor survey released Thursday"
+);
+s!(
+    a_time_adjunct_after_a_person_is_no_part_of_the_source,
+    "The harbor master on Thursday said that the pier was unsafe.",
+    "said",
+    "The harbor master"
+);
