@@ -1392,9 +1392,13 @@ impl Ctx<'_> {
             // The subject is followed by its verb (a lowercase word), or a name by its
             // apposition (`Sen. Jane Roe, R-Ohio, who …, dropped …`).
             let next = self.toks.get(m.last + 1)?;
-            (next.is_lowercase_word(self.text)
-                || m.kind == MentionKind::Name && next.is(self.text, ','))
-            .then_some(m)
+            if next.is_lowercase_word(self.text) {
+                return Some(m);
+            }
+            if !(m.kind == MentionKind::Name && next.is(self.text, ',')) {
+                return None;
+            }
+            Some(self.subject_apposition(m, before).unwrap_or(m))
         };
         // `On Thursday, Warren appeared …, saying`: past an opening adjunct.
         // (`Asked on Monday whether …, Mrs. Roe shook her head and said`: after a later one)
@@ -1404,6 +1408,52 @@ impl Ctx<'_> {
                 .take(3)
                 .find_map(|comma| at(comma + 1))
         })
+    }
+
+    /// `Owen Jones, a columnist who is gay, walked off …, arguing`: subject `m` with the
+    /// apposition after it, up to the comma its verb follows (a lowercase word that opens no
+    /// clause), before token `before` and within a bounded window.
+    fn subject_apposition(&self, m: Mention, before: usize) -> Option<Mention> {
+        let a = m.last + 2;
+        let aw = self.word(a)?;
+        let appositive = matches!(
+            aw.as_ref(),
+            "a" | "an" | "the" | "who" | "whose" | "which" | "his" | "her" | "their" | "its"
+        ) || self.toks[a].is_capitalized(self.text)
+            || self.finder.is_title(&aw);
+        if !appositive {
+            return None;
+        }
+        let end = before.min(a + 30).min(self.toks.len());
+        for c in a + 1..end {
+            let t = &self.toks[c];
+            if t.kind != TokenKind::Punct {
+                continue;
+            }
+            let s = t.as_str(self.text);
+            if is_open_quote_char(s) || is_close_quote_char(s) || matches!(s, ";" | ":" | "—") {
+                return None;
+            }
+            if s == "," {
+                let n = self.toks.get(c + 1)?;
+                let w = lower(self.text, n);
+                let verb = n.is_lowercase_word(self.text)
+                    && !w.ends_with("ing")
+                    && !matches!(
+                        w.as_ref(),
+                        "and" | "but" | "or" | "who" | "which" | "whose" | "a" | "an" | "the"
+                    )
+                    && !PREPOSITIONS.contains(&w.as_ref());
+                if verb {
+                    return Some(Mention {
+                        span: Span::new(m.span.start, self.toks[c - 1].span.end),
+                        last: c - 1,
+                        ..m
+                    });
+                }
+            }
+        }
+        None
     }
 
     /// `…,” said Smith.`: the source after cue token `b`, followed by punctuation.

@@ -176,3 +176,10 @@ s!(
     "said",
     "The harbor master"
 );
+
+s!(
+    a_gerund_takes_the_subject_with_its_apposition,
+    "Tom Reyes, the harbor master, closed the pier on Monday, saying it was unsafe.",
+    "saying",
+    "Tom Reyes, the harbor master"
+);
