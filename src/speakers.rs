@@ -914,8 +914,16 @@ fn far_full_name<'a>(
     }
     let hay = &text.as_bytes()[lo..before];
     let bytes = text.as_bytes();
+    // The nearest SURNAME_TRIES occurrences (a forward search: the reverse one is slower).
+    let mut hits = [0usize; SURNAME_TRIES];
+    let mut n = 0usize;
+    for hit in memchr::memmem::find_iter(hay, last.as_bytes()) {
+        hits[n % SURNAME_TRIES] = hit;
+        n += 1;
+    }
+    let nearest_first = (0..n.min(SURNAME_TRIES)).map(|k| hits[(n - 1 - k) % SURNAME_TRIES]);
     let mut found = Vec::new();
-    for hit in memchr::memmem::rfind_iter(hay, last.as_bytes()).take(SURNAME_TRIES) {
+    for hit in nearest_first {
         let (s, e) = (lo + hit, lo + hit + last.len());
         // The last word of a run of several: a space before, no letter after.
         if s == 0 || bytes[s - 1] != b' ' || bytes.get(e).is_some_and(u8::is_ascii_alphanumeric) {
