@@ -575,3 +575,41 @@ fn a_name_before_of_speaks_not_the_outlet_after_it() {
     assert_eq!(speaker.name, "Dana Whitfield");
     assert_eq!(speaker.kind, sayso::SpeakerKind::Person);
 }
+
+#[test]
+fn a_bare_surname_finds_its_full_name_paragraphs_back() {
+    // The full name is given once, in running text, six sentences before the first source.
+    let text = "Harbour master Maria Kwiatkowska opened the new pier on Monday. The pier cost \
+                more than planned. Boats lined up at dawn. The ferry ran late. Gulls circled the \
+                market. Rain held off until noon. Kwiatkowska said the pier would stay open all \
+                winter. She added that fees would not rise.";
+    let mut r = resolve(text, &[("Kwiatkowska said", "said"), ("She", "added")]);
+    // The source is the surname alone (the helper finds the first "Kwiatkowska").
+    let s = text.find("Kwiatkowska said").unwrap();
+    let mut attributions = r.attributions.clone();
+    attributions[0].source = Some(Span::new(s, s + "Kwiatkowska".len()));
+    r.speakers = sayso::speakers::resolve(text, &sayso::segment(text), &mut attributions);
+    r.attributions = attributions;
+    assert_eq!(r.name(0), Some("Maria Kwiatkowska"));
+    assert_eq!(r.name(1), Some("Maria Kwiatkowska"));
+    assert_eq!(r.speakers.len(), 1);
+}
+
+#[test]
+fn a_surname_source_takes_the_full_name_given_after_it() {
+    let text = "Okonjo said the mill would reopen in May. The town council met on Tuesday. \
+                Mayor Patience Okonjo told the council that the mill had new owners.";
+    let r = resolve(text, &[("Okonjo", "said")]);
+    assert_eq!(r.name(0), Some("Patience Okonjo"));
+}
+
+#[test]
+fn a_surname_far_back_of_another_person_is_not_taken() {
+    // The only earlier "Reyes" is a different word run ending elsewhere: no full name.
+    let text = "The Reyes Foundation gave money to the school. The gift was large. Pupils \
+                cheered. Teachers smiled. Parents wrote letters. The board met. Reyes said \
+                the gift would pay for books.";
+    let r = resolve(text, &[("Reyes", "said")]);
+    assert_eq!(r.name(0), Some("Reyes"));
+    assert_eq!(r.kind(0), Some(SpeakerKind::Person));
+}
