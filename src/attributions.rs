@@ -1187,6 +1187,15 @@ impl Ctx<'_> {
         {
             start += 2;
         }
+        // `In July, Roe, vice chair of the board, said`: a short opening adjunct and its comma.
+        if self
+            .word(start)
+            .is_some_and(|w| PREPOSITIONS.contains(&w.as_ref()) || TIME_WORDS.contains(&w.as_ref()))
+        {
+            if let Some(c) = (start + 1..comma.min(start + 6)).find(|&c| self.is_punct(c, ',')) {
+                start = c + 1;
+            }
+        }
         let m = self.finder.after(self.text, &self.toks, start, comma)?;
         if m.first != start
             || !matches!(m.kind, MentionKind::Name | MentionKind::Group)

@@ -183,3 +183,10 @@ s!(
     "saying",
     "Tom Reyes, the harbor master"
 );
+
+s!(
+    an_opening_adjunct_before_a_long_apposition_is_skipped,
+    "In July, Tom Reyes, vice chair of the harbor board, told reporters that the pier was unsafe.",
+    "told",
+    "Tom Reyes, vice chair of the harbor board"
+);
