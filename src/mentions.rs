@@ -1092,6 +1092,20 @@ impl MentionFinder {
                 committed = m;
             }
         }
+        // `, local Democrats said`, `that veteran Republicans say`: a capitalised head keeps
+        // the modifiers opening its clause too.
+        if start < committed && capital_head && pending_lower > 0 {
+            let mut m = committed;
+            while m > start
+                && tokens[m - 1].is_lowercase_word(text)
+                && is_modifier(text, &tokens[m - 1])
+            {
+                m -= 1;
+            }
+            if m < committed && opens_clause(text, tokens, m) {
+                committed = m;
+            }
+        }
         let first = committed;
         // A lowercase head needs a determiner or a lexicon entry.
         if !capital_head && !known_head && !has_det {

@@ -190,3 +190,16 @@ s!(
     "told",
     "Tom Reyes, vice chair of the harbor board"
 );
+
+s!(
+    a_capitalised_head_keeps_the_modifiers_opening_its_clause,
+    "The ferry will sail on time, local Democrats said.",
+    "said",
+    "local Democrats"
+);
+s!(
+    a_name_keeps_its_lowercase_role_opening_the_clause,
+    "In the last race, pizza magnate Tom Reyes revealed that he owned the pier.",
+    "revealed",
+    "pizza magnate Tom Reyes"
+);
