@@ -940,11 +940,35 @@ impl MentionFinder {
                                 tokens[i].is_lowercase_word(text)
                                     && CLAUSE_WORDS.contains(&lower(text, &tokens[i]).as_ref())
                             });
-                        if !(clause_between || capital_head && pending_lower > 0) {
+                        // `Many veteran Republicans`: a quantifier before modifiers of a name.
+                        let quantified = capital_head
+                            && pending_lower > 0
+                            && matches!(
+                                pw.as_ref(),
+                                "many" | "some" | "most" | "several" | "all" | "few" | "both"
+                            )
+                            && (k..committed).all(|i| {
+                                tokens[i].is_lowercase_word(text) && is_modifier(text, &tokens[i])
+                            });
+                        if quantified || !(clause_between || capital_head && pending_lower > 0) {
                             start = k - 1;
                             committed = start;
                             has_det = true;
                         }
+                        break;
+                    }
+                    // `That person said`: `that` opening the clause before a noun.
+                    if pw == "that"
+                        && !capital_head
+                        && k - 1 == window_floor.max(floor)
+                        && (k - 1 == 0 || tokens[k - 2].kind == TokenKind::Punct)
+                        && pending_lower == 0
+                        && k == last
+                        && is_modifier(text, &tokens[k])
+                    {
+                        start = k - 1;
+                        committed = start;
+                        has_det = true;
                         break;
                     }
                     if p.is_capitalized(text) {

@@ -203,3 +203,16 @@ s!(
     "revealed",
     "pizza magnate Tom Reyes"
 );
+
+s!(
+    that_opening_the_sentence_is_a_determiner,
+    "The pier closed. That inspector said it was unsafe.",
+    "said",
+    "That inspector"
+);
+s!(
+    a_quantifier_before_modifiers_of_a_name_opens_the_source,
+    "Many prominent Democrats said the ferry plan was rushed.",
+    "said",
+    "Many prominent Democrats"
+);
