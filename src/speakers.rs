@@ -890,6 +890,9 @@ impl Scan {
 /// the sentences just before hold none ("Donald Trump" in the first paragraph, "Trump
 /// said" ten paragraphs on).
 const SURNAME_REACH: usize = 8192;
+/// How many unknown single capitalised words before a `he` or `she` that found no one are
+/// looked up as surnames whose full name stood further back.
+const SINGLE_TRIES: usize = 3;
 /// How many earlier occurrences of the surname that search looks at, nearest first.
 const SURNAME_TRIES: usize = 16;
 
@@ -1262,19 +1265,49 @@ pub fn resolve(
                 // takes every name of the region.
                 let surname = (p.reference == Reference::Name).then_some(p.last).flatten();
                 let mark = r.recent.len();
-                for k in scan.take(from, surname, text) {
+                let taken = scan.take(from, surname, text);
+                for &k in &taken {
                     let m = &scan.pending[k];
                     let sentence = name_sentence_of.get(m.span.start);
                     take_name(&mut r, run_memo, toks, text, m, sentence);
                 }
-                // Back into text order: the last WINDOW mentions known before, then the
-                // names read now (sorted runs, merged).
                 if let Some(last) = surname.filter(|_| r.find_person(p).is_none()) {
                     far_full_name(&mut r, run_memo, toks, text, last, span.start, sentences);
                 }
+                // Back into text order: the last WINDOW mentions known before, then the
+                // names read now (sorted runs, merged).
                 let lo = mark.saturating_sub(WINDOW);
                 r.recent[lo..].sort_by_key(|m| m.pos);
-                r.resolve(p, sentence, false).unwrap_or(None)
+                let linked = r.resolve(p, sentence, false).unwrap_or(None);
+                let person = matches!(
+                    p.reference,
+                    Reference::Pronoun(Pronoun::Masculine | Pronoun::Feminine)
+                );
+                if linked.is_none() && person {
+                    // `he` after a surname alone whose full name stood further back.
+                    let mark = r.recent.len();
+                    let mut tried = 0;
+                    for &k in taken.iter().rev() {
+                        let m = &scan.pending[k];
+                        let word = m.span.as_str(text);
+                        let word = word.strip_suffix('.').unwrap_or(word);
+                        if !m.single || r.by_single_name(word, Gender::Unknown).is_some() {
+                            continue;
+                        }
+                        if tried == SINGLE_TRIES {
+                            break;
+                        }
+                        tried += 1;
+                        far_full_name(&mut r, run_memo, toks, text, word, m.span.start, sentences);
+                        let sentence = name_sentence_of.get(m.span.start);
+                        take_name(&mut r, run_memo, toks, text, m, sentence);
+                    }
+                    let lo = mark.saturating_sub(WINDOW);
+                    r.recent[lo..].sort_by_key(|m| m.pos);
+                    r.resolve(p, sentence, false).unwrap_or(None)
+                } else {
+                    linked
+                }
             }
         };
         if let Some((id, conf)) = linked {
