@@ -52,6 +52,65 @@ pub(super) fn maybe_interesting(w: u64) -> u64 {
     (below40 & !skip) | (w & H) | zero(w ^ (0x5F * L)) | zero(w ^ (0x7E * L))
 }
 
+/// From byte `i` of `bytes`, past every byte that cannot be [`INTERESTING`]: the first one
+/// that may be, or where fewer than eight bytes are left (the caller looks at those one by
+/// one).
+#[inline]
+pub(super) fn skip_plain(bytes: &[u8], mut i: usize) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    {
+        while i + 16 <= bytes.len() {
+            // SAFETY: bytes[i..i + 16] is inside `bytes`.
+            let m = unsafe { maybe_interesting_16(bytes.as_ptr().add(i)) };
+            if m != 0 {
+                return i + m.trailing_zeros() as usize;
+            }
+            i += 16;
+        }
+    }
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut lanes = [0u8; 8];
+        lanes.copy_from_slice(chunk);
+        let m = maybe_interesting(u64::from_le_bytes(lanes));
+        if m != 0 {
+            return i + (m.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i
+}
+
+/// [`maybe_interesting`] for the sixteen bytes at `at`, with SSE2 (part of every x86-64
+/// processor), as the low 16 bits; the non-ASCII bytes flagged are only the lead bytes of
+/// [`INTERESTING`] (so accented words and other scripts are skipped too).
+///
+/// # Safety
+/// `at` points to 16 readable bytes.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+unsafe fn maybe_interesting_16(at: *const u8) -> u32 {
+    use std::arch::x86_64::{
+        __m128i, _mm_and_si128, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8, _mm_cmplt_epi8,
+        _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+    };
+    let x = _mm_loadu_si128(at.cast::<__m128i>());
+    let set = |b: u8| _mm_set1_epi8(b as i8);
+    let eq = |b: u8| _mm_cmpeq_epi8(x, set(b));
+    let or = |a: __m128i, b: __m128i| _mm_or_si128(a, b);
+    // ASCII below 0x40 (as signed bytes, 0x00..=0x3F), less the frequent bytes that never
+    // matter: space, digits, `"` and `(`.
+    let below40 = _mm_and_si128(_mm_cmpgt_epi8(x, set(0xFF)), _mm_cmplt_epi8(x, set(0x40)));
+    let digit = _mm_and_si128(_mm_cmpgt_epi8(x, set(0x2F)), _mm_cmplt_epi8(x, set(0x3A)));
+    let skip = or(or(eq(b' '), eq(b'"')), or(eq(b'('), digit));
+    let low = _mm_andnot_si128(skip, below40);
+    let marks = or(eq(b'_'), eq(b'~'));
+    let leads = or(
+        or(or(eq(0xD8), eq(0xDB)), or(eq(0xE0), eq(0xE2))),
+        or(eq(0xE3), eq(0xEF)),
+    );
+    _mm_movemask_epi8(or(or(low, marks), leads)) as u32
+}
+
 /// The char starting at byte `i` of `text` (which must be a char boundary), if any.
 #[inline]
 pub(super) fn char_at(text: &str, i: usize) -> Option<char> {
@@ -190,6 +249,36 @@ mod tests {
                     assert_eq!(m.trailing_zeros() / 8, pos as u32);
                 }
             }
+        }
+        // The sixteen-byte mask, and `skip_plain` over it and the eight-byte one.
+        #[cfg(target_arch = "x86_64")]
+        for b in 0..=255u8 {
+            for pos in 0..16 {
+                let mut bytes = [b'a'; 16];
+                bytes[pos] = b;
+                // SAFETY: 16 bytes.
+                let m = unsafe { maybe_interesting_16(bytes.as_ptr()) };
+                if INTERESTING[b as usize] {
+                    assert_ne!(m, 0, "byte {b:#x} at {pos} would be skipped");
+                    assert_eq!(m.trailing_zeros(), pos as u32);
+                }
+            }
+        }
+        for len in 0..40 {
+            for pos in 0..len {
+                for &b in &[b'.', b',', b'\n', 0xE2, 0xEF, b'~'] {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[pos] = b;
+                    let stop = skip_plain(&bytes, 0);
+                    // Stops at the byte, or (when few bytes are left) before it.
+                    assert!(
+                        stop == pos || (stop < pos && len - stop < 8),
+                        "{len} {pos} {b:#x}: {stop}"
+                    );
+                }
+            }
+            let plain = vec![b'a'; len];
+            assert!(len - skip_plain(&plain, 0) < 8);
         }
         assert_eq!(maybe_interesting(u64::from_le_bytes(*b"The cat ")), 0);
         assert_eq!(maybe_interesting(u64::from_le_bytes(*b"(\"1990\" ")), 0);

@@ -191,19 +191,8 @@ impl<'a> Scan<'a> {
         self.line_start = first;
         let mut i = self.paragraph_start(first);
         while i < n {
-            // Eight bytes at a time past bytes that cannot matter.
-            while let Some(chunk) = self.b.get(i..i + 8) {
-                let w = u64::from_le_bytes([
-                    chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
-                ]);
-                let m = chars::maybe_interesting(w);
-                if m == 0 {
-                    i += 8;
-                } else {
-                    i += (m.trailing_zeros() / 8) as usize;
-                    break;
-                }
-            }
+            // Sixteen or eight bytes at a time past bytes that cannot matter.
+            i = chars::skip_plain(self.b, i);
             if i >= n {
                 break;
             }
