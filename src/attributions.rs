@@ -961,6 +961,55 @@ impl Ctx<'_> {
         Some(frame)
     }
 
+    /// `The council issued a statement saying …`: the first token of the act before a gerund
+    /// cue (`issued a statement`, `released a letter`, `sent out an email`), which PolNeAR
+    /// marks as part of the cue; a bounded look back of at most six tokens.
+    fn issued_document(&self, f: &Frame) -> Option<usize> {
+        if f.m.entry.form != VerbForm::Gerund {
+            return None;
+        }
+        let mut k = f.first;
+        if k > 0 && self.is_punct(k - 1, ',') {
+            k -= 1;
+        }
+        let noun = self.word(k.checked_sub(1)?)?;
+        if !matches!(
+            noun.as_ref(),
+            "statement" | "letter" | "memo" | "email" | "e-mail" | "message" | "note" | "tweet"
+        ) {
+            return None;
+        }
+        k -= 1;
+        // a determiner and at most one modifier (`a joint statement`)
+        let mut steps = 0;
+        while k > 0 && steps < 2 {
+            let w = self.word(k - 1)?;
+            if matches!(w.as_ref(), "a" | "an" | "the") {
+                k -= 1;
+                break;
+            }
+            if !self.toks[k - 1].is_lowercase_word(self.text) {
+                return None;
+            }
+            k -= 1;
+            steps += 1;
+        }
+        let verb = self.word(k.checked_sub(1)?)?;
+        let v = k - 1;
+        match verb.as_ref() {
+            "issued" | "released" | "sent" | "posted" | "published" | "issues" | "releases" => {
+                Some(v)
+            }
+            "out"
+                if v > 0
+                    && matches!(self.word(v - 1).as_deref(), Some("put" | "sent" | "puts")) =>
+            {
+                Some(v - 1)
+            }
+            _ => None,
+        }
+    }
+
     /// The last token of a verb cue with the words PolNeAR marks as part of it, given its
     /// last token `b`: `respond to`, `went on to say`, `continued to question`, `said in a
     /// statement`, `said in an email` (each more often in the cue than not on PolNeAR train;
@@ -2639,7 +2688,8 @@ impl Ctx<'_> {
             }
         }
         let source = f.source.map(|s| s.span);
-        let mut cue = Span::new(self.toks[f.first].span.start, self.toks[f.last].span.end);
+        let first = self.issued_document(f).unwrap_or(f.first);
+        let mut cue = Span::new(self.toks[first].span.start, self.toks[f.last].span.end);
         // `he’s said`, `I’ve argued`: the contracted auxiliary belongs to the cue.
         if let Some(m) = f.source.filter(|m| f.first > 0 && m.last + 1 == f.first) {
             let t = self.toks[f.first - 1];

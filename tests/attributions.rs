@@ -1572,3 +1572,13 @@ t!(
     "The board meets on Monday for the vote, which is expected to pass easily.",
     [(None, "is expected", ["which", "to pass easily"], Indirect)]
 );
+t!(
+    issued_a_statement_saying_is_the_cue,
+    "The harbor board issued a statement saying the ferry would run again in June.",
+    [(
+        "The harbor board",
+        "issued a statement saying",
+        ["the ferry would run again in June"],
+        Indirect
+    )]
+);
