@@ -1582,3 +1582,26 @@ t!(
         Indirect
     )]
 );
+t!(
+    as_someone_put_it,
+    "As Roe put it, the ferry is our lifeline.",
+    [("Roe", "put it", ["the ferry is our lifeline"], Indirect)]
+);
+t!(
+    laid_out_takes_its_object_as_content,
+    "Roe laid out a plan to rebuild the pier.",
+    [("Roe", "laid out", ["a plan to rebuild the pier"], Indirect)]
+);
+t!(
+    voted_against_takes_its_object_as_content,
+    "Roe voted against the ferry budget.",
+    [("Roe", "voted against", ["the ferry budget"], Indirect)]
+);
+t!(
+    went_after_and_labeled_are_distancing_cues,
+    "Lind went after the harbor board. Lind labeled the plan a disaster.",
+    [
+        ("Lind", "went after", ["the harbor board"], Indirect),
+        ("Lind", "labeled", ["the plan a disaster"], Indirect)
+    ]
+);
