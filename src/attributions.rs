@@ -2352,22 +2352,28 @@ impl Ctx<'_> {
                 let t = self.tok_str(k);
                 !is_open_quote_char(t) && !is_close_quote_char(t) && t != ":" && t != ";"
             });
-        let rest = self.text.get(self.sentence.end..)?;
         if at_end || adjunct_tail {
-            let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-            if gap > 4 {
-                return None;
+            let start = skip_blank(self.text, self.sentence.end, false);
+            if start - self.sentence.end <= 4 {
+                if let Some(q) = quote_starting_at(self.quotes, start) {
+                    return Some(q);
+                }
             }
-            return quote_starting_at(self.quotes, self.sentence.end + gap);
         }
-        // `“A,” Roe told reporters in Hull. “B.”`: after the last frame of its sentence, with no
-        // quotation in the rest of it, a quotation that is the whole next sentence (it ends in
-        // a full stop and nothing of that sentence follows it) continues what was quoted, also
-        // in the next paragraph (PolNeAR marks it so).
-        if !last || after >= n {
+        if !last {
             return None;
         }
-        if (after..n).any(|k| {
+        self.continuing_quote(after)
+    }
+
+    /// `“A,” Roe told reporters in Hull. “B.”`, `Roe said the pier was unsafe. “B.”`: with no
+    /// quotation from token `from` to the end of the sentence, a quotation that is the whole
+    /// next sentence (it ends in a full stop and nothing of that sentence follows it) continues
+    /// what the last frame of the sentence quoted or reported, also in the next paragraph
+    /// (PolNeAR marks it so).
+    fn continuing_quote(&self, from: usize) -> Option<Span> {
+        let n = self.toks.len();
+        if (from.min(n)..n).any(|k| {
             let t = self.tok_str(k);
             matches!(t, "“" | "”" | "\"" | "«" | "»" | "„")
         }) {
@@ -2641,6 +2647,27 @@ impl Ctx<'_> {
         let mut content = content?;
         if content.iter().any(|c| c.is_empty()) {
             return None;
+        }
+        // `Roe said the pier was unsafe. “It will close.”`: reported content ending its
+        // sentence, then a quotation that is the whole next sentence.
+        if limit >= self.toks.len()
+            && content.last().is_some_and(|c| {
+                c.end <= self.sentence.end
+                    && quote_starting_at(self.quotes, content[0].start).is_none()
+            })
+        {
+            let end = content.iter().map(|c| c.end).max().unwrap_or(0);
+            let from = self
+                .toks
+                .partition_point(|t| t.span.start < end)
+                .max(f.last + 1);
+            let from = match f.source {
+                Some(s) if s.last >= from => s.last + 1,
+                _ => from,
+            };
+            if let Some(q) = self.continuing_quote(from) {
+                content.push(q);
+            }
         }
         // `Still, he called …`: a lone discourse word before the frame is no content.
         if let [only] = content.as_slice() {

@@ -1605,3 +1605,31 @@ t!(
         ("Lind", "labeled", ["the plan a disaster"], Indirect)
     ]
 );
+t!(
+    a_quote_that_is_the_next_sentence_continues_reported_content,
+    "Roe said the pier was unsafe. “It will close by May.”",
+    [(
+        "Roe",
+        "said",
+        ["the pier was unsafe", "“It will close by May.”"],
+        Mixed
+    )]
+);
+t!(
+    a_quote_after_a_no_break_space_continues_the_quote,
+    "“The pier is unsafe,” Roe said.\u{a0}“It will close by May.”",
+    [(
+        "Roe",
+        "said",
+        ["“The pier is unsafe,”", "“It will close by May.”"],
+        Direct
+    )]
+);
+t!(
+    a_quote_with_its_own_frame_does_not_continue_reported_content,
+    "Roe said the pier was unsafe. “It will close,” Lind said.",
+    [
+        ("Roe", "said", ["the pier was unsafe"], Indirect),
+        ("Lind", "said", ["“It will close,”"], Direct)
+    ]
+);
