@@ -2863,7 +2863,18 @@ fn sentence_attributions(ctx: &Ctx<'_>, cues: &[CueMatch], out: &mut Vec<Attribu
     // A source after its cue runs to the end of its phrase: `according to a poll by the Pew
     // Research Center`, `said Jane Roe, a potter from Hull` (news convention, and PolNeAR's).
     for i in 0..frames.len() {
-        let ceil = frames.get(i + 1).map_or(toks.len(), region_start);
+        // (`said Jane Roe, a potter, who also said …`: a relative source that takes in this
+        // source as its antecedent ends it at the relative pronoun)
+        let ceil = frames.get(i + 1).map_or(toks.len(), |n| match n.source {
+            Some(r)
+                if r.kind == MentionKind::Relative
+                    && r.first < r.last
+                    && frames[i].source.is_some_and(|s| s.first == r.first) =>
+            {
+                r.last.saturating_sub(1)
+            }
+            _ => region_start(n),
+        });
         let f = &frames[i];
         let Some(s) = f.source.filter(|_| f.source_after) else {
             continue;

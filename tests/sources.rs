@@ -216,3 +216,10 @@ s!(
     "said",
     "Many prominent Democrats"
 );
+
+s!(
+    an_apposition_after_the_cue_ends_before_a_relative_frame,
+    "“The pier is safe,” said Tom Reyes, the harbor master, who added that repairs were done.",
+    "said",
+    "Tom Reyes, the harbor master"
+);
