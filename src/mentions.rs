@@ -580,7 +580,11 @@ impl MentionFinder {
     /// The finder with the shipped lexicons.
     pub fn new() -> Self {
         let mut titles = LexSet::default();
-        for t in lexicon::entries(lexicon::TITLES) {
+        // Person nouns (`producer`, `lawmaker`, `woman`) head a description as titles do.
+        let person_nouns = lexicon::entries(crate::entities::PERSON_NOUNS)
+            .filter_map(|line| line.split('|').next())
+            .map(str::trim);
+        for t in lexicon::entries(lexicon::TITLES).chain(person_nouns) {
             let t = t.to_lowercase();
             let bare = t.trim_end_matches('.').to_owned();
             if bare.ends_with("man") {

@@ -223,3 +223,10 @@ s!(
     "said",
     "Tom Reyes, the harbor master"
 );
+
+s!(
+    a_person_noun_heads_its_prepositional_phrase,
+    "A producer for the harbor radio told reporters that the pier was unsafe.",
+    "told",
+    "A producer for the harbor radio"
+);
