@@ -326,8 +326,26 @@ const QUANTITY_HEADS: &[&str] = &[
 ];
 /// Evidence that heads a phrase before a preposition (`a poll of voters`).
 const EVIDENCE_HEADS: &[&str] = &[
-    "poll", "polls", "survey", "surveys", "polling", "study", "studies", "analysis", "review",
-    "report", "data", "results", "audit",
+    "poll",
+    "polls",
+    "survey",
+    "surveys",
+    "polling",
+    "study",
+    "studies",
+    "analysis",
+    "review",
+    "report",
+    "data",
+    "results",
+    "audit",
+    "story",
+    "article",
+    "research",
+    "editorial",
+    "investigation",
+    "memo",
+    "letter",
 ];
 
 /// Determiners and quantifiers a phrase read backwards may open with (`The two voters`,
@@ -862,6 +880,23 @@ impl MentionFinder {
                             }
                         })
                         .map(|l| (l, l.kind))
+                }
+                "by" => {
+                    // `A 2009 report by the Center`, `a poll released Sunday by The Post`: the
+                    // evidence (with a participle and a time word after it) heads the phrase.
+                    (p.saturating_sub(4).max(floor + 1)..p)
+                        .rev()
+                        .take_while(|&h| {
+                            tokens[h].kind == TokenKind::Word || tokens[h].kind == TokenKind::Number
+                        })
+                        .find(|&h| {
+                            tokens[h].is_lowercase_word(text)
+                                && EVIDENCE_HEADS.contains(&lower(text, &tokens[h]).as_ref())
+                        })
+                        .and_then(|h| self.phrase_before(text, tokens, h, floor))
+                        .map(|l| with_determiner(text, tokens, l, floor))
+                        .filter(|l| l.kind != MentionKind::Pronoun)
+                        .map(|l| (l, MentionKind::Description))
                 }
                 "and" | "nor" => {
                     let left = &tokens[p - 1];

@@ -230,3 +230,10 @@ s!(
     "told",
     "A producer for the harbor radio"
 );
+
+s!(
+    evidence_heads_its_by_phrase,
+    "A survey released Sunday by the Harbor Institute found that the pier was unsafe.",
+    "found",
+    "A survey released Sunday by the Harbor Institute"
+);
