@@ -2373,9 +2373,22 @@ impl Ctx<'_> {
     /// (PolNeAR marks it so).
     fn continuing_quote(&self, from: usize) -> Option<Span> {
         let n = self.toks.len();
+        let floor = self
+            .toks
+            .get(from)
+            .map_or(self.sentence.end, |t| t.span.start);
+        // a short quoted title in the rest of the sentence (`on ABC’s “This Week.”`) is no
+        // quotation of the speaker's
+        let title = |pos: usize| {
+            let i = self.quotes.partition_point(|q| q.start <= pos);
+            i > 0 && {
+                let q = self.quotes[i - 1];
+                q.start >= floor && pos < q.end && q.end <= self.sentence.end && q.len() <= 40
+            }
+        };
         if (from.min(n)..n).any(|k| {
             let t = self.tok_str(k);
-            matches!(t, "“" | "”" | "\"" | "«" | "»" | "„")
+            matches!(t, "“" | "”" | "\"" | "«" | "»" | "„") && !title(self.toks[k].span.start)
         }) {
             return None;
         }

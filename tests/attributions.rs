@@ -1633,3 +1633,13 @@ t!(
         ("Lind", "said", ["“It will close,”"], Direct)
     ]
 );
+t!(
+    a_quoted_title_after_the_frame_does_not_stop_the_next_quote,
+    "“The pier is unsafe,” Roe said on the radio program “Harbor Talk.” “It will close by May.”",
+    [(
+        "Roe",
+        "said",
+        ["“The pier is unsafe,”", "“It will close by May.”"],
+        Direct
+    )]
+);
