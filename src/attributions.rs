@@ -221,6 +221,33 @@ const TIME_WORDS_LIST: &[&str] = &[
 ];
 static TIME_WORDS: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::from_lists(&[TIME_WORDS_LIST, WEEKDAYS]));
+/// Nouns that make `this` a time adjunct after a verb (`said this week`, `this spring`).
+const THIS_TIME_NOUNS: &[&str] = &[
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "time",
+    "spring",
+    "summer",
+    "fall",
+    "autumn",
+    "winter",
+    "season",
+    "quarter",
+    "decade",
+    "century",
+    "term",
+    "session",
+    "past",
+    "coming",
+    "last",
+    "next",
+];
 /// Words that open a noun phrase, so a clause after an adjunct (`said in May the plan …`).
 const CLAUSE_DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
@@ -1871,6 +1898,10 @@ impl Ctx<'_> {
                         }
                     }
                 }
+            } else if let Some(k) = self.pronoun_after_addressee(i, limit) {
+                // `told the board it was over`: an addressee the mention finder does not
+                // know, then a clause opened by a subject pronoun.
+                i = k;
             }
         }
         let t = self.toks[i];
@@ -1912,9 +1943,16 @@ impl Ctx<'_> {
         let quantity = matches!(w.as_ref(), "much" | "more" | "less" | "little")
             && matches!(self.word(i + 1).as_deref(), Some("of" | "than"));
         let speech = !strict && !f.m.entry.object && !f.m.entry.belief;
+        // `said this was a mistake`, `thinks this plan will fail`: `this` opens the clause
+        // unless a time noun follows it (`said this week …`).
+        let this_subject = w == "this"
+            && self.word(i + 1).is_some_and(|n| {
+                !THIS_TIME_NOUNS.contains(&n.as_ref()) && !WEEKDAYS.contains(&n.as_ref())
+            });
         let clause_start = t.kind != TokenKind::Punct
             && (wants_to
                 || quantity
+                || this_subject
                 || (speech && w == "if")
                 || !ADJUNCT_STARTS.contains(&w.as_ref()))
             // `believed to be …` is no content; `hopes to …`, `wants to …` are
@@ -2100,6 +2138,26 @@ impl Ctx<'_> {
             k += 1;
         }
         None
+    }
+
+    /// The subject pronoun opening a clause right after a short addressee that starts with
+    /// a determiner (`the board`, `a local radio station`), at most five words from `i`.
+    fn pronoun_after_addressee(&self, i: usize, limit: usize) -> Option<usize> {
+        let det = self.word(i)?;
+        if !matches!(
+            det.as_ref(),
+            "the" | "a" | "an" | "his" | "her" | "their" | "our" | "its" | "my" | "your"
+        ) {
+            return None;
+        }
+        (i + 2..limit.min(i + 6))
+            .take_while(|&k| self.toks[k].kind == TokenKind::Word)
+            .find(|&k| {
+                self.word(k).is_some_and(|w| {
+                    matches!(w.as_ref(), "he" | "she" | "they" | "it" | "we" | "i")
+                })
+            })
+            .filter(|&k| (i + 1..k).all(|m| self.toks[m].kind == TokenKind::Word))
     }
 
     /// Where a reported clause starts after adjuncts that follow a speech verb (`said on

@@ -1643,3 +1643,16 @@ t!(
         Direct
     )]
 );
+t!(
+    this_opens_the_reported_clause_unless_a_time_noun_follows,
+    "Roe said this was a mistake. Lind said this week the pier would close.",
+    [
+        ("Roe", "said", ["this was a mistake"], Indirect),
+        ("Lind", "said", ["the pier would close"], Indirect)
+    ]
+);
+t!(
+    a_pronoun_opens_the_clause_after_an_unknown_addressee,
+    "Roe told the harbor board it was over.",
+    [("Roe", "told", ["it was over"], Indirect)]
+);
