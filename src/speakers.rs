@@ -916,7 +916,6 @@ fn far_full_name<'a>(
         lo += 1;
     }
     let hay = &text.as_bytes()[lo..before];
-    let bytes = text.as_bytes();
     // The nearest SURNAME_TRIES occurrences (a forward search: the reverse one is slower).
     let mut hits = [0usize; SURNAME_TRIES];
     let mut n = 0usize;
@@ -927,18 +926,7 @@ fn far_full_name<'a>(
     let nearest_first = (0..n.min(SURNAME_TRIES)).map(|k| hits[(n - 1 - k) % SURNAME_TRIES]);
     let mut found = Vec::new();
     for hit in nearest_first {
-        let (s, e) = (lo + hit, lo + hit + last.len());
-        // The last word of a run of several: a space before, no letter after.
-        if s == 0 || bytes[s - 1] != b' ' || bytes.get(e).is_some_and(u8::is_ascii_alphanumeric) {
-            continue;
-        }
-        let mut from = s.saturating_sub(64);
-        while !text.is_char_boundary(from) {
-            from += 1;
-        }
-        found.clear();
-        entities::word_runs_into(text, Span::new(from, e), &mut found);
-        let Some(&run) = found.last().filter(|x| x.end == e && x.start < s) else {
+        let Some(run) = run_ending_in(text, lo + hit, last.len(), 0, &mut found) else {
             continue;
         };
         let sentence = sentences
@@ -955,6 +943,30 @@ fn far_full_name<'a>(
             return;
         }
     }
+}
+
+/// The run of several capitalised words (read from at most 64 bytes before, not before
+/// `floor`) whose last word is the `len` bytes at `s`: a space before them, no letter after.
+/// `found` is scratch space.
+fn run_ending_in(
+    text: &str,
+    s: usize,
+    len: usize,
+    floor: usize,
+    found: &mut Vec<Span>,
+) -> Option<Span> {
+    let bytes = text.as_bytes();
+    let e = s + len;
+    if s == 0 || bytes[s - 1] != b' ' || bytes.get(e).is_some_and(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    let mut from = s.saturating_sub(64).max(floor);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    found.clear();
+    entities::word_runs_into(text, Span::new(from, e), found);
+    found.last().copied().filter(|x| x.end == e && x.start < s)
 }
 
 /// The full name of person `id`, known by the surname `last` only: the first name of
@@ -977,21 +989,10 @@ fn later_full_name<'a>(
     while !text.is_char_boundary(hi) {
         hi -= 1;
     }
-    let bytes = text.as_bytes();
-    let hay = &bytes[after..hi];
+    let hay = &text.as_bytes()[after..hi];
     let mut found = Vec::new();
     for hit in memchr::memmem::find_iter(hay, last.as_bytes()).take(SURNAME_TRIES) {
-        let (s, e) = (after + hit, after + hit + last.len());
-        if bytes[s - 1] != b' ' || bytes.get(e).is_some_and(u8::is_ascii_alphanumeric) {
-            continue;
-        }
-        let mut from = s.saturating_sub(64).max(after);
-        while !text.is_char_boundary(from) {
-            from += 1;
-        }
-        found.clear();
-        entities::word_runs_into(text, Span::new(from, e), &mut found);
-        let Some(&run) = found.last().filter(|x| x.end == e && x.start < s) else {
+        let Some(run) = run_ending_in(text, after + hit, last.len(), after, &mut found) else {
             continue;
         };
         let lex = entities::lexicon();
