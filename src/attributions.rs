@@ -1131,6 +1131,59 @@ impl Ctx<'_> {
         }
     }
 
+    /// `A person familiar with the talks said`: a source before its cue that is the object
+    /// of `familiar with`, `close to`, `briefed on` … belongs to the noun phrase before that
+    /// adjective (not before token `floor`), the one who was informed.
+    fn with_informed_head(&self, mut f: Frame, floor: usize) -> Frame {
+        let Some(s) = f.source.filter(|s| !f.source_after && s.first >= floor + 3) else {
+            return f;
+        };
+        let informed = matches!(
+            (
+                self.word(s.first - 2).as_deref(),
+                self.word(s.first - 1).as_deref()
+            ),
+            (Some("familiar" | "knowledgeable"), Some("with" | "about"))
+                | (Some("close"), Some("to"))
+                | (Some("briefed"), Some("on" | "about"))
+                | (Some("involved"), Some("in"))
+        );
+        if !informed {
+            return f;
+        }
+        if let Some(head) = self
+            .finder
+            .before(self.text, &self.toks, s.first - 3, floor)
+            .filter(|h| h.kind != MentionKind::Pronoun && h.kind != MentionKind::Relative)
+        {
+            f.source = Some(Mention {
+                span: Span::new(head.span.start, s.span.end),
+                kind: head.kind,
+                first: head.first,
+                last: s.last,
+            });
+        }
+        f
+    }
+
+    /// True when frame `p` is a cue in a restrictive relative clause (`who asked not to be
+    /// named`, no comma before `who`) that runs, with no punctuation, to within eight tokens
+    /// of the next cue at token `a`.
+    fn restrictive_relative(&self, p: &Frame, a: usize) -> bool {
+        let Some(r) = p
+            .source
+            .filter(|r| r.kind == MentionKind::Relative && r.first == r.last)
+        else {
+            return false;
+        };
+        r.first > 0
+            && !p.source_after
+            && self.toks[r.first - 1].kind == TokenKind::Word
+            && a > p.last
+            && a - p.last <= 8
+            && (r.first..a).all(|k| self.toks[k].kind != TokenKind::Punct)
+    }
+
     /// True when token `k` may be the last of a source before its verb: a closing
     /// parenthesis, or a word that is no function word (`Roe`, `officials`; not `the`, `in`,
     /// `has`, `was`).
@@ -2900,8 +2953,33 @@ fn sentence_attributions(ctx: &Ctx<'_>, cues: &[CueMatch], out: &mut Vec<Attribu
         if frames.last().is_some_and(|f| f.last >= a) {
             continue;
         }
+        // `An official who asked not to be named said …`: a cue inside a restrictive relative
+        // clause (no comma before `who`) is part of the next cue's source when that source
+        // then takes in the whole phrase.
+        if let Some(p) = frames
+            .last()
+            .copied()
+            .filter(|p| ctx.restrictive_relative(p, a))
+        {
+            frames.pop();
+            let outer = ctx.frame(*m, a, b, &frames).filter(|f| {
+                f.source
+                    .is_some_and(|s| s.first < p.first && !f.source_after)
+            });
+            match outer {
+                Some(f) => frames.push(f),
+                None => {
+                    frames.push(p);
+                    if let Some(f) = ctx.frame(*m, a, b, &frames) {
+                        frames.push(f);
+                    }
+                }
+            }
+            continue;
+        }
         if let Some(f) = ctx.frame(*m, a, b, &frames) {
-            frames.push(f);
+            let floor = frames.last().map_or(0, |p| p.last + 1);
+            frames.push(ctx.with_informed_head(f, floor));
         }
     }
     // A cue inside another frame's source (`a report by …`) is part of that source. Sources

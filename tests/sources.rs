@@ -237,3 +237,31 @@ s!(
     "found",
     "A survey released Sunday by the Harbor Institute"
 );
+
+s!(
+    a_restrictive_relative_clause_with_a_cue_belongs_to_the_next_source,
+    "A harbor official who asked not to be named said the ferry contract was cancelled.",
+    "said",
+    "A harbor official who asked not to be named"
+);
+
+s!(
+    a_relative_clause_after_a_comma_keeps_its_own_attribution,
+    "Mayor Dana Holt, who denied the report, said the bridge will reopen.",
+    "denied",
+    "who"
+);
+
+s!(
+    the_informed_are_the_source_not_what_they_know,
+    "Two people familiar with the negotiations said the port deal was close.",
+    "said",
+    "Two people familiar with the negotiations"
+);
+
+s!(
+    close_to_takes_the_person_before_it,
+    "A person close to the governor told reporters she would not run again.",
+    "told",
+    "A person close to the governor"
+);

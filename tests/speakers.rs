@@ -613,3 +613,16 @@ fn a_surname_far_back_of_another_person_is_not_taken() {
     assert_eq!(r.name(0), Some("Reyes"));
     assert_eq!(r.kind(0), Some(SpeakerKind::Person));
 }
+
+#[test]
+fn sources_who_asked_not_to_be_named_are_anonymous() {
+    let text = "A port official who asked not to be named said the ferry contract was \
+                cancelled. Two people familiar with the talks said the vote was close.";
+    let doc = sayso::Analyzer::default().analyze(text);
+    let kinds: Vec<SpeakerKind> = doc
+        .attributions
+        .iter()
+        .map(|a| doc.speakers[a.speaker.expect("a speaker")].kind)
+        .collect();
+    assert_eq!(kinds, [SpeakerKind::Anonymous, SpeakerKind::Anonymous]);
+}
