@@ -857,7 +857,27 @@ impl Ctx<'_> {
                         });
                     }
                 }
-                let src = frame.source?;
+                let mut src = frame.source?;
+                // `Cruz made an unprompted call for …`, `a controversial tweet`: a singular
+                // indefinite phrase with no noun of its own before a base form with no
+                // auxiliary is the cue noun's determiner; the subject of the act before it,
+                // if any, is the source.
+                // (`as an American diplomat put it`: a past tense spelled like the base form)
+                let past_alike = matches!(
+                    self.word(a).as_deref(),
+                    Some("put" | "read" | "set" | "cut" | "cast" | "hit" | "let" | "bet" | "bid")
+                );
+                if m.entry.form == VerbForm::Base && k == a && !frame.source_after && !past_alike {
+                    if let Some(v) = self.indefinite_before_noun(src, a) {
+                        let floor = earlier.last().map_or(0, |p| p.last + 1);
+                        src = v
+                            .checked_sub(1)
+                            .filter(|&u| u >= floor)
+                            .and_then(|u| self.finder.before(text, &self.toks, u, floor))
+                            .filter(|s| s.kind != MentionKind::Relative)?;
+                        frame.source = Some(src);
+                    }
+                }
                 // `Do you support …?`: a question, not a report.
                 if !frame.source_after
                     && src.first > 0
@@ -986,6 +1006,71 @@ impl Ctx<'_> {
             }
         }
         Some(frame)
+    }
+
+    /// `made an unprompted call for`, `delivered a forceful promise`: when source `s`, just
+    /// before the cue at token `a`, is `a`/`an` with at most three words and no noun phrase
+    /// head of a share (`a third`, `a majority of`), the act before it (a lowercase word that
+    /// is no preposition, auxiliary or form of `be`); None when `s` is not such a phrase.
+    /// Returns Some(0) when there is no such act (the caller then finds no subject).
+    fn indefinite_before_noun(&self, s: Mention, a: usize) -> Option<usize> {
+        if s.last + 1 != a || s.last < s.first + 1 || s.last - s.first > 3 {
+            return None;
+        }
+        if !matches!(self.word(s.first).as_deref(), Some("a" | "an")) {
+            return None;
+        }
+        let plain = (s.first + 1..=s.last).all(|i| {
+            self.toks[i].kind == TokenKind::Word
+                && !matches!(
+                    self.word(i).as_deref(),
+                    Some(
+                        "of" | "few"
+                            | "lot"
+                            | "number"
+                            | "majority"
+                            | "minority"
+                            | "plurality"
+                            | "third"
+                            | "quarter"
+                            | "half"
+                            | "couple"
+                            | "dozen"
+                            | "handful"
+                            | "host"
+                            | "group"
+                    )
+                )
+        });
+        if !plain {
+            return None;
+        }
+        // `How does a voter decide …`, `would a president say`: an inverted question.
+        let prev = s.first.checked_sub(1);
+        let pw = prev.and_then(|p| self.word(p)).unwrap_or_default();
+        if AUXILIARIES.contains(&pw.as_ref()) && !BE.contains(&pw.as_ref()) {
+            return None;
+        }
+        let act = prev.filter(|&p| {
+            self.toks[p].is_lowercase_word(self.text)
+                && !PREPOSITIONS.contains(&pw.as_ref())
+                && !BE.contains(&pw.as_ref())
+                && !BARE_STOPS.contains(&pw.as_ref())
+                && !matches!(
+                    pw.as_ref(),
+                    "of" | "by"
+                        | "into"
+                        | "under"
+                        | "against"
+                        | "without"
+                        | "among"
+                        | "within"
+                        | "like"
+                        | "than"
+                )
+                && !pw.ends_with("ing")
+        });
+        Some(act.unwrap_or(0))
     }
 
     /// `The council issued a statement saying …`: the first token of the act before a gerund

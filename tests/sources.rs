@@ -265,3 +265,42 @@ s!(
     "told",
     "A person close to the governor"
 );
+
+s!(
+    an_indefinite_phrase_before_a_base_form_is_the_cue_nouns_own,
+    "At the rally, the mayor made an impassioned call for a new ferry terminal.",
+    "call for",
+    "the mayor"
+);
+
+/// The cues of the attributions `text` makes.
+fn cues_of(text: &str) -> Vec<String> {
+    let doc = Analyzer::default().analyze(text);
+    doc.attributions
+        .iter()
+        .map(|a| a.cue.as_str(text).to_owned())
+        .collect()
+}
+
+#[test]
+fn a_noun_after_a_and_an_adjective_is_no_cue() {
+    let text = "The harbor board discussed a controversial tweet from the mayor on Friday.";
+    assert!(
+        !cues_of(text).iter().any(|c| c == "tweet"),
+        "{:?}",
+        cues_of(text)
+    );
+    let text = "She works for a liberal think tank in the capital.";
+    assert!(
+        !cues_of(text).iter().any(|c| c == "think"),
+        "{:?}",
+        cues_of(text)
+    );
+}
+
+s!(
+    a_past_tense_spelled_like_the_base_is_still_a_verb,
+    "The ferry was, as an inspector put it, a floating wreck.",
+    "put it",
+    "an inspector"
+);
