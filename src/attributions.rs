@@ -1959,13 +1959,37 @@ impl Ctx<'_> {
                         | "perhaps"
                         | "too"
                         | "also"
-                )
+                        | "per"
+                        | "without"
+                ) || PREPOSITIONS.contains(&w.as_ref())
+                    || TIME_WORDS.contains(&w.as_ref())
             })
         {
-            let close = (i + 1..limit.min(i + 5))
-                .take_while(|&k| self.toks[k].kind == TokenKind::Word || self.is_punct(k, ','))
+            // (`said, on Twitter, that …`, `said, Tuesday, that …`, `said, per a
+            // translator, that …`: at most six words)
+            let close = (i + 1..limit.min(i + 7))
+                .take_while(|&k| self.toks[k].kind != TokenKind::Punct || self.is_punct(k, ','))
                 .find(|&k| self.is_punct(k, ','));
             if let Some(c) = close.filter(|&c| c + 1 < limit) {
+                let next = self.toks[c + 1];
+                if self.word(c + 1).as_deref() == Some("that")
+                    || quote_starting_at(self.quotes, next.span.start).is_some()
+                {
+                    i = c + 1;
+                }
+            }
+        }
+        // `said — on Twitter, as it happens — that …`: an aside between dashes.
+        if !comma_after_cue && (self.is_punct(i, '—') || self.is_punct(i, '–')) {
+            let close = (i + 1..limit.min(i + 12))
+                .take_while(|&k| {
+                    self.toks[k].kind != TokenKind::Punct
+                        || self.is_punct(k, ',')
+                        || self.is_punct(k, '—')
+                        || self.is_punct(k, '–')
+                })
+                .find(|&k| self.is_punct(k, '—') || self.is_punct(k, '–'));
+            if let Some(c) = close.filter(|&c| c > i + 1 && c + 1 < limit) {
                 let next = self.toks[c + 1];
                 if self.word(c + 1).as_deref() == Some("that")
                     || quote_starting_at(self.quotes, next.span.start).is_some()
@@ -2318,7 +2342,8 @@ impl Ctx<'_> {
                         if !matches!(
                             next.as_ref(),
                             "he" | "she" | "they" | "we" | "i" | "it" | "if" | "there"
-                        ) {
+                        ) && contraction_pronoun(&next).is_none()
+                        {
                             return None;
                         }
                         in_pp = false;
@@ -2336,7 +2361,10 @@ impl Ctx<'_> {
                 TokenKind::Word => {
                     let w = lower(self.text, &t);
                     let w = w.as_ref();
-                    if matches!(w, "he" | "she" | "they" | "we" | "i" | "it" | "there") {
+                    if matches!(w, "he" | "she" | "they" | "we" | "i" | "it" | "there")
+                        || contraction_pronoun(w).is_some()
+                    {
+                        // `said Tuesday he …`, `says tonight he’s …`
                         return skipped.then_some(k);
                     }
                     if matches!(w, "that" | "and" | "but" | "or" | "to" | "who" | "which") {
@@ -3000,7 +3028,48 @@ pub fn extract(
         }
         sentence_attributions(&ctx, &cues[first_cue..c], &mut out);
     }
+    drop_nested(text, &mut out);
     out
+}
+
+/// Drops the attributions whose cue lies inside the reported clause after another cue:
+/// those words are the other speaker's (`Roe said the critics had claimed too much`
+/// attributes one claim, Roe's), unless the cue reports speech (`said`, `says`) or names a
+/// source (`according to`), which news nests (`Roe said Lee says …`). PolNeAR nests 1 cue
+/// of 19,913 in another's content. Sorts the content fragments once: O(n log n).
+fn drop_nested(text: &str, out: &mut Vec<Attribution>) {
+    let mut frags: Vec<(usize, usize)> = out
+        .iter()
+        .flat_map(|a| {
+            a.content
+                .iter()
+                .filter(move |c| c.start >= a.cue.end)
+                .map(|c| (c.start, c.end))
+        })
+        .collect();
+    if frags.is_empty() {
+        return;
+    }
+    frags.sort_unstable();
+    // the furthest end of the fragments up to each one
+    let reach: Vec<usize> = frags
+        .iter()
+        .scan(0usize, |far, &(_, end)| {
+            *far = (*far).max(end);
+            Some(*far)
+        })
+        .collect();
+    out.retain(|a| {
+        let n = frags.partition_point(|f| f.0 <= a.cue.start);
+        if n == 0 || reach[n - 1] < a.cue.end {
+            return true;
+        }
+        let cue = a.cue.as_str(text);
+        let last = cue.rsplit(char::is_whitespace).next().unwrap_or("");
+        last.eq_ignore_ascii_case("said")
+            || last.eq_ignore_ascii_case("says")
+            || cue.eq_ignore_ascii_case("according to")
+    });
 }
 
 /// The first token of a frame's words: its source when that stands just before the cue.

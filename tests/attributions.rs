@@ -624,6 +624,46 @@ t!(
         )
     ]
 );
+// --- session 6: cue recall and nesting
+
+t!(
+    a_cue_inside_reported_clause_is_the_speakers_words,
+    "Ortiz said the critics had claimed far too much.",
+    [(
+        "Ortiz",
+        "said",
+        ["the critics had claimed far too much"],
+        Indirect
+    )]
+);
+t!(
+    a_nested_report_of_speech_stays,
+    "The mayor said the engineer says the bridge is safe.",
+    [
+        (
+            "The mayor",
+            "said",
+            ["the engineer says the bridge is safe"],
+            Indirect
+        ),
+        ("the engineer", "says", ["the bridge is safe"], Indirect)
+    ]
+);
+t!(
+    contracted_pronoun_after_a_time_adjunct,
+    "The coach says tonight she’s ready to retire.",
+    [("The coach", "says", ["she’s ready to retire"], Indirect)]
+);
+t!(
+    aside_between_commas_before_that,
+    "Ortiz said, on Tuesday, that the ferry would stop.",
+    [("Ortiz", "said", ["that the ferry would stop"], Indirect)]
+);
+t!(
+    aside_between_dashes_before_that,
+    "Ortiz said — in a radio interview, as it happens — that the ferry would stop.",
+    [("Ortiz", "said", ["that the ferry would stop"], Indirect)]
+);
 t!(
     two_attributions_in_one_sentence,
     "Mills said the bill was unfair, and Ortiz argued that it was late.",
