@@ -293,6 +293,17 @@ const SKIPPED_ADVERBS: &[&str] = &[
 ];
 /// How far (tokens) a cue may be from `that` or a quotation introducing its content.
 const CONTENT_WINDOW: usize = 20;
+/// Irregular past tenses that end a description opening its clause (`The senator began`).
+const IRREGULAR_PAST: &[&str] = &[
+    "began", "left", "took", "made", "gave", "went", "came", "spoke", "wrote", "held", "met",
+    "brought", "sent", "won", "lost", "ran", "stood", "kept", "drew", "threw", "chose", "led",
+    "paid", "sat", "saw", "knew", "got", "became", "struck", "fought", "sought", "felt", "broke",
+    "rose", "fell", "told", "said", "found", "heard", "shook", "hit", "put", "set", "cut",
+];
+/// Words after which a participle is an adjective (`a certified letter`).
+const DETERMINERS_BEFORE_ADJECTIVE: &[&str] = &[
+    "a", "an", "the", "his", "her", "their", "its", "our", "of", "and", "this", "that",
+];
 /// Frames further apart than this (tokens) cannot share words.
 const NEAR: usize = 40;
 
@@ -1591,9 +1602,34 @@ impl Ctx<'_> {
         while i < before && DISCOURSE.contains(&self.word(i).unwrap_or_default().as_ref()) {
             i += 1;
         }
+        let clause = i;
         let at = |i: usize| -> Option<Mention> {
-            let m = self.finder.after(self.text, &self.toks, i, before)?;
-            if !matches!(m.kind, MentionKind::Name | MentionKind::Pronoun) {
+            let mut m = self.finder.after(self.text, &self.toks, i, before)?;
+            // `The president left no doubt …, saying`: a description or group opening the
+            // clause is its subject too, up to its verb.
+            let opening = i == clause
+                && m.first == i
+                && matches!(m.kind, MentionKind::Description | MentionKind::Group);
+            if opening {
+                m = self.before_past_verb(m);
+                // (`A few minutes later they …`: a time phrase is no subject; `the other
+                // candidate on the stage, …`: nor is a phrase its preposition continues)
+                let timed = (m.first..=m.last).any(|k| {
+                    let w = self.word(k).unwrap_or_default();
+                    TIME_WORDS.contains(&w.as_ref())
+                        || matches!(
+                            w.as_ref(),
+                            "later" | "earlier" | "ago" | "minutes" | "hours" | "days" | "weeks"
+                        )
+                });
+                let continued = self.word(m.last + 1).is_some_and(|w| {
+                    PREPOSITIONS.contains(&w.as_ref())
+                        || matches!(w.as_ref(), "of" | "to" | "by" | "from" | "at")
+                });
+                if timed || continued {
+                    return None;
+                }
+            } else if !matches!(m.kind, MentionKind::Name | MentionKind::Pronoun) {
                 return None;
             }
             // `Facing criticism, Roe …`, `Publicly, Roe …`, `Hours later, Roe …`, `Amid
@@ -1631,6 +1667,34 @@ impl Ctx<'_> {
                 .take(3)
                 .find_map(|comma| at(comma + 1))
         })
+    }
+
+    /// Description `m` cut before the first past-tense verb inside it, after its first two
+    /// words (`The president left no doubt` gives `The president`); `m` when there is none.
+    fn before_past_verb(&self, m: Mention) -> Mention {
+        let verb = (m.first + 2..=m.last).find(|&k| {
+            let w = self.word(k).unwrap_or_default();
+            let prev = self.word(k - 1).unwrap_or_default();
+            self.toks[k].is_lowercase_word(self.text)
+                && !DETERMINERS_BEFORE_ADJECTIVE.contains(&prev.as_ref())
+                && (w.len() > 4 && w.ends_with("ed") || IRREGULAR_PAST.contains(&w.as_ref()))
+        });
+        // (`The candidates briefly put away …`: an adverb before the verb goes with it)
+        let verb = verb.map(|k| {
+            if self.word(k - 1).is_some_and(|p| p.ends_with("ly")) {
+                k - 1
+            } else {
+                k
+            }
+        });
+        match verb.filter(|&k| k >= m.first + 2) {
+            Some(k) => Mention {
+                span: Span::new(m.span.start, self.toks[k - 1].span.end),
+                last: k - 1,
+                ..m
+            },
+            None => m,
+        }
     }
 
     /// `Owen Jones, a columnist who is gay, walked off …, arguing`: subject `m` with the

@@ -304,3 +304,26 @@ s!(
     "put it",
     "an inspector"
 );
+
+s!(
+    a_description_opening_the_clause_is_a_gerunds_subject,
+    "The mayor left no doubt about the repairs, saying the pier would reopen in May.",
+    "saying",
+    "The mayor"
+);
+
+#[test]
+fn a_time_phrase_opening_the_clause_is_no_subject() {
+    let text =
+        "The mayor spoke first. A few minutes later the inspectors arrived, saying it was unsafe.";
+    let doc = Analyzer::default().analyze(text);
+    let sources: Vec<&str> = doc
+        .attributions
+        .iter()
+        .filter_map(|a| a.source.map(|s| s.as_str(text)))
+        .collect();
+    assert!(
+        !sources.iter().any(|s| s.contains("minutes")),
+        "{sources:?}"
+    );
+}
