@@ -868,6 +868,11 @@ impl Ctx<'_> {
                         });
                     }
                 }
+                // (`a fit for a group seeking …`: a gerund's phrase is its own)
+                if !frame.source_after && m.entry.form != VerbForm::Gerund {
+                    let floor = earlier.last().map_or(0, |p| p.last + 1);
+                    frame.source = frame.source.map(|s| self.prepositional_head(s, floor));
+                }
                 let mut src = frame.source?;
                 // `Cruz made an unprompted call for …`, `a controversial tweet`: a singular
                 // indefinite phrase with no noun of its own before a base form with no
@@ -1017,6 +1022,63 @@ impl Ctx<'_> {
             }
         }
         Some(frame)
+    }
+
+    /// `Majorities in many European countries see`, `Proponents of the new bill say`: a
+    /// source before its cue that is the object of a preposition belongs to the noun phrase
+    /// before the preposition (not before token `floor`); a name before `in`, `at` or `on`
+    /// is the source by itself (`Roe in her speech said`), and after an opening adjunct the
+    /// name after its comma is (`In the primary, Gov. Jane Roe said`). At most two steps.
+    fn prepositional_head(&self, mut s: Mention, floor: usize) -> Mention {
+        for _ in 0..2 {
+            if s.first < floor + 2 || s.is_pronominal_kind() {
+                return s;
+            }
+            let p = s.first - 1;
+            let pw = self.word(p).unwrap_or_default();
+            if !self.toks[p].is_lowercase_word(self.text)
+                || !matches!(
+                    pw.as_ref(),
+                    "of" | "in" | "at" | "on" | "with" | "from" | "for" | "among" | "across"
+                )
+            {
+                return s;
+            }
+            let adjunct = matches!(pw.as_ref(), "in" | "at" | "on");
+            // `In the primary, Gov. Jane Roe said`: the name after the adjunct
+            let after_comma = (s.first..s.last)
+                .rev()
+                .find(|&k| self.is_punct(k, ','))
+                .and_then(|c| self.finder.after(self.text, &self.toks, c + 1, s.last + 1))
+                .filter(|n| n.kind == MentionKind::Name && n.last == s.last);
+            if let Some(n) = after_comma.filter(|_| adjunct) {
+                return n;
+            }
+            let head = self
+                .finder
+                .before(self.text, &self.toks, p - 1, floor)
+                .filter(|h| h.last + 1 == p);
+            // (a lone capitalised word opening the sentence is no name: `Majorities in …`)
+            let name = |h: &Mention| h.kind == MentionKind::Name && (h.first > 0 || h.last > 0);
+            match head {
+                Some(h) if name(&h) && adjunct => return h,
+                Some(h)
+                    if matches!(
+                        h.kind,
+                        MentionKind::Name | MentionKind::Description | MentionKind::Group
+                    ) =>
+                {
+                    s = Mention {
+                        span: Span::new(h.span.start, s.span.end),
+                        kind: h.kind,
+                        first: h.first,
+                        last: s.last,
+                    };
+                }
+                _ => return after_comma.unwrap_or(s),
+            }
+        }
+        s
     }
 
     /// `made an unprompted call for`, `delivered a forceful promise`: when source `s`, just

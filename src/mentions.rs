@@ -70,6 +70,11 @@ impl Mention {
     fn is_pronominal(&self) -> bool {
         matches!(self.kind, MentionKind::Pronoun | MentionKind::Relative)
     }
+
+    /// True for a pronoun or a relative (`he`, `who`).
+    pub fn is_pronominal_kind(&self) -> bool {
+        self.is_pronominal()
+    }
 }
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "you", "it"];

@@ -327,3 +327,31 @@ fn a_time_phrase_opening_the_clause_is_no_subject() {
         "{sources:?}"
     );
 }
+
+s!(
+    a_share_with_its_prepositional_phrase_is_the_source,
+    "Majorities in both coastal towns say the ferry should keep running.",
+    "say",
+    "Majorities in both coastal towns"
+);
+
+s!(
+    the_object_of_of_belongs_to_its_head,
+    "Proponents of the harbor plan say it would cost less than a bridge.",
+    "say",
+    "Proponents of the harbor plan"
+);
+
+s!(
+    a_name_before_an_adjunct_is_the_source_alone,
+    "Dana Roe in her speech on Friday said the pier would close.",
+    "said",
+    "Dana Roe"
+);
+
+s!(
+    after_an_opening_adjunct_the_name_after_its_comma_is_the_source,
+    "He spoke after the vote in the harbor district, Mayor Dana Holt said, and left.",
+    "said",
+    "Mayor Dana Holt"
+);
