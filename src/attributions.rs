@@ -521,6 +521,15 @@ impl Ctx<'_> {
                         return None;
                     }
                 }
+                // `Critics of the ferry plan said`: a strict catenative (`plan`, `decide`) in a
+                // form its noun shares is a verb only before `to` or `that`.
+                if m.entry.infinitive
+                    && m.entry.strict
+                    && matches!(m.entry.form, VerbForm::Base | VerbForm::Third)
+                    && !matches!(self.word(b + 1).as_deref(), Some("to" | "that"))
+                {
+                    return None;
+                }
                 if m.entry.evidential {
                     if let Some(f) = self.evidential_frame(frame, earlier) {
                         return Some(f);

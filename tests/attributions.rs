@@ -665,6 +665,29 @@ t!(
     [("Ortiz", "said", ["that the ferry would stop"], Indirect)]
 );
 t!(
+    plans_takes_its_infinitive,
+    "The ferry company plans to close the pier in May.",
+    [(
+        "The ferry company",
+        "plans",
+        ["to close the pier in May"],
+        Indirect
+    )]
+);
+t!(
+    criticism_verbs_take_their_object,
+    "The council ripped the proposal, and the mayor knocked the budget.",
+    [
+        ("The council", "ripped", ["the proposal"], Indirect),
+        ("the mayor", "knocked", ["the budget"], Indirect)
+    ]
+);
+t!(
+    push_for_takes_its_object,
+    "Local farmers pushed for a new water law.",
+    [("Local farmers", "pushed for", ["a new water law"], Indirect)]
+);
+t!(
     two_attributions_in_one_sentence,
     "Mills said the bill was unfair, and Ortiz argued that it was late.",
     [
