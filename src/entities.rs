@@ -592,47 +592,6 @@ fn pronoun_lower(word: &str) -> Option<Pronoun> {
     })
 }
 
-const DETERMINERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "these",
-    "those",
-    "some",
-    "many",
-    "several",
-    "most",
-    "few",
-    "other",
-    "another",
-    "various",
-    "numerous",
-    "both",
-    "all",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "dozens",
-    "hundreds",
-    "thousands",
-    "one",
-    "more",
-    "other",
-    "certain",
-    "any",
-    "each",
-    "every",
-    "no",
-];
-
 /// Call `f` with `word` in ASCII lowercase; false for a word longer than `max` bytes or not
 /// ASCII (neither can equal, ignoring ASCII case, an ASCII word of at most `max` bytes).
 fn ascii_lower_is(word: &str, max: usize, f: impl FnOnce(&str) -> bool) -> bool {
@@ -640,9 +599,49 @@ fn ascii_lower_is(word: &str, max: usize, f: impl FnOnce(&str) -> bool) -> bool 
 }
 
 fn is_determiner(word: &str) -> bool {
-    static SET: OnceLock<CiMap<()>> = OnceLock::new();
-    let set = SET.get_or_init(|| ci_set(DETERMINERS.iter().map(|d| (*d).to_owned())));
-    word.len() <= 16 && word.is_ascii() && set.contains(word)
+    // Every determiner is 1 to 9 ASCII letters.
+    ascii_lower_is(word, 9, |w| {
+        matches!(
+            w,
+            "the"
+                | "a"
+                | "an"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "some"
+                | "many"
+                | "several"
+                | "most"
+                | "few"
+                | "other"
+                | "another"
+                | "various"
+                | "numerous"
+                | "both"
+                | "all"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "dozens"
+                | "hundreds"
+                | "thousands"
+                | "one"
+                | "more"
+                | "certain"
+                | "any"
+                | "each"
+                | "every"
+                | "no"
+        )
+    })
 }
 
 fn is_definite(word: &str) -> bool {
@@ -940,7 +939,15 @@ fn classify_tokens<'a>(text: &'a str, toks: &[Tok], depth: u8) -> SourcePhrase<'
             }
         }
         let hw = &hw_buf[..n_hw];
-        for (n, &i) in hw.iter().enumerate().take(6) {
+        // Only a `by`, `from` or `of` after the first word can name an author: look up the
+        // document nouns only then.
+        let marked = hw.iter().skip(1).any(|&k| {
+            let b = word(&head_toks[k]);
+            b.eq_ignore_ascii_case("by")
+                || b.eq_ignore_ascii_case("from")
+                || b.eq_ignore_ascii_case("of")
+        });
+        for (n, &i) in hw.iter().enumerate().take(if marked { 6 } else { 0 }) {
             if !lex.is_document_noun(word(&head_toks[i])) {
                 continue;
             }
@@ -1880,6 +1887,24 @@ mod tests {
 
     fn c(text: &str) -> SourcePhrase<'_> {
         classify(text, Span::new(0, text.len()))
+    }
+
+    #[test]
+    fn determiners_ignore_case_and_nothing_else() {
+        for w in ["the", "The", "THE", "thousands", "Several", "no", "a"] {
+            assert!(is_determiner(w), "{w}");
+        }
+        for w in [
+            "",
+            "them",
+            "thousandss",
+            "officials",
+            "thé",
+            "Smith",
+            "the.",
+        ] {
+            assert!(!is_determiner(w), "{w}");
+        }
     }
 
     #[test]
