@@ -224,19 +224,74 @@ struct Missed;
 /// What a source links to: an entity and the confidence, or no one (`I`, `we`).
 type Linked = Option<(usize, f32)>;
 
-/// Maps keyed by words of the input: a fast hasher with a random seed per map (foldhash),
-/// so crafted input cannot make keys collide.
-type Map<V> = HashMap<String, V, foldhash::fast::RandomState>;
+/// Maps keyed by words of the input, ignoring case: a fast hasher with a random seed per map
+/// (foldhash), so crafted input cannot make keys collide.
+type Map<'a, V> = HashMap<CiKey<'a>, V, foldhash::fast::RandomState>;
+
+/// A slice of the text as a map key, hashed and compared by its lowercase form (what
+/// `str::to_lowercase` gives) with no copy for ASCII words of up to 64 bytes.
+#[derive(Clone, Copy, Debug)]
+struct CiKey<'a>(&'a str);
+
+impl std::hash::Hash for CiKey<'_> {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        let b = self.0.as_bytes();
+        if b.len() <= 64 && b.is_ascii() {
+            let mut buf = [0u8; 64];
+            for (d, s) in buf.iter_mut().zip(b) {
+                *d = s.to_ascii_lowercase();
+            }
+            h.write(&buf[..b.len()]);
+        } else {
+            h.write(self.0.to_lowercase().as_bytes());
+        }
+        h.write_u8(0xff);
+    }
+}
+
+impl PartialEq for CiKey<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (self.0, other.0);
+        if a.is_ascii() && b.is_ascii() {
+            a.eq_ignore_ascii_case(b)
+        } else {
+            a.to_lowercase() == b.to_lowercase()
+        }
+    }
+}
+
+impl Eq for CiKey<'_> {}
+
+/// Whether the lowercase of `a` ends with the lowercase of `b`.
+fn ends_with_ci(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.len() >= b.len() && a.as_bytes()[a.len() - b.len()..].eq_ignore_ascii_case(b.as_bytes())
+    } else {
+        a.to_lowercase().ends_with(&b.to_lowercase())
+    }
+}
+
+/// The byte length of the lowercase of `s`.
+fn lower_len(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.to_lowercase().len()
+    }
+}
 
 #[derive(Default)]
 struct Resolver<'a> {
     entities: Vec<Entity<'a>>,
     recent: Vec<Recent>,
-    by_last: Map<Ids>,
-    by_first: Map<Ids>,
+    by_last: Map<'a, Ids>,
+    by_first: Map<'a, Ids>,
     /// The keys of `by_last` and `by_first`, for a quick no.
     names: NameFilter,
-    by_name: Map<usize>,
+    /// Organisations, outlets and unknown names by name (no leading `the`).
+    by_name: Map<'a, usize>,
+    /// Groups by name (no leading `the`).
+    by_group: Map<'a, usize>,
     /// The latest person mentioned with each role word in a title or apposition, and where.
     by_role: HashMap<&'static str, (usize, usize), foldhash::fast::RandomState>,
     /// Every mention of every entity: (entity, mention).
@@ -313,16 +368,9 @@ impl NameFilter {
 
 /// Add `id` under the lowercase of `key`, keeping at most [`PER_NAME`] ids: the id dropped
 /// to make room.
-fn push_bounded(map: &mut Map<Ids>, key: &str, id: usize) -> Option<usize> {
-    entities::with_lower(key, |key| match map.get_mut(key) {
-        Some(ids) => ids.add(id),
-        None => {
-            let mut ids = Ids::default();
-            ids.add(id);
-            map.insert(key.to_owned(), ids);
-            None
-        }
-    })
+fn push_bounded<'a>(map: &mut Map<'a, Ids>, key: &'a str, id: usize) -> Option<usize> {
+    let ids = map.entry(CiKey(key)).or_default();
+    ids.add(id)
 }
 
 fn strip_the(name: &str) -> &str {
@@ -331,8 +379,9 @@ fn strip_the(name: &str) -> &str {
         .unwrap_or(name)
 }
 
-fn name_key(name: &str) -> String {
-    strip_the(name).to_lowercase()
+/// The key of a name in `by_name` and `by_group`.
+fn name_key(name: &str) -> CiKey<'_> {
+    CiKey(strip_the(name))
 }
 
 fn compatible(entity: Gender, wanted: Gender) -> bool {
@@ -349,6 +398,7 @@ impl<'a> Resolver<'a> {
             by_first: Map::with_capacity_and_hasher(entities, Default::default()),
             names: NameFilter::default(),
             by_name: Map::with_capacity_and_hasher(entities, Default::default()),
+            by_group: Map::default(),
             by_role: HashMap::with_capacity_and_hasher(16, Default::default()),
             mentions: Vec::with_capacity(mentions),
             said: Vec::with_capacity(mentions),
@@ -404,13 +454,7 @@ impl<'a> Resolver<'a> {
             e.kind,
             SpeakerKind::Organization | SpeakerKind::Media | SpeakerKind::Unknown
         ) {
-            let by_name = &mut self.by_name;
-            entities::with_lower(strip_the(e.name), |key| match by_name.get_mut(key) {
-                Some(v) => *v = id,
-                None => {
-                    by_name.insert(key.to_owned(), id);
-                }
-            });
+            self.by_name.insert(name_key(e.name), id);
         }
     }
 
@@ -474,12 +518,12 @@ impl<'a> Resolver<'a> {
         if !self.names.may_hold(word) {
             return None;
         }
-        let ids = entities::with_lower(word, |key| {
-            self.by_last
-                .get(key)
-                .filter(|v| !v.is_empty())
-                .or_else(|| self.by_first.get(key))
-        })?;
+        let key = CiKey(word);
+        let ids = self
+            .by_last
+            .get(&key)
+            .filter(|v| !v.is_empty())
+            .or_else(|| self.by_first.get(&key))?;
         let mut fitting = ids
             .iter()
             .copied()
@@ -501,7 +545,7 @@ impl<'a> Resolver<'a> {
         let last = p.last?;
         match p.first {
             Some(first) => {
-                let ids = entities::with_lower(last, |l| self.by_last.get(l))?;
+                let ids = self.by_last.get(&CiKey(last))?;
                 let same = ids.iter().rev().copied().find(|&i| {
                     self.entities[i]
                         .first
@@ -584,12 +628,16 @@ impl<'a> Resolver<'a> {
                 }
                 // "Ministry of Defense" after "the Russian Ministry of Defense".
                 let kind = p.kind;
-                let hit = self.nearest(sentence, DESCRIPTION_SENTENCE_WINDOW, |e| {
-                    e.kind == kind && {
-                        let k = name_key(e.name);
-                        key.len() >= 4 && (k.ends_with(&key) || key.ends_with(&k))
-                    }
-                });
+                let hit = if lower_len(key.0) >= 4 {
+                    self.nearest(sentence, DESCRIPTION_SENTENCE_WINDOW, |e| {
+                        e.kind == kind && {
+                            let k = strip_the(e.name);
+                            ends_with_ci(k, key.0) || ends_with_ci(key.0, k)
+                        }
+                    })
+                } else {
+                    None
+                };
                 if let Some((id, _)) = hit {
                     return Ok(Some((id, 0.9)));
                 }
@@ -612,11 +660,11 @@ impl<'a> Resolver<'a> {
         Ok(match kind {
             SpeakerKind::Group => {
                 let key = name_key(p.name);
-                if let Some(&id) = self.by_name.get(&format!("group:{key}")) {
+                if let Some(&id) = self.by_group.get(&key) {
                     return Ok(Some((id, 0.9)));
                 }
                 let id = self.new_entity(p);
-                self.by_name.insert(format!("group:{key}"), id);
+                self.by_group.insert(key, id);
                 Some((id, 1.0))
             }
             SpeakerKind::Anonymous if definite => {
@@ -937,8 +985,13 @@ fn far_full_name<'a>(
             single: false,
         };
         take_name(r, runs, toks, text, &m, sentence);
+        // Known by a full name: an honorific or a title alone (`Mr. Singer`) goes on looking.
         let known = r.names.may_hold(last)
-            && entities::with_lower(last, |l| r.by_last.get(l).is_some_and(|v| !v.is_empty()));
+            && entities::with_lower(last, |l| {
+                r.by_last
+                    .get(&CiKey(l))
+                    .is_some_and(|v| v.iter().any(|&i| r.entities[i].first.is_some()))
+            });
         if known {
             return;
         }
@@ -1037,7 +1090,7 @@ fn take_name<'a>(
     let known_last = |r: &Resolver| {
         let run = m.span.as_str(text);
         let last = run.rsplit(' ').next().unwrap_or(run);
-        r.names.may_hold(last) && entities::with_lower(last, |l| r.by_last.contains_key(l))
+        r.names.may_hold(last) && r.by_last.contains_key(&CiKey(last))
     };
     if !worth_classifying(text, m.span) && !known_last(r) {
         return;
@@ -1072,7 +1125,7 @@ fn take_name<'a>(
             }
         }
         Some((p, mention)) if matches!(p.kind, SpeakerKind::Organization | SpeakerKind::Media) => {
-            let id = match entities::with_lower(strip_the(p.name), |k| r.by_name.get(k)) {
+            let id = match r.by_name.get(&name_key(p.name)) {
                 Some(&id) => id,
                 None => r.new_entity(p),
             };
@@ -1261,12 +1314,17 @@ pub fn resolve(
                     .span
                     .start
                     .min(span.start);
-                scan.read(text, Span::new(from, span.start), &source_spans);
-                // A bare surname wants only the names that end in it; anything else
+                // A bare surname wants only the names that end in it: `far_full_name`
+                // finds them, nearest first, with no reading of the region; anything else
                 // takes every name of the region.
                 let surname = (p.reference == Reference::Name).then_some(p.last).flatten();
                 let mark = r.recent.len();
-                let taken = scan.take(from, surname, text);
+                let taken = if surname.is_some() {
+                    Vec::new()
+                } else {
+                    scan.read(text, Span::new(from, span.start), &source_spans);
+                    scan.take(from, None, text)
+                };
                 for &k in &taken {
                     let m = &scan.pending[k];
                     let sentence = name_sentence_of.get(m.span.start);
