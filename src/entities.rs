@@ -541,6 +541,25 @@ impl Lexicon {
             || (!caps || name.len() > 4) && self.outlets.contains(name)
     }
 
+    /// What the outlet and organisation lists say of `name`: [`SpeakerKind::Media`] for a
+    /// known outlet, else [`SpeakerKind::Organization`] for a known organisation
+    /// (`is_outlet`, then `is_organization`, reading the name once).
+    pub(crate) fn name_kind(&self, name: &str) -> Option<SpeakerKind> {
+        let name = strip_the(name);
+        if self.too_long_for_a_name(name) {
+            return None;
+        }
+        let caps = is_all_caps(name);
+        let lower = !caps || name.len() > 4;
+        if caps && self.outlets_exact.contains(name) || lower && self.outlets.contains(name) {
+            Some(SpeakerKind::Media)
+        } else if caps && self.orgs_exact.contains(name) || lower && self.orgs.contains(name) {
+            Some(SpeakerKind::Organization)
+        } else {
+            None
+        }
+    }
+
     /// True when `name` cannot be a known organisation or outlet name, even lowercased (a
     /// char's lowercase takes at least a quarter of its bytes).
     fn too_long_for_a_name(&self, name: &str) -> bool {
@@ -1208,14 +1227,9 @@ fn analyze_head<'a>(text: &'a str, toks: &[Tok]) -> Head<'a> {
     });
 
     // Known outlets and organisations.
-    if lex.is_outlet(body_text) {
+    if let Some(kind) = lex.name_kind(body_text) {
         return Head {
-            phrase: named(out, body_text, body_span, SpeakerKind::Media),
-        };
-    }
-    if lex.is_organization(body_text) {
-        return Head {
-            phrase: named(out, body_text, body_span, SpeakerKind::Organization),
+            phrase: named(out, body_text, body_span, kind),
         };
     }
 
@@ -1235,7 +1249,7 @@ fn analyze_head<'a>(text: &'a str, toks: &[Tok]) -> Head<'a> {
         }
     };
     let suffix = body.iter().any(|&i| {
-        with_lower(word(i), |w| {
+        ascii_lower_is(word(i), 5, |w| {
             matches!(
                 w,
                 "inc" | "inc." | "corp" | "corp." | "llc" | "ltd" | "ltd." | "plc" | "co."
@@ -1337,6 +1351,11 @@ const NAME_STOPS: &[&str] = &[
     "after", "over", "not", "says", "tells", "calls", "slams", "wins",
 ];
 
+/// Whether `word` is one of [`NAME_STOPS`], ignoring case (each is 1 to 5 ASCII letters).
+fn is_name_stop(word: &str) -> bool {
+    word.len() <= 5 && word.is_ascii() && NAME_STOPS.iter().any(|s| s.eq_ignore_ascii_case(word))
+}
+
 /// How many words a person's name may have.
 const MAX_NAME_WORDS: usize = 4;
 
@@ -1359,10 +1378,7 @@ fn cap_run_end<'a>(body: &[usize], from: usize, bw: &impl Fn(usize) -> &'a str) 
         while next < body.len() && is_particle(bw(next)) {
             next += 1;
         }
-        if next < body.len()
-            && is_cap(bw(next))
-            && !NAME_STOPS.iter().any(|s| s.eq_ignore_ascii_case(bw(next)))
-        {
+        if next < body.len() && is_cap(bw(next)) && !is_name_stop(bw(next)) {
             end = next;
             words += 1;
         } else {

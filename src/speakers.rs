@@ -82,6 +82,8 @@ struct Entity<'a> {
     eager: bool,
     /// How many words `words` holds.
     n_words: usize,
+    /// A bit for each word of `words` ([`word_bit`]): a word whose bit is clear is not there.
+    word_bits: u64,
     /// Those of `words` that are role nouns (`minister`, `sculptor`).
     roles: Vec<&'static str>,
     /// How many attributions are linked to the entity.
@@ -111,6 +113,21 @@ fn normalize(w: &str) -> &str {
         "pres" => "president",
         _ => w,
     }
+}
+
+/// The bit of a lowercase word in [`Entity::word_bits`]: from its length and its first and
+/// last bytes.
+fn word_bit(w: &str) -> u64 {
+    let b = w.as_bytes();
+    let (first, last) = (
+        b.first().copied().unwrap_or(0),
+        b.last().copied().unwrap_or(0),
+    );
+    let h = (b.len() as u32)
+        .wrapping_mul(31)
+        .wrapping_add(u32::from(first).wrapping_mul(7))
+        .wrapping_add(u32::from(last));
+    1 << (h % 64)
 }
 
 /// The words of `phrase`, in order.
@@ -178,7 +195,9 @@ impl<'a> Entity<'a> {
             }
             entities::with_lower(w, |w| {
                 let w = normalize(w);
-                if !self.read_has(w) {
+                let bit = word_bit(w);
+                if self.word_bits & bit == 0 || !self.read_has(w) {
+                    self.word_bits |= bit;
                     // Only a person's role words are looked up (`touch`).
                     if self.kind == SpeakerKind::Person {
                         if let Some(role) = entities::lexicon().person_noun_key(w) {
@@ -196,6 +215,7 @@ impl<'a> Entity<'a> {
     /// Whether `w` is one of the words read.
     fn read_has(&self, w: &str) -> bool {
         !w.is_empty()
+            && self.word_bits & word_bit(w) != 0
             && self
                 .words
                 .as_bytes()
@@ -844,7 +864,7 @@ fn worth_classifying(text: &str, run: Span) -> bool {
         }
     }
     let run_text = run.as_str(text);
-    if lex.is_outlet(run_text) || lex.is_organization(run_text) {
+    if lex.name_kind(run_text).is_some() {
         return true;
     }
     let before = text[..run.start].trim_end_matches(' ');
@@ -1092,7 +1112,7 @@ fn take_name<'a>(
         let last = run.rsplit(' ').next().unwrap_or(run);
         r.names.may_hold(last) && r.by_last.contains_key(&CiKey(last))
     };
-    if !worth_classifying(text, m.span) && !known_last(r) {
+    if !known_last(r) && !worth_classifying(text, m.span) {
         return;
     }
     let phrase = name_run(runs, toks, text, m.span);
