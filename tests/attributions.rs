@@ -637,6 +637,16 @@ t!(
     )]
 );
 t!(
+    an_unquoted_cue_inside_content_before_the_cue_is_dropped,
+    "The engineers had claimed the bridge was safe, the report said.",
+    [(
+        "the report",
+        "said",
+        ["The engineers had claimed the bridge was safe"],
+        Indirect
+    )]
+);
+t!(
     a_nested_report_of_speech_stays,
     "The mayor said the engineer says the bridge is safe.",
     [
