@@ -2064,7 +2064,15 @@ impl Ctx<'_> {
                 })
             });
         let strict = (f.m.entry.strict && !evidence) || f.m.entry.kind == CueType::Noun;
-        if f.m.entry.object && !f.m.entry.strict && self.is_punct(i, ',') {
+        if f.m.entry.object
+            && !f.m.entry.strict
+            && self.is_punct(i, ',')
+            // (`responded, “Thank you.”`: a quotation after the comma is what was said)
+            && !self
+                .toks
+                .get(i + 1)
+                .is_some_and(|n| quote_starting_at(self.quotes, n.span.start).is_some())
+        {
             return None; // `won with 60% support, …`: no object
         }
         let mut colon = false;
@@ -3376,8 +3384,22 @@ fn sentence_attributions(ctx: &Ctx<'_>, cues: &[CueMatch], out: &mut Vec<Attribu
     // Where each frame's words begin: content of the frame before stops there.
     for f in frames.iter_mut() {
         let start = region_start(f);
+        // (`called them “overblown,” adding …`: a comma inside the closing quotation mark)
+        let quote_comma = start > 1 && is_close_quote_char(ctx.tok_str(start - 1)) && {
+            let end = toks[start - 1].span.end;
+            let q = if is_close_quote_char(ctx.tok_str(start - 2)) {
+                start - 2 // `''`
+            } else {
+                start - 1
+            };
+            q > 0
+                && ctx.is_punct(q - 1, ',')
+                && quote_ending_before(ctx.quotes, end).is_some_and(|s| s.end == end)
+        };
         if start > 0 && (ctx.is_punct(start - 1, ',') || ctx.is_punct(start - 1, ';')) {
             f.cut = Some(start - 1);
+        } else if quote_comma {
+            f.cut = Some(start);
         } else if start > 0
             && matches!(
                 ctx.word(start - 1).as_deref(),

@@ -647,6 +647,24 @@ t!(
     )]
 );
 t!(
+    an_object_verb_takes_a_quotation_after_its_comma,
+    "The minister responded, “We will rebuild the pier.”",
+    [(
+        "The minister",
+        "responded",
+        ["“We will rebuild the pier.”"],
+        Direct
+    )]
+);
+t!(
+    a_comma_inside_the_closing_quote_ends_the_clause,
+    "Ortiz said the plan was “reckless,” adding that the ferry would stop.",
+    [
+        ("Ortiz", "said", ["the plan was “reckless,”"], Mixed),
+        ("Ortiz", "adding", ["that the ferry would stop"], Indirect)
+    ]
+);
+t!(
     a_nested_report_of_speech_stays,
     "The mayor said the engineer says the bridge is safe.",
     [
