@@ -793,9 +793,12 @@ impl Ctx<'_> {
                         if gerund
                             && j > 0
                             && is_close_quote_char(self.tok_str(j))
-                            && self.is_punct(j - 1, ',') =>
+                            && (self.is_punct(j - 1, ',')
+                                || j > 1
+                                    && is_close_quote_char(self.tok_str(j - 1))
+                                    && self.is_punct(j - 2, ',')) =>
                     {
-                        // `… of “New York values,” saying …`
+                        // `… of “New York values,” saying …` (or `values,'' saying`)
                         frame.source = self.subject(earlier, a);
                     }
                     Some(j)

@@ -665,6 +665,14 @@ t!(
     ]
 );
 t!(
+    a_comma_inside_closing_double_apostrophes_ends_the_clause,
+    "Ortiz said the plan was ''reckless,'' adding that the ferry would stop.",
+    [
+        ("Ortiz", "said", ["the plan was ''reckless,''"], Mixed),
+        ("Ortiz", "adding", ["that the ferry would stop"], Indirect)
+    ]
+);
+t!(
     a_nested_report_of_speech_stays,
     "The mayor said the engineer says the bridge is safe.",
     [
