@@ -17,9 +17,8 @@
 
 use crate::cues::{CueMatch, CueType, VerbForm};
 use crate::document::{Attribution, AttributionKind, Sentence};
-use crate::lex::{lower, tokenize, Token, TokenKind};
+use crate::lex::{lower, tokenize_into, Lower, Token, TokenKind};
 use crate::mentions::{Mention, MentionFinder, MentionKind};
-use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use crate::lex::{WordSet, WEEKDAYS};
@@ -444,7 +443,7 @@ fn quote_ending_before(quotes: &[Span], pos: usize) -> Option<Span> {
 }
 
 impl Ctx<'_> {
-    fn word(&self, i: usize) -> Option<Cow<'_, str>> {
+    fn word(&self, i: usize) -> Option<Lower<'_>> {
         self.toks
             .get(i)
             .filter(|t| t.kind == TokenKind::Word)
@@ -1523,7 +1522,7 @@ impl Ctx<'_> {
     fn bare_subject(&self, last: usize, floor: usize) -> Option<Mention> {
         let t = self.toks.get(last)?;
         let w = match t.kind {
-            TokenKind::Number => Cow::Borrowed(""),
+            TokenKind::Number => Lower::default(),
             _ => self.word(last)?,
         };
         if BARE_STOPS.contains(&w.as_ref())
@@ -3144,6 +3143,7 @@ pub fn extract(
 ) -> Vec<Attribution> {
     let top = crate::quotes::top_level(quotes);
     let mut out = Vec::new();
+    let mut toks = Vec::new();
     let mut c = 0usize;
     for (si, sentence) in sentences.iter().enumerate() {
         while c < cues.len() && cues[c].span.start < sentence.span.start {
@@ -3158,12 +3158,17 @@ pub fn extract(
         let head =
             &text.as_bytes()[sentence.span.start..sentence.span.end.min(sentence.span.start + 60)];
         let colon = opens_paragraph && memchr::memchr(b':', head).is_some();
-        if first_cue == c && !colon {
+        // No cue outside a quotation (those are the quoted speaker's words, passed over by
+        // `sentence_attributions`): nothing to tokenize.
+        let quoted = |m: &CueMatch| quote_around(&top, m.span.start).is_some();
+        if !colon && cues[first_cue..c].iter().all(quoted) {
             continue;
         }
+        // One token buffer for every sentence.
+        tokenize_into(text, sentence.span.start, sentence.span.end, &mut toks);
         let ctx = Ctx {
             text,
-            toks: tokenize(text, sentence.span.start, sentence.span.end),
+            toks: std::mem::take(&mut toks),
             sentence: sentence.span,
             index: si,
             quotes: &top,
@@ -3173,6 +3178,7 @@ pub fn extract(
             out.extend(ctx.colon_attribution());
         }
         sentence_attributions(&ctx, &cues[first_cue..c], &mut out);
+        toks = ctx.toks;
     }
     drop_nested(text, &mut out);
     out
@@ -3415,10 +3421,12 @@ fn sentence_attributions(ctx: &Ctx<'_>, cues: &[CueMatch], out: &mut Vec<Attribu
         }
     }
     // Two passes: a frame that makes no attribution does not cut the content before it.
+    // (`attribution` depends only on the frame, its limit and whether one was made before
+    // it: the second pass asks again only where one of those changed.)
     let mut live = vec![true; frames.len()];
-    let mut made_now: Vec<Option<Attribution>> = Vec::new();
+    let mut made_now: Vec<Option<Attribution>> = Vec::with_capacity(frames.len());
+    let mut asked: Vec<(usize, bool)> = Vec::with_capacity(frames.len());
     for pass in 0..2 {
-        made_now.clear();
         let mut made = 0usize;
         for i in 0..frames.len() {
             // Content may hold one nested attribution (`suggest that the Kremlin views …`)
@@ -3448,9 +3456,14 @@ fn sentence_attributions(ctx: &Ctx<'_>, cues: &[CueMatch], out: &mut Vec<Attribu
                 .take(4)
                 .find(|n| n.source.is_some_and(|s| s.span.overlaps(&cue_i)))
                 .map_or(limit, |n| limit.min(n.first));
-            let a = ctx.attribution(&frames[i], limit, made > 0);
-            made += usize::from(a.is_some());
-            made_now.push(a);
+            let key = (limit, made > 0);
+            if pass == 0 {
+                made_now.push(ctx.attribution(&frames[i], limit, made > 0));
+                asked.push(key);
+            } else if asked[i] != key {
+                made_now[i] = ctx.attribution(&frames[i], limit, made > 0);
+            }
+            made += usize::from(made_now[i].is_some());
         }
         let now: Vec<bool> = made_now.iter().map(Option::is_some).collect();
         if pass == 0 && now == live {

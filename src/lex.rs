@@ -43,14 +43,88 @@ pub struct Token {
 }
 
 /// The token lowercased, borrowed when it already is (most words are).
-pub fn lower<'a>(text: &'a str, t: &Token) -> std::borrow::Cow<'a, str> {
+pub fn lower<'a>(text: &'a str, t: &Token) -> Lower<'a> {
     let s = t.as_str(text);
     if t.plain_lowercase {
-        std::borrow::Cow::Borrowed(s)
-    } else if s.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-        std::borrow::Cow::Owned(s.to_lowercase())
+        return Lower::Borrowed(s);
+    }
+    let bytes = s.as_bytes();
+    if !bytes.is_ascii() {
+        Lower::Owned(s.to_lowercase())
+    } else if !bytes.iter().any(u8::is_ascii_uppercase) {
+        Lower::Borrowed(s)
+    } else if bytes.len() <= INLINE {
+        // ASCII: lowercased byte by byte, the same length, no allocation.
+        let mut buf = [0u8; INLINE];
+        buf[..bytes.len()].copy_from_slice(bytes);
+        buf[..bytes.len()].make_ascii_lowercase();
+        Lower::Inline(bytes.len() as u8, buf)
     } else {
-        std::borrow::Cow::Borrowed(s)
+        Lower::Owned(s.to_ascii_lowercase())
+    }
+}
+
+/// How long a lowercased ASCII word [`Lower`] holds without allocating.
+const INLINE: usize = 22;
+
+/// A lowercased token ([`lower`]): borrowed from the text when it is lowercase already,
+/// held inline when it is a short ASCII word (the capitalised words of every sentence: no
+/// allocation), owned otherwise. Reads as a `&str`.
+#[derive(Clone)]
+pub enum Lower<'a> {
+    /// The token itself, already lowercase.
+    Borrowed(&'a str),
+    /// A short ASCII word lowercased: its length and bytes.
+    Inline(u8, [u8; INLINE]),
+    /// Any other word lowercased.
+    Owned(String),
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+
+    #[inline]
+    fn deref(&self) -> &str {
+        match self {
+            Lower::Borrowed(s) => s,
+            // Only ever ASCII bytes (see `lower`), so valid UTF-8.
+            // SAFETY: `lower` fills an inline buffer with ASCII bytes only.
+            Lower::Inline(n, buf) => unsafe {
+                std::str::from_utf8_unchecked(&buf[..usize::from(*n)])
+            },
+            Lower::Owned(s) => s,
+        }
+    }
+}
+
+impl AsRef<str> for Lower<'_> {
+    #[inline]
+    fn as_ref(&self) -> &str {
+        self
+    }
+}
+
+impl Default for Lower<'_> {
+    fn default() -> Self {
+        Lower::Borrowed("")
+    }
+}
+
+impl PartialEq<str> for Lower<'_> {
+    fn eq(&self, other: &str) -> bool {
+        **self == *other
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        **self == **other
+    }
+}
+
+impl std::fmt::Debug for Lower<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (**self).fmt(f)
     }
 }
 
@@ -191,7 +265,15 @@ static CLASS: [u8; 256] = {
 
 /// The tokens of `text[start..end]` (byte offsets on char boundaries), in order.
 pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
-    let mut out = Vec::with_capacity((end - start) / 5 + 1);
+    let mut out = Vec::new();
+    tokenize_into(text, start, end, &mut out);
+    out
+}
+
+/// [`tokenize`] into `out`, which is cleared first: one buffer serves many calls.
+pub fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    out.clear();
+    out.reserve((end - start) / 5 + 1);
     let piece = &text[start..end];
     let bytes = piece.as_bytes();
     let mut i = 0usize;
@@ -247,7 +329,6 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
         gap = false;
         line_break = false;
     }
-    out
 }
 
 /// Where the word (or number, per `kind`) whose first char ends at `i` ends, and whether
@@ -434,7 +515,34 @@ mod tests {
         }
     }
 
+    /// `lower` is `str::to_lowercase` of the token, whichever way it holds it.
+    #[test]
+    fn lower_is_to_lowercase() {
+        let text = "said Said SAID Internationalization INTERNATIONALIZATIONS's Zürich ΟΔΟΣ \
+                    İstanbul x Ab-Cd’s ABCDEFGHIJKLMNOPQRSTUV ABCDEFGHIJKLMNOPQRSTUVW 1A";
+        for t in tokenize(text, 0, text.len()) {
+            let l = lower(text, &t);
+            assert_eq!(&*l, t.as_str(text).to_lowercase(), "{l:?}");
+            assert!(l == *t.as_str(text).to_lowercase());
+        }
+        assert!(matches!(
+            lower("ABC", &tokenize("ABC", 0, 3)[0]),
+            Lower::Inline(..)
+        ));
+        assert!(matches!(
+            lower("abc", &tokenize("abc", 0, 3)[0]),
+            Lower::Borrowed(_)
+        ));
+    }
+
     proptest::proptest! {
+        #[test]
+        fn lower_agrees_on_any_text(text in "[a-zA-Z0-9 ’é]{0,60}|\\PC{0,20}") {
+            for t in tokenize(&text, 0, text.len()) {
+                proptest::prop_assert_eq!(&*lower(&text, &t), t.as_str(&text).to_lowercase());
+            }
+        }
+
         #[test]
         fn agrees_on_any_text(text in "[a-zA-Z0-9 ,.'&\\-\n\r\t’‐é٣“…\u{2028}\u{a0}_$@`\\[{]{0,60}|\\PC{0,20}") {
             proptest::prop_assert_eq!(tokenize(&text, 0, text.len()), reference(&text, 0, text.len()));
