@@ -1990,6 +1990,14 @@ impl Ctx<'_> {
     /// `As the paper noted (in May), …`: a frame opened by `as` before its source, whose
     /// clause ends at a comma; the comma's token index.
     fn as_comma(&self, f: &Frame) -> Option<usize> {
+        // `According to the survey, 51 percent said …`: the whole clause after an opening
+        // phrase cue is its content (PolNeAR marks no attribution of its own inside it).
+        if f.m.entry.kind == CueType::Phrase && f.source_after {
+            let opens = f.first == 0 || !self.is_punct(f.first - 1, ',');
+            let comma = f.source?.last + 1;
+            return (opens && self.is_punct(comma, ',') && comma + 1 < self.toks.len())
+                .then_some(comma);
+        }
         if f.m.entry.kind != CueType::Verb || f.source_after {
             return None;
         }
@@ -3503,18 +3511,24 @@ fn sentence_attributions(ctx: &Ctx<'_>, cues: &[CueMatch], out: &mut Vec<Attribu
     }
     // A belief inside what someone is reported to have said (`Smith said he thinks …`)
     // is part of that content, not an attribution of its own (PolNeAR marks it so).
+    // So is any attribution inside the clause an opening `According to X,` introduces.
     let nested: Vec<bool> = (0..made_now.len())
         .map(|i| {
             let Some(a) = made_now[i].as_ref() else {
                 return false;
             };
-            (frames[i].m.entry.belief || frames[i].m.entry.object)
-                && made_now[i.saturating_sub(4)..i].iter().flatten().any(|p| {
+            let own = frames[i].m.entry.belief || frames[i].m.entry.object;
+            (i.saturating_sub(4)..i).any(|j| {
+                let opening = || {
+                    frames[j].m.entry.kind == CueType::Phrase && ctx.as_comma(&frames[j]).is_some()
+                };
+                made_now[j].as_ref().is_some_and(|p| {
                     p.cue.end <= a.cue.start
                         && p.content
                             .iter()
                             .any(|c| c.start <= a.cue.start && a.cue.end <= c.end)
-                })
+                }) && (own || opening())
+            })
         })
         .collect();
     out.extend(

@@ -673,6 +673,16 @@ t!(
     ]
 );
 t!(
+    an_opening_according_to_takes_the_whole_clause,
+    "According to the survey, most voters said they would stay home.",
+    [(
+        "the survey",
+        "According to",
+        ["most voters said they would stay home"],
+        Indirect
+    )]
+);
+t!(
     a_nested_report_of_speech_stays,
     "The mayor said the engineer says the bridge is safe.",
     [
