@@ -2743,6 +2743,22 @@ impl Ctx<'_> {
         self.continuing_quote(after)
     }
 
+    /// `Roe said:¶¶“…”`: a frame whose sentence ends in a colon right after it, and the
+    /// quotation opening the next line or paragraph.
+    fn quote_after_colon(&self, f: &Frame) -> Option<Span> {
+        let after = match f.source {
+            Some(s) if f.source_after || s.first > f.last => s.last + 1,
+            _ => f.last + 1,
+        };
+        if after + 1 != self.toks.len() || !self.is_punct(after, ':') {
+            return None;
+        }
+        let start = skip_blank(self.text, self.sentence.end, true);
+        (start - self.sentence.end <= 8)
+            .then(|| quote_starting_at(self.quotes, start))
+            .flatten()
+    }
+
     /// `“A,” Roe told reporters in Hull. “B.”`, `Roe said the pier was unsafe. “B.”`: with no
     /// quotation from token `from` to the end of the sentence, a quotation that is the whole
     /// next sentence (it ends in a full stop and nothing of that sentence follows it) continues
@@ -3028,6 +3044,9 @@ impl Ctx<'_> {
                             if quoted && c.last().is_some_and(|l| l.end <= q2.start) {
                                 c.push(q2);
                             }
+                        }
+                        if content.is_none() {
+                            content = self.quote_after_colon(f).map(|q| vec![q]);
                         }
                     }
                     _ => {}

@@ -683,6 +683,16 @@ t!(
     )]
 );
 t!(
+    a_colon_ending_the_sentence_takes_the_next_paragraphs_quote,
+    "The harbor master stated:\n\n“The pier will reopen in May.”",
+    [(
+        "The harbor master",
+        "stated",
+        ["“The pier will reopen in May.”"],
+        Direct
+    )]
+);
+t!(
     a_nested_report_of_speech_stays,
     "The mayor said the engineer says the bridge is safe.",
     [
