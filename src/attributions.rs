@@ -2016,7 +2016,9 @@ impl Ctx<'_> {
         let comma = (f.last + 1..stop).find(|&k| self.toks[k].kind == TokenKind::Punct)?;
         // Nothing or an adjunct between the cue and the comma (`as X noted in May,`), not an
         // object (`as they call each other,`, `as polls show him ahead,`).
+        // (`as Roe told the Daily News,`: whom it was told to)
         let bare = comma == f.last + 1
+            || f.m.entry.addressee
             || self.word(f.last + 1).is_some_and(|w| {
                 PREPOSITIONS.contains(&w.as_ref()) || TIME_WORDS.contains(&w.as_ref())
             });

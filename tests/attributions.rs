@@ -693,6 +693,11 @@ t!(
     )]
 );
 t!(
+    as_told_with_its_addressee_takes_the_clause_after_the_comma,
+    "As Ortiz told the local paper, the pier will close in May.",
+    [("Ortiz", "told", ["the pier will close in May"], Indirect)]
+);
+t!(
     a_nested_report_of_speech_stays,
     "The mayor said the engineer says the bridge is safe.",
     [
