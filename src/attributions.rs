@@ -1294,8 +1294,16 @@ impl Ctx<'_> {
                 break;
             }
         }
+        // (`Ortiz, the mayor, on Tuesday said`: an apposition's comma may end the source)
         match first.checked_sub(1) {
-            Some(src_end) if self.may_end_source(src_end) => src_end,
+            Some(src_end)
+                if self.may_end_source(src_end)
+                    || src_end > 0
+                        && self.is_punct(src_end, ',')
+                        && self.may_end_source(src_end - 1) =>
+            {
+                src_end
+            }
             _ => j,
         }
     }

@@ -698,6 +698,16 @@ t!(
     [("Ortiz", "told", ["the pier will close in May"], Indirect)]
 );
 t!(
+    a_time_adjunct_after_an_apposition_before_the_cue,
+    "Ortiz, the mayor, on Tuesday called the plan “reckless.”",
+    [(
+        "Ortiz, the mayor",
+        "called",
+        ["the plan “reckless.”"],
+        Mixed
+    )]
+);
+t!(
     a_nested_report_of_speech_stays,
     "The mayor said the engineer says the bridge is safe.",
     [
