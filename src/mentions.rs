@@ -785,10 +785,30 @@ impl MentionFinder {
             let Some(p) = m.first.checked_sub(1).filter(|&p| p > floor) else {
                 break;
             };
+            // `a CNN/ORC poll`, `the Reuters/Ipsos poll`: names joined by a slash.
+            if tokens[p].is(text, '/') && tokens[p - 1].is_capitalized(text) {
+                match self
+                    .phrase_before(text, tokens, p - 1, floor)
+                    .filter(|l| l.kind == MentionKind::Name && l.last + 1 == p)
+                {
+                    Some(l) => {
+                        m.first = l.first;
+                        m.span = Span::new(l.span.start, m.span.end);
+                        continue;
+                    }
+                    None => break,
+                }
+            }
             if tokens[p].kind != TokenKind::Word {
                 break;
             }
             let pw = lower(text, &tokens[p]);
+            // `a super PAC`: the lowercase word is part of the name.
+            if pw == "super" && matches!(tokens[m.first].as_str(text), "PAC" | "PACs") {
+                m.first = p;
+                m.span = Span::new(tokens[p].span.start, m.span.end);
+                continue;
+            }
             let joined = match pw.as_ref() {
                 "of" | "for" | "at" | "in" | "with" | "from" | "on" => {
                     let h = &tokens[p - 1];

@@ -355,3 +355,17 @@ s!(
     "said",
     "Mayor Dana Holt"
 );
+
+s!(
+    names_joined_by_a_slash_make_one_source,
+    "A Harbor Times/Coastal College poll found that most residents want the ferry.",
+    "found",
+    "A Harbor Times/Coastal College poll"
+);
+
+s!(
+    super_pac_is_one_name,
+    "The ferry plan was popular, the super PAC said on Monday.",
+    "said",
+    "the super PAC"
+);
