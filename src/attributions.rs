@@ -79,6 +79,9 @@ const AUXILIARIES_LIST: &[&str] = &[
     "both",
     "cannot",
     "now",
+    "must",
+    "yet",
+    "likely",
 ];
 static AUXILIARIES: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(AUXILIARIES_LIST));
 const BE: &[&str] = &["is", "was", "were", "are", "been", "being", "be", "am"];

@@ -369,3 +369,10 @@ s!(
     "said",
     "the super PAC"
 );
+
+s!(
+    must_and_yet_belong_to_the_cue_not_the_source,
+    "The harbor board hasn’t yet endorsed the ferry plan, and the mayor must decide alone.",
+    "hasn’t yet endorsed",
+    "The harbor board"
+);
