@@ -306,6 +306,42 @@ const IRREGULAR_PAST: &[&str] = &[
 const DETERMINERS_BEFORE_ADJECTIVE: &[&str] = &[
     "a", "an", "the", "his", "her", "their", "its", "our", "of", "and", "this", "that",
 ];
+/// Evidence that shows or finds (`a new poll shows`, `FEC records show`): the subject of a
+/// strict verb whose object clause is its content.
+const EVIDENCE: &[&str] = &[
+    "poll",
+    "polls",
+    "survey",
+    "surveys",
+    "study",
+    "studies",
+    "records",
+    "data",
+    "findings",
+    "figures",
+    "research",
+    "polling",
+    "review",
+    "analysis",
+    "audit",
+    "investigation",
+    "footage",
+    "video",
+    "photos",
+    "images",
+    "documents",
+    "emails",
+    "results",
+    "numbers",
+    "outcome",
+    "count",
+    "tally",
+    "estimates",
+    "census",
+    "filings",
+    "clip",
+    "post",
+];
 /// Frames further apart than this (tokens) cannot share words.
 const NEAR: usize = 40;
 
@@ -844,6 +880,15 @@ impl Ctx<'_> {
                     }
                     _ => {}
                 }
+                // `Exit polling showed …`, `A Monmouth poll out Monday showed …`: evidence
+                // opening the clause before a strict verb, a phrase the mention finder does
+                // not read.
+                if frame.source.is_none() && m.entry.strict && !gerund {
+                    let floor = earlier.last().map_or(0, |p| p.last + 1);
+                    frame.source = k
+                        .checked_sub(1)
+                        .and_then(|j| self.evidence_subject(j, floor));
+                }
                 // `A poll released Thursday found`, `The report last week showed`: a time
                 // adjunct after a document or a participle is part of the source (PolNeAR: 21
                 // of 24 train sources so), unlike one after a person (`Roe on Tuesday said`).
@@ -1093,6 +1138,51 @@ impl Ctx<'_> {
             }
         }
         s
+    }
+
+    /// The phrase opening its clause and ending with token `j` (at most twelve tokens, none a
+    /// clause word, not before token `floor`) when evidence heads it within its first
+    /// nine tokens (`Exit polling`, `New polls released Sunday`, `A CNN/ORC poll out Monday`).
+    fn evidence_subject(&self, j: usize, floor: usize) -> Option<Mention> {
+        let lowest = floor.max(j.saturating_sub(11));
+        let mut start = j + 1;
+        while start > lowest {
+            let k = start - 1;
+            let w = self.word(k);
+            let slash = self.is_punct(k, '/') && k > lowest && k < j;
+            let plain = slash
+                || matches!(self.toks[k].kind, TokenKind::Word | TokenKind::Number)
+                    && w.as_deref().is_some_and(|w| {
+                        !BARE_STOPS.contains(&w)
+                            && !AUXILIARIES.contains(&w)
+                            && !BE.contains(&w)
+                            && w != "if"
+                    });
+            if !plain {
+                break;
+            }
+            start = k;
+            // (a determiner opens the phrase)
+            if w.as_deref()
+                .is_some_and(|w| CLAUSE_DETERMINERS.contains(&w))
+            {
+                break;
+            }
+        }
+        if start > j {
+            return None;
+        }
+        let opens = start == 0
+            || self.toks[start - 1].kind == TokenKind::Punct
+            || matches!(self.word(start - 1).as_deref(), Some("and" | "but" | "as"));
+        let head = (start..=j.min(start + 8))
+            .any(|h| self.word(h).is_some_and(|w| EVIDENCE.contains(&w.as_ref())));
+        (opens && head && start >= floor).then(|| Mention {
+            span: Span::new(self.toks[start].span.start, self.toks[j].span.end),
+            kind: MentionKind::Description,
+            first: start,
+            last: j,
+        })
     }
 
     /// `made an unprompted call for`, `delivered a forceful promise`: when source `s`, just
@@ -2046,45 +2136,9 @@ impl Ctx<'_> {
             && f.source.is_some_and(|s| {
                 // any noun of the phrase (`a poll of voters in Ohio`, `FEC records from
                 // 2008`, `The most recent polling in Florida`)
-                (s.first..=s.last).take(16).any(|h| {
-                    matches!(
-                        self.word(h).as_deref(),
-                        Some(
-                            "poll"
-                                | "polls"
-                                | "survey"
-                                | "surveys"
-                                | "study"
-                                | "studies"
-                                | "records"
-                                | "data"
-                                | "findings"
-                                | "figures"
-                                | "research"
-                                | "polling"
-                                | "review"
-                                | "analysis"
-                                | "audit"
-                                | "investigation"
-                                | "footage"
-                                | "video"
-                                | "photos"
-                                | "images"
-                                | "documents"
-                                | "emails"
-                                | "results"
-                                | "numbers"
-                                | "outcome"
-                                | "count"
-                                | "tally"
-                                | "estimates"
-                                | "census"
-                                | "filings"
-                                | "clip"
-                                | "post"
-                        )
-                    )
-                })
+                (s.first..=s.last)
+                    .take(16)
+                    .any(|h| self.word(h).is_some_and(|w| EVIDENCE.contains(&w.as_ref())))
             });
         let strict = (f.m.entry.strict && !evidence) || f.m.entry.kind == CueType::Noun;
         if f.m.entry.object

@@ -376,3 +376,17 @@ s!(
     "hasn’t yet endorsed",
     "The harbor board"
 );
+
+s!(
+    evidence_opening_the_clause_is_the_source_of_show,
+    "The vote is close. Exit polling showed the mayor with a narrow lead in the harbor wards.",
+    "showed",
+    "Exit polling"
+);
+
+s!(
+    evidence_with_a_participle_and_a_time_word_is_the_source_of_find,
+    "The vote is close. New surveys released Sunday found the ferry plan far ahead.",
+    "found",
+    "New surveys released Sunday"
+);
