@@ -180,12 +180,76 @@ fn is_joiner(c: char) -> bool {
 
 /// A fixed word list with a hashed membership test, for lists too long to scan word by word
 /// for every token. Built on first use: `static L: LazyLock<WordSet> = LazyLock::new(|| ...)`.
-pub(crate) struct WordSet(
-    std::collections::HashSet<
+///
+/// Most words asked about are in no list: a 4096-bit filter on the word's length and three
+/// of its bytes turns nearly all of those away with one load, before any hashing.
+pub(crate) struct WordSet {
+    filter: Box<[u64; FILTER_WORDS]>,
+    set: std::collections::HashSet<
         &'static str,
         std::hash::BuildHasherDefault<crate::entities::FxHasher>,
     >,
-);
+}
+
+/// The filter's size in `u64`s (4096 bits).
+const FILTER_WORDS: usize = 64;
+
+/// The filter bit of `word`: its length, first, middle and last bytes, mixed.
+#[inline]
+fn filter_bit(word: &[u8]) -> usize {
+    let n = word.len();
+    let (first, mid, last) = match n {
+        0 => (0, 0, 0),
+        _ => (word[0], word[n / 2], word[n - 1]),
+    };
+    let x =
+        (n as u32 & 0xff) | u32::from(first) << 8 | u32::from(mid) << 16 | u32::from(last) << 24;
+    (x.wrapping_mul(0x9e37_79b1) >> 20) as usize
+}
+
+/// A set of owned strings (lexicon entries read at run time) with [`WordSet`]'s filter in
+/// front of the hashed look-up.
+#[derive(Clone, Debug)]
+pub(crate) struct StringSet {
+    filter: Box<[u64; FILTER_WORDS]>,
+    set:
+        std::collections::HashSet<String, std::hash::BuildHasherDefault<crate::entities::FxHasher>>,
+}
+
+impl Default for StringSet {
+    fn default() -> Self {
+        StringSet {
+            filter: Box::new([0u64; FILTER_WORDS]),
+            set: Default::default(),
+        }
+    }
+}
+
+impl StringSet {
+    /// Add `word`.
+    pub(crate) fn insert(&mut self, word: String) {
+        let bit = filter_bit(word.as_bytes());
+        self.filter[bit / 64] |= 1 << (bit % 64);
+        self.set.insert(word);
+    }
+
+    /// True when `word` is in the set.
+    #[inline]
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        let bit = filter_bit(word.as_bytes());
+        self.filter[bit / 64] & (1 << (bit % 64)) != 0 && self.set.contains(word)
+    }
+}
+
+impl FromIterator<String> for StringSet {
+    fn from_iter<I: IntoIterator<Item = String>>(words: I) -> Self {
+        let mut set = StringSet::default();
+        for w in words {
+            set.insert(w);
+        }
+        set
+    }
+}
 
 /// The days of the week, lowercase: time words for several stages' word lists.
 pub(crate) const WEEKDAYS: &[&str] = &[
@@ -201,17 +265,26 @@ pub(crate) const WEEKDAYS: &[&str] = &[
 impl WordSet {
     /// The set of `words` (as written: matching is exact).
     pub(crate) fn new(words: &[&'static str]) -> Self {
-        WordSet(words.iter().copied().collect())
+        Self::from_lists(&[words])
     }
 
     /// The set of the words of every list in `lists`.
     pub(crate) fn from_lists(lists: &[&[&'static str]]) -> Self {
-        WordSet(lists.iter().flat_map(|l| l.iter().copied()).collect())
+        let set: std::collections::HashSet<_, _> =
+            lists.iter().flat_map(|l| l.iter().copied()).collect();
+        let mut filter = Box::new([0u64; FILTER_WORDS]);
+        for w in &set {
+            let bit = filter_bit(w.as_bytes());
+            filter[bit / 64] |= 1 << (bit % 64);
+        }
+        WordSet { filter, set }
     }
 
     /// True when `word` is one of the words, as `<[&str]>::contains` says for the list.
+    #[inline]
     pub(crate) fn contains(&self, word: &&str) -> bool {
-        self.0.contains(*word)
+        let bit = filter_bit(word.as_bytes());
+        self.filter[bit / 64] & (1 << (bit % 64)) != 0 && self.set.contains(*word)
     }
 }
 
@@ -535,7 +608,47 @@ mod tests {
         ));
     }
 
+    /// The filter turns away no word of the list.
+    #[test]
+    fn word_set_is_its_list() {
+        let list = [
+            "said",
+            "a",
+            "",
+            "according",
+            "über",
+            "mr.",
+            "n't",
+            "x y",
+            "Said",
+        ];
+        let set = WordSet::new(&list);
+        for w in list {
+            assert!(set.contains(&w), "{w:?}");
+        }
+        for w in [
+            "says", "b", " ", "SAID", "accordin", "uber", "mr", "nt", "xy",
+        ] {
+            assert!(!set.contains(&w), "{w:?}");
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn word_set_agrees_with_the_list(
+            list in proptest::collection::vec("[a-z’'.]{0,9}", 0..300),
+            probes in proptest::collection::vec("[a-z’'.]{0,9}", 0..300),
+        ) {
+            let list: Vec<&'static str> =
+                list.into_iter().map(|w| &*Box::leak(w.into_boxed_str())).collect();
+            let set = WordSet::new(&list);
+            let strings: StringSet = list.iter().map(|w| w.to_string()).collect();
+            for w in list.iter().chain(probes.iter().map(String::as_str).collect::<Vec<_>>().iter()) {
+                proptest::prop_assert_eq!(set.contains(w), list.contains(w));
+                proptest::prop_assert_eq!(strings.contains(w), list.contains(w));
+            }
+        }
+
         #[test]
         fn lower_agrees_on_any_text(text in "[a-zA-Z0-9 ’é]{0,60}|\\PC{0,20}") {
             for t in tokenize(&text, 0, text.len()) {

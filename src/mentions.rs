@@ -20,7 +20,6 @@
 //! assert_eq!(m.kind, MentionKind::Name);
 //! ```
 
-use std::collections::HashSet;
 use std::sync::{LazyLock, OnceLock};
 
 use crate::lex::{lower, Token, TokenKind, WordSet, WEEKDAYS};
@@ -583,7 +582,7 @@ pub struct MentionFinder {
 }
 
 /// The lexicon sets: keys from the crate's data files, hashed fast.
-type LexSet = HashSet<String, std::hash::BuildHasherDefault<crate::entities::FxHasher>>;
+type LexSet = crate::lex::StringSet;
 
 impl Default for MentionFinder {
     fn default() -> Self {
