@@ -984,16 +984,10 @@ fn far_full_name<'a>(
         lo += 1;
     }
     let hay = &text.as_bytes()[lo..before];
-    // The nearest SURNAME_TRIES occurrences (a forward search: the reverse one is slower).
-    let mut hits = [0usize; SURNAME_TRIES];
-    let mut n = 0usize;
-    for hit in memchr::memmem::find_iter(hay, last.as_bytes()) {
-        hits[n % SURNAME_TRIES] = hit;
-        n += 1;
-    }
-    let nearest_first = (0..n.min(SURNAME_TRIES)).map(|k| hits[(n - 1 - k) % SURNAME_TRIES]);
+    // The nearest SURNAME_TRIES occurrences, searched backwards: the search mostly stops at
+    // the first, a few sentences back, instead of reading the whole reach.
     let mut found = Vec::new();
-    for hit in nearest_first {
+    for hit in memchr::memmem::rfind_iter(hay, last.as_bytes()).take(SURNAME_TRIES) {
         let Some(run) = run_ending_in(text, lo + hit, last.len(), 0, &mut found) else {
             continue;
         };
