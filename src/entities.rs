@@ -1365,7 +1365,7 @@ const PARTICLES: &[&str] = &[
     "ibn", "dos", "das", "ter",
 ];
 
-fn is_particle(word: &str) -> bool {
+pub(crate) fn is_particle(word: &str) -> bool {
     PARTICLES.contains(&word)
 }
 
