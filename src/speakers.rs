@@ -961,6 +961,8 @@ const SURNAME_REACH: usize = 8192;
 /// How many unknown single capitalised words before a `he` or `she` that found no one are
 /// looked up as surnames whose full name stood further back.
 const SINGLE_TRIES: usize = 3;
+/// How many bytes that search reads at a time, going back.
+const SURNAME_PIECE: usize = 1024;
 /// How many earlier occurrences of the surname that search looks at, nearest first.
 const SURNAME_TRIES: usize = 16;
 
@@ -983,33 +985,72 @@ fn far_full_name<'a>(
     while !text.is_char_boundary(lo) {
         lo += 1;
     }
-    let hay = &text.as_bytes()[lo..before];
-    // The nearest SURNAME_TRIES occurrences, searched backwards: the search mostly stops at
-    // the first, a few sentences back, instead of reading the whole reach.
+    // The nearest SURNAME_TRIES occurrences, nearest first: a forward search (the reverse
+    // one is slower) over pieces of SURNAME_PIECE bytes going back from `before`, so the
+    // search mostly stops in the first piece instead of reading the whole reach.
+    let finder = memchr::memmem::Finder::new(last.as_bytes());
     let mut found = Vec::new();
-    for hit in memchr::memmem::rfind_iter(hay, last.as_bytes()).take(SURNAME_TRIES) {
-        let Some(run) = run_ending_in(text, lo + hit, last.len(), 0, &mut found) else {
-            continue;
-        };
-        let sentence = sentences
-            .partition_point(|x| x.span.end <= run.start)
-            .min(sentences.len().saturating_sub(1));
-        let m = TextMention {
-            span: run,
-            single: false,
-        };
-        take_name(r, runs, toks, text, &m, sentence);
-        // Known by a full name: an honorific or a title alone (`Mr. Singer`) goes on looking.
-        let known = r.names.may_hold(last)
-            && entities::with_lower(last, |l| {
-                r.by_last
-                    .get(&CiKey(l))
-                    .is_some_and(|v| v.iter().any(|&i| r.entities[i].first.is_some()))
-            });
-        if known {
-            return;
+    let mut hits = Vec::new();
+    let mut tried = 0;
+    let mut hi = before;
+    while hi > lo && tried < SURNAME_TRIES {
+        let piece_lo = hi.saturating_sub(SURNAME_PIECE).max(lo);
+        // Occurrences that start in piece_lo..hi and end by `before`.
+        let piece_hi = (hi + last.len() - 1).min(before);
+        hits.clear();
+        hits.extend(finder.find_iter(&text.as_bytes()[piece_lo..piece_hi]));
+        hi = piece_lo;
+        for &hit in hits.iter().rev() {
+            if tried == SURNAME_TRIES {
+                break;
+            }
+            tried += 1;
+            if take_full_name(
+                r,
+                runs,
+                toks,
+                text,
+                last,
+                piece_lo + hit,
+                sentences,
+                &mut found,
+            ) {
+                return;
+            }
         }
     }
+}
+
+/// The surname `last` at `at` for [`far_full_name`]: take the run of several capitalised
+/// words ending in it, if any, and say whether `r` now knows a person by that surname with a
+/// first name.
+#[allow(clippy::too_many_arguments)]
+fn take_full_name<'a>(
+    r: &mut Resolver<'a>,
+    runs: &mut Memo<'a>,
+    toks: &mut Vec<entities::Tok>,
+    text: &'a str,
+    last: &str,
+    at: usize,
+    sentences: &[Sentence],
+    found: &mut Vec<Span>,
+) -> bool {
+    let Some(run) = run_ending_in(text, at, last.len(), 0, found) else {
+        return false;
+    };
+    let sentence = sentences
+        .partition_point(|x| x.span.end <= run.start)
+        .min(sentences.len().saturating_sub(1));
+    let m = TextMention {
+        span: run,
+        single: false,
+    };
+    take_name(r, runs, toks, text, &m, sentence);
+    // Known by a full name: an honorific or a title alone (`Mr. Singer`) goes on looking.
+    r.names.may_hold(last)
+        && r.by_last
+            .get(&CiKey(last))
+            .is_some_and(|v| v.iter().any(|&i| r.entities[i].first.is_some()))
 }
 
 /// The run of several capitalised words (read from at most 64 bytes before, not before
