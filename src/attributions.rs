@@ -2255,7 +2255,8 @@ impl Ctx<'_> {
                     }
                     let w = self.word(i).unwrap_or_default();
                     let quoted = quote_starting_at(self.quotes, self.toks[i].span.start).is_some();
-                    let pronoun = matches!(w.as_ref(), "he" | "she" | "they" | "it" | "we" | "i");
+                    let pronoun = matches!(w.as_ref(), "he" | "she" | "they" | "it" | "we" | "i")
+                        || contraction_pronoun(&w).is_some(); // `told Reuters he’d …`
                     if !(quoted
                         || colon
                         || pronoun
@@ -2526,19 +2527,24 @@ impl Ctx<'_> {
     /// a determiner (`the board`, `a local radio station`), at most five words from `i`.
     fn pronoun_after_addressee(&self, i: usize, limit: usize) -> Option<usize> {
         let det = self.word(i)?;
+        let subject = |k: usize| {
+            self.word(k).is_some_and(|w| {
+                matches!(w.as_ref(), "he" | "she" | "they" | "it" | "we" | "i")
+                    || contraction_pronoun(&w).is_some()
+            })
+        };
         if !matches!(
             det.as_ref(),
             "the" | "a" | "an" | "his" | "her" | "their" | "our" | "its" | "my" | "your"
         ) {
-            return None;
+            // `told reporters he …`: a bare plural noun
+            let plural =
+                det.len() > 3 && det.ends_with('s') && self.toks[i].is_lowercase_word(self.text);
+            return (plural && i + 1 < limit && subject(i + 1)).then_some(i + 1);
         }
         (i + 2..limit.min(i + 6))
             .take_while(|&k| self.toks[k].kind == TokenKind::Word)
-            .find(|&k| {
-                self.word(k).is_some_and(|w| {
-                    matches!(w.as_ref(), "he" | "she" | "they" | "it" | "we" | "i")
-                })
-            })
+            .find(|&k| subject(k))
             .filter(|&k| (i + 1..k).all(|m| self.toks[m].kind == TokenKind::Word))
     }
 

@@ -708,6 +708,21 @@ t!(
     )]
 );
 t!(
+    a_contracted_pronoun_opens_the_clause_after_an_addressee,
+    "Ortiz told Reuters he’d retire in May.",
+    [("Ortiz", "told", ["he’d retire in May"], Indirect)]
+);
+t!(
+    a_pronoun_opens_the_clause_after_a_bare_plural_addressee,
+    "The mayor told commuters they would wait another year.",
+    [(
+        "The mayor",
+        "told",
+        ["they would wait another year"],
+        Indirect
+    )]
+);
+t!(
     a_nested_report_of_speech_stays,
     "The mayor said the engineer says the bridge is safe.",
     [
