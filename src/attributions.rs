@@ -530,7 +530,7 @@ impl Ctx<'_> {
                             Some("when" | "if" | "after" | "before" | "as" | "once" | "while")
                         ));
                 if asked {
-                    return Some(frame);
+                    return Some(self.asked_by(frame, b));
                 }
                 // `the call`, `his support`, `a show`: after a determiner the word is a noun.
                 if a > 0 {
@@ -619,7 +619,7 @@ impl Ctx<'_> {
                             // `was asked about …`: a question put to someone, no source
                             if lower(text, &self.toks[a]) == "asked" {
                                 frame.first = k - 1;
-                                return Some(frame);
+                                return Some(self.asked_by(frame, b));
                             }
                             return None; // passive: `was told`, `is expected`
                         }
@@ -1081,6 +1081,31 @@ impl Ctx<'_> {
             }
         }
         Some(frame)
+    }
+
+    /// `Asked by a reporter whether …`, `was asked by host Jane Roe if …`: the agent after
+    /// `by` (cue token `b` is `asked`) is who put the question, the frame's source.
+    fn asked_by(&self, mut f: Frame, b: usize) -> Frame {
+        if self.word(b + 1).as_deref() == Some("by") {
+            if let Some(mut s) = self
+                .finder
+                .after(self.text, &self.toks, b + 2, self.toks.len())
+            {
+                // (the question starts after the agent: `by a reporter whether …`)
+                if let Some(q) = (s.first + 1..=s.last).find(|&k| {
+                    matches!(
+                        self.word(k).as_deref(),
+                        Some("whether" | "if" | "why" | "what" | "how" | "to" | "about")
+                    )
+                }) {
+                    s.last = q - 1;
+                    s.span = Span::new(s.span.start, self.toks[q - 1].span.end);
+                }
+                f.source = Some(s);
+                f.source_after = true;
+            }
+        }
+        f
     }
 
     /// `Majorities in many European countries see`, `Proponents of the new bill say`: a

@@ -390,3 +390,10 @@ s!(
     "found",
     "New surveys released Sunday"
 );
+
+s!(
+    the_agent_of_asked_by_is_the_source,
+    "Asked by a reporter whether the pier would reopen, the mayor shook her head.",
+    "Asked",
+    "a reporter"
+);
