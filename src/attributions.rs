@@ -932,6 +932,11 @@ impl Ctx<'_> {
                     let floor = earlier.last().map_or(0, |p| p.last + 1);
                     frame.source = frame.source.map(|s| self.prepositional_head(s, floor));
                 }
+                // `Several candidates, including Trump, said`: the examples between commas
+                // belong to the source (PolNeAR: 14 of 14 on train).
+                if let Some(src) = frame.source.filter(|_| !frame.source_after) {
+                    frame.source = Some(self.with_examples(src, frame.first));
+                }
                 let mut src = frame.source?;
                 // `Cruz made an unprompted call for …`, `a controversial tweet`: a singular
                 // indefinite phrase with no noun of its own before a base form with no
@@ -1081,6 +1086,32 @@ impl Ctx<'_> {
             }
         }
         Some(frame)
+    }
+
+    /// Source `s` widened over `, including …,` or `, like …,` when that aside ends with a
+    /// comma just before the cue's first token `first` (at most 30 tokens, no other
+    /// punctuation but commas inside).
+    fn with_examples(&self, s: Mention, first: usize) -> Mention {
+        let c = s.last + 1;
+        let opens = self.is_punct(c, ',')
+            && matches!(self.word(c + 1).as_deref(), Some("including" | "like"));
+        if !opens || first < c + 3 || first - c > 30 || !self.is_punct(first - 1, ',') {
+            return s;
+        }
+        let plain = (c + 2..first - 1).all(|k| {
+            self.toks[k].kind != TokenKind::Punct
+                || self.is_punct(k, ',')
+                || self.is_punct(k, '.')
+                || self.is_punct(k, '-')
+        });
+        if !plain {
+            return s;
+        }
+        Mention {
+            span: Span::new(s.span.start, self.toks[first - 2].span.end),
+            last: first - 2,
+            ..s
+        }
     }
 
     /// `Asked by a reporter whether …`, `was asked by host Jane Roe if …`: the agent after

@@ -397,3 +397,10 @@ s!(
     "Asked",
     "a reporter"
 );
+
+s!(
+    examples_between_commas_belong_to_the_source,
+    "Several harbor towns, including Roe Bay and Lind, said the ferry should keep running.",
+    "said",
+    "Several harbor towns, including Roe Bay and Lind"
+);
