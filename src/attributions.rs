@@ -1154,7 +1154,7 @@ impl Ctx<'_> {
             if !self.toks[p].is_lowercase_word(self.text)
                 || !matches!(
                     pw.as_ref(),
-                    "of" | "in" | "at" | "on" | "with" | "from" | "for" | "among" | "across"
+                    "of" | "in" | "at" | "on" | "with" | "from" | "for" | "among" | "across" | "to"
                 )
             {
                 return s;

@@ -404,3 +404,10 @@ s!(
     "said",
     "Several harbor towns, including Roe Bay and Lind"
 );
+
+s!(
+    the_object_of_to_belongs_to_its_head,
+    "The deputy head of the harbor delegation to the forum said the ferry would run.",
+    "said",
+    "The deputy head of the harbor delegation to the forum"
+);
