@@ -937,6 +937,12 @@ impl Ctx<'_> {
                 if let Some(src) = frame.source.filter(|_| !frame.source_after) {
                     frame.source = Some(self.with_examples(src, frame.first));
                 }
+                // `Sen. Ana Ruiz and Rep. Tom Hale said`: a source after `and` is one of the
+                // phrases coordinated before it, and the whole coordination is the source.
+                if !frame.source_after && m.entry.form != VerbForm::Gerund {
+                    let floor = earlier.last().map_or(0, |p| p.last + 1);
+                    frame.source = frame.source.map(|s| self.with_conjuncts(s, floor));
+                }
                 let mut src = frame.source?;
                 // `Cruz made an unprompted call for …`, `a controversial tweet`: a singular
                 // indefinite phrase with no noun of its own before a base form with no
@@ -1111,6 +1117,87 @@ impl Ctx<'_> {
             span: Span::new(s.span.start, self.toks[first - 2].span.end),
             last: first - 2,
             ..s
+        }
+    }
+
+    /// Source `s` widened over the phrases coordinated before it (`A and B`, `A, B and C`,
+    /// `He and B`), at most four, not before token `floor`, when the coordination opens its
+    /// clause: it starts the sentence or follows punctuation or a conjunction. `Prices rose and
+    /// analysts said` keeps `analysts`: `rose` heads no phrase that opens the clause.
+    fn with_conjuncts(&self, s: Mention, floor: usize) -> Mention {
+        if s.is_pronominal_kind() {
+            return s;
+        }
+        let mut first = s.first;
+        let mut start = s.span.start;
+        let mut joined = false;
+        // `, and` joins clauses as often as phrases: only a list of three or more is sure
+        let mut comma_and = false;
+        let mut conjuncts = 1;
+        for _ in 0..4 {
+            if first < floor + 2 {
+                break;
+            }
+            let p = first - 1;
+            let last = if self.toks[p].is_lowercase_word(self.text)
+                && self.word(p).as_deref() == Some("and")
+            {
+                if self.is_punct(p - 1, ',') {
+                    comma_and = !joined;
+                    p.checked_sub(2)
+                } else {
+                    Some(p - 1)
+                }
+            } else if joined && self.is_punct(p, ',') {
+                Some(p - 1)
+            } else {
+                None
+            };
+            let Some(last) = last.filter(|&l| l >= floor) else {
+                break;
+            };
+            let head = self
+                .finder
+                .before(self.text, &self.toks, last, floor)
+                .filter(|h| h.last == last && h.first >= floor);
+            let Some(h) = head else { break };
+            let subject_pronoun = h.kind == MentionKind::Pronoun
+                && self
+                    .word(h.first)
+                    .is_some_and(|w| matches!(w.as_ref(), "he" | "she" | "they" | "i" | "we"));
+            if !(subject_pronoun
+                || matches!(
+                    h.kind,
+                    MentionKind::Name | MentionKind::Description | MentionKind::Group
+                ))
+            {
+                break;
+            }
+            first = h.first;
+            start = h.span.start;
+            joined = true;
+            conjuncts += 1;
+        }
+        if !joined || (comma_and && conjuncts < 3) {
+            return s;
+        }
+        // (the floor alone is no clause start: `asked for a photo and Roe said`)
+        let opens = first == 0
+            || self.toks[first - 1].kind == TokenKind::Punct
+            || self.word(first - 1).is_some_and(|w| {
+                matches!(
+                    w.as_ref(),
+                    "but" | "and" | "so" | "yet" | "while" | "as" | "because" | "when" | "although"
+                )
+            });
+        if !opens {
+            return s;
+        }
+        Mention {
+            span: Span::new(start, s.span.end),
+            kind: MentionKind::Group,
+            first,
+            last: s.last,
         }
     }
 

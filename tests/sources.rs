@@ -411,3 +411,45 @@ s!(
     "said",
     "The deputy head of the harbor delegation to the forum"
 );
+
+s!(
+    two_coordinated_names_are_one_source,
+    "Mayor Ana Ruiz and Councillor Tom Hale said the ferry would keep running.",
+    "said",
+    "Mayor Ana Ruiz and Councillor Tom Hale"
+);
+
+s!(
+    a_list_with_a_serial_comma_is_one_source,
+    "Harbor unions, parent groups, and many local officials say the pier is unsafe.",
+    "say",
+    "Harbor unions, parent groups, and many local officials"
+);
+
+s!(
+    a_pronoun_and_a_name_are_one_source,
+    "He and Councillor Tom Hale said the vote would wait.",
+    "said",
+    "He and Councillor Tom Hale"
+);
+
+s!(
+    a_clause_joined_by_and_is_no_conjunct,
+    "Prices rose sharply and analysts said the pier deal was to blame.",
+    "said",
+    "analysts"
+);
+
+s!(
+    a_clause_joined_by_comma_and_is_no_conjunct,
+    "The ferry was late again, and commuters say they have had enough.",
+    "say",
+    "commuters"
+);
+
+s!(
+    the_object_of_an_earlier_cue_is_no_conjunct,
+    "At one point a woman asked for a photo and the mayor said she would pose.",
+    "said",
+    "the mayor"
+);
