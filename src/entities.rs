@@ -936,6 +936,34 @@ fn classify_tokens<'a>(text: &'a str, toks: &[Tok], depth: u8) -> SourcePhrase<'
         }
     }
 
+    // `Mayor Ana Ruiz and Councillor Tom Hale`, `She and Dr. Tom Hale`: people coordinated
+    // are a group of them, not the last one named (`Procter and Gamble` names no person);
+    // an `and` after a comma is an apposition's (`Dee Roe, head of Health and Safety`).
+    if depth == 0 {
+        if let Some(and) = toks
+            .iter()
+            .take_while(|t| t.kind != TokKind::Comma)
+            .position(|t| t.kind == TokKind::Word && word(t) == "and")
+            .filter(|&a| a > first && a + 1 < toks.len())
+        {
+            let person = |p: &SourcePhrase<'_>| {
+                p.kind == SpeakerKind::Person
+                    && (matches!(p.reference, Reference::Pronoun(_))
+                        || p.first.is_some()
+                        || p.title.is_some()
+                        || p.honorific)
+            };
+            if person(&classify_tokens(text, &toks[..and], depth + 1))
+                && person(&classify_tokens(text, &toks[and + 1..], depth + 1))
+            {
+                let mut out = unknown(text, toks);
+                out.kind = SpeakerKind::Group;
+                out.reference = Reference::Description { definite: false };
+                return out;
+            }
+        }
+    }
+
     // Split off an apposition at the first comma.
     let comma = toks.iter().position(|t| t.kind == TokKind::Comma);
     let (head_toks, appos) = match comma {

@@ -626,3 +626,29 @@ fn sources_who_asked_not_to_be_named_are_anonymous() {
         .collect();
     assert_eq!(kinds, [SpeakerKind::Anonymous, SpeakerKind::Anonymous]);
 }
+
+#[test]
+fn people_coordinated_in_one_source_are_a_group_of_them() {
+    let text = "Mayor Ana Ruiz and Councillor Tom Hale said the ferry would keep running. \
+                Ruiz said later that the pier was safe.";
+    let doc = sayso::Analyzer::default().analyze(text);
+    let joint = &doc.speakers[doc.attributions[0].speaker.unwrap()];
+    assert_eq!(joint.kind, SpeakerKind::Group);
+    assert_eq!(joint.name, "Mayor Ana Ruiz and Councillor Tom Hale");
+    let ruiz = &doc.speakers[doc.attributions[1].speaker.unwrap()];
+    assert_eq!(
+        (ruiz.name.as_str(), ruiz.kind),
+        ("Ana Ruiz", SpeakerKind::Person)
+    );
+}
+
+#[test]
+fn an_and_inside_an_apposition_leaves_one_person() {
+    let text = "Dee Roe, head of the Center for Health and Safety, said the pier was unsafe.";
+    let doc = sayso::Analyzer::default().analyze(text);
+    let roe = &doc.speakers[doc.attributions[0].speaker.unwrap()];
+    assert_eq!(
+        (roe.name.as_str(), roe.kind),
+        ("Dee Roe", SpeakerKind::Person)
+    );
+}
