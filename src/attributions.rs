@@ -930,18 +930,15 @@ impl Ctx<'_> {
                 // (`a fit for a group seeking …`: a gerund's phrase is its own)
                 if !frame.source_after && m.entry.form != VerbForm::Gerund {
                     let floor = earlier.last().map_or(0, |p| p.last + 1);
-                    frame.source = frame.source.map(|s| self.prepositional_head(s, floor));
+                    // `Sen. Ana Ruiz and Rep. Tom Hale said`: the whole coordination
+                    frame.source = frame
+                        .source
+                        .map(|s| self.with_conjuncts(self.prepositional_head(s, floor), floor));
                 }
                 // `Several candidates, including Trump, said`: the examples between commas
                 // belong to the source (PolNeAR: 14 of 14 on train).
                 if let Some(src) = frame.source.filter(|_| !frame.source_after) {
                     frame.source = Some(self.with_examples(src, frame.first));
-                }
-                // `Sen. Ana Ruiz and Rep. Tom Hale said`: a source after `and` is one of the
-                // phrases coordinated before it, and the whole coordination is the source.
-                if !frame.source_after && m.entry.form != VerbForm::Gerund {
-                    let floor = earlier.last().map_or(0, |p| p.last + 1);
-                    frame.source = frame.source.map(|s| self.with_conjuncts(s, floor));
                 }
                 let mut src = frame.source?;
                 // `Cruz made an unprompted call for …`, `a controversial tweet`: a singular
@@ -1130,7 +1127,6 @@ impl Ctx<'_> {
         }
         let mut first = s.first;
         let mut start = s.span.start;
-        let mut joined = false;
         // `, and` joins clauses as often as phrases: only a list of three or more is sure
         let mut comma_and = false;
         let mut conjuncts = 1;
@@ -1143,12 +1139,12 @@ impl Ctx<'_> {
                 && self.word(p).as_deref() == Some("and")
             {
                 if self.is_punct(p - 1, ',') {
-                    comma_and = !joined;
+                    comma_and = conjuncts == 1;
                     p.checked_sub(2)
                 } else {
                     Some(p - 1)
                 }
-            } else if joined && self.is_punct(p, ',') {
+            } else if conjuncts > 1 && self.is_punct(p, ',') {
                 Some(p - 1)
             } else {
                 None
@@ -1175,10 +1171,9 @@ impl Ctx<'_> {
             }
             first = h.first;
             start = h.span.start;
-            joined = true;
             conjuncts += 1;
         }
-        if !joined || (comma_and && conjuncts < 3) {
+        if conjuncts == 1 || (comma_and && conjuncts < 3) {
             return s;
         }
         // (the floor alone is no clause start: `asked for a photo and Roe said`)
