@@ -1805,3 +1805,238 @@ t!(
     "Roe told the harbor board it was over.",
     [("Roe", "told", ["it was over"], Indirect)]
 );
+
+// --- session 7: cues mined from PolNeAR train by class, each kept only when at least half
+// of its new train predictions had the exact gold cue and source
+
+/// (source, cue, first content fragment) of each attribution of `text`.
+fn triples(text: &str) -> Vec<(Option<String>, String, String)> {
+    found(text)
+        .into_iter()
+        .map(|(s, c, content, _)| (s, c, content.first().cloned().unwrap_or_default()))
+        .collect()
+}
+
+#[test]
+fn session7_verb_cues() {
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "The harbour master confided that the pier was unsafe.",
+            "The harbour master",
+            "confided",
+            "that the pier was unsafe",
+        ),
+        (
+            "Old Mrs. Dale reminisced about the summers when the mill still ran.",
+            "Old Mrs. Dale",
+            "reminisced about",
+            "the summers when the mill still ran",
+        ),
+        (
+            "The coach remarked upon the team's poor passing.",
+            "The coach",
+            "remarked upon",
+            "the team's poor passing",
+        ),
+        (
+            "Voters thought about whether the levy was worth it.",
+            "Voters",
+            "thought about",
+            "whether the levy was worth it",
+        ),
+        (
+            "The mayor shared that the budget would be late.",
+            "The mayor",
+            "shared",
+            "that the budget would be late",
+        ),
+        (
+            "The auditors determined that the fund had been misused.",
+            "The auditors",
+            "determined",
+            "that the fund had been misused",
+        ),
+        (
+            "The council intends to close the library on Sundays.",
+            "The council",
+            "intends",
+            "to close the library on Sundays",
+        ),
+        (
+            "The union pressed for a shorter working week.",
+            "The union",
+            "pressed for",
+            "a shorter working week",
+        ),
+        (
+            "The inspector raised concern that the bridge was cracking.",
+            "The inspector",
+            "raised concern",
+            "that the bridge was cracking",
+        ),
+        (
+            "The minister stood by her decision to close the mine.",
+            "The minister",
+            "stood by",
+            "her decision to close the mine",
+        ),
+        (
+            "The bishop spoke favorably of the new shelter.",
+            "The bishop",
+            "spoke favorably of",
+            "the new shelter",
+        ),
+        (
+            "The columnist sounded off on the parking fines.",
+            "The columnist",
+            "sounded off on",
+            "the parking fines",
+        ),
+        (
+            "The mayor took credit for the falling crime rate.",
+            "The mayor",
+            "took credit for",
+            "the falling crime rate",
+        ),
+        (
+            "The chef apologized for the long wait.",
+            "The chef",
+            "apologized for",
+            "the long wait",
+        ),
+        (
+            "The party embraced what the mayor called “a fair deal.”",
+            "The party",
+            "embraced",
+            "what the mayor called “a fair deal.”",
+        ),
+        (
+            "The union came out against the merger.",
+            "The union",
+            "came out against",
+            "the merger",
+        ),
+        (
+            "The lawyer made the case that the fine was unfair.",
+            "The lawyer",
+            "made the case",
+            "that the fine was unfair",
+        ),
+        (
+            "The teacher made the point that homework helps.",
+            "The teacher",
+            "made the point",
+            "that homework helps",
+        ),
+        (
+            "The fisherman pondered whether the catch would last.",
+            "The fisherman",
+            "pondered",
+            "whether the catch would last",
+        ),
+        (
+            "Residents groused that the buses were always late.",
+            "Residents",
+            "groused",
+            "that the buses were always late",
+        ),
+        // Without the `object` flag, these still take an object as content.
+        (
+            "The report described the harbour as badly run.",
+            "The report",
+            "described",
+            "the harbour as badly run",
+        ),
+        (
+            "The farmer recalled the flood of 1953.",
+            "The farmer",
+            "recalled",
+            "the flood of 1953",
+        ),
+        (
+            "The memo detailed how the money was spent.",
+            "The memo",
+            "detailed",
+            "how the money was spent",
+        ),
+        (
+            "The mayor talked about the new stadium.",
+            "The mayor",
+            "talked about",
+            "the new stadium",
+        ),
+        (
+            "The mayor hinted at a tax rise.",
+            "The mayor",
+            "hinted at",
+            "a tax rise",
+        ),
+        (
+            "The chef boasted of the restaurant's three stars.",
+            "The chef",
+            "boasted of",
+            "the restaurant's three stars",
+        ),
+    ];
+    for &(text, source, cue, content) in cases {
+        assert_eq!(
+            triples(text),
+            [(Some(source.to_owned()), cue.to_owned(), content.to_owned())],
+            "in {text:?}"
+        );
+    }
+}
+
+#[test]
+fn session7_cue_boundaries_take_the_noun_and_particle() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "The governor expressed confidence that the dam would hold.",
+            "expressed confidence",
+        ),
+        (
+            "Local farmers expressed concern about the new water rules.",
+            "expressed concern about",
+        ),
+        (
+            "The senator expressed support for the ferry plan.",
+            "expressed support for",
+        ),
+        (
+            "The nurses voiced support for the strike.",
+            "voiced support for",
+        ),
+        (
+            "Doctors cautioned against reading too much into one study.",
+            "cautioned against",
+        ),
+    ];
+    for &(text, cue) in cases {
+        let got: Vec<String> = triples(text).into_iter().map(|(_, c, _)| c).collect();
+        assert_eq!(got, [cue], "in {text:?}");
+    }
+}
+
+#[test]
+fn session7_strict_cues_need_a_clause() {
+    // `share`, `determine` and `embrace` are cues only with content that a quotation, a
+    // colon or `that` introduces.
+    for text in [
+        "The two towns share a border.",
+        "The weather will determine the date.",
+        "The party embraced the plan.",
+    ] {
+        assert_eq!(triples(text), [], "in {text:?}");
+    }
+}
+
+t!(
+    nominal_suggestion_with_possessor,
+    "The governor's suggestion that schools open later drew criticism.",
+    [(
+        "governor",
+        "'s suggestion",
+        ["that schools open later drew criticism"],
+        Indirect
+    )]
+);
