@@ -317,6 +317,8 @@ pub struct Lexicon {
     first_names: CiMap<Gender>,
     honorifics: CiMap<Gender>,
     person_nouns: CiMap<Gender>,
+    /// The group nouns alone (the word table has them): for a test.
+    #[cfg(test)]
     group_nouns: CiMap<()>,
     org_heads: CiMap<SpeakerKind>,
     /// lowercase names, and names in capitals matched as written (`WHO`, `US`)
@@ -328,7 +330,9 @@ pub struct Lexicon {
     names_max: usize,
     doc_nouns: CiMap<()>,
     anonymity: AhoCorasick,
-    /// What the four word lexicons above say of each of their words, in one lookup.
+    /// What the word lexicons above say of each of their words, in one lookup: the four
+    /// word tables, the group and document nouns (with the plurals of role nouns), and the
+    /// one-word names of the outlet and organisation lists.
     words: CiMap<WordInfo>,
 }
 
@@ -343,6 +347,14 @@ pub(crate) struct WordInfo {
     pub person_noun: Option<Gender>,
     /// [`Lexicon::org_head`]
     pub org_head: Option<SpeakerKind>,
+    /// [`Lexicon::is_group_noun`]
+    pub group_noun: bool,
+    /// [`Lexicon::is_document_noun`]
+    pub document_noun: bool,
+    /// The word, lowercase, is in the outlet list (the names not in capitals).
+    pub outlet: bool,
+    /// The word, lowercase, is in the organisation list (the names not in capitals).
+    pub organization: bool,
 }
 
 /// Call `f` with the lowercase form of `word`, without allocating for short ASCII words.
@@ -440,18 +452,41 @@ impl Lexicon {
         for (w, &k) in &org_heads {
             words.entry(w.clone()).or_default().org_head = Some(k);
         }
+        let group_nouns = set(GROUP_NOUNS);
+        // `is_group_noun_lower`'s plurals of role nouns: `-men` for `-man`, `-ies` for `-y`,
+        // `-s` after two or more bytes.
+        let plurals = person_nouns.keys().flat_map(|p| {
+            let men = p.strip_suffix("man").map(|stem| format!("{stem}men"));
+            let ies = p.strip_suffix('y').map(|stem| format!("{stem}ies"));
+            let s = (p.len() > 1).then(|| format!("{p}s"));
+            [men, ies, s].into_iter().flatten()
+        });
+        for w in group_nouns.iter().cloned().chain(plurals) {
+            words.entry(w).or_default().group_noun = true;
+        }
+        let doc_nouns = set(DOCUMENT_NOUNS);
+        for w in &doc_nouns {
+            words.entry(w.clone()).or_default().document_noun = true;
+        }
+        for w in outlets.keys().filter(|w| !w.contains(' ')) {
+            words.entry(w.clone()).or_default().outlet = true;
+        }
+        for w in orgs.keys().filter(|w| !w.contains(' ')) {
+            words.entry(w.clone()).or_default().organization = true;
+        }
         Lexicon {
             first_names: CiMap::new(first_names),
             honorifics: CiMap::new(honorifics),
             person_nouns: CiMap::new(person_nouns),
-            group_nouns: ci_set(set(GROUP_NOUNS)),
+            #[cfg(test)]
+            group_nouns: ci_set(group_nouns),
             org_heads: CiMap::new(org_heads),
             orgs,
             names_max,
             orgs_exact,
             outlets,
             outlets_exact,
-            doc_nouns: ci_set(set(DOCUMENT_NOUNS)),
+            doc_nouns: ci_set(doc_nouns),
             anonymity,
             words: CiMap::new(words),
         }
@@ -491,9 +526,12 @@ impl Lexicon {
 
     /// True for group words: quantifiers, plural people nouns, plurals of role nouns.
     pub fn is_group_noun(&self, word: &str) -> bool {
-        with_lower(word, |w| self.is_group_noun_lower(w))
+        self.words.get(word).is_some_and(|i| i.group_noun)
     }
 
+    /// [`Lexicon::is_group_noun`] of a lowercase word, from the lists themselves: what the
+    /// word table's `group_noun` must agree with.
+    #[cfg(test)]
     fn is_group_noun_lower(&self, w: &str) -> bool {
         if self.group_nouns.contains(w) {
             return true;
@@ -545,15 +583,25 @@ impl Lexicon {
     /// known outlet, else [`SpeakerKind::Organization`] for a known organisation
     /// (`is_outlet`, then `is_organization`, reading the name once).
     pub(crate) fn name_kind(&self, name: &str) -> Option<SpeakerKind> {
+        self.name_kind_with(name, None)
+    }
+
+    /// [`Lexicon::name_kind`], with `word_info(name)` when the caller has it (`name` one
+    /// word with no leading `the`): the lowercase lists are then not looked up again.
+    fn name_kind_with(&self, name: &str, info: Option<&WordInfo>) -> Option<SpeakerKind> {
         let name = strip_the(name);
         if self.too_long_for_a_name(name) {
             return None;
         }
         let caps = is_all_caps(name);
         let lower = !caps || name.len() > 4;
-        if caps && self.outlets_exact.contains(name) || lower && self.outlets.contains(name) {
+        let (outlet, org) = match info {
+            Some(i) => (i.outlet, i.organization),
+            None => (self.outlets.contains(name), self.orgs.contains(name)),
+        };
+        if caps && self.outlets_exact.contains(name) || lower && outlet {
             Some(SpeakerKind::Media)
-        } else if caps && self.orgs_exact.contains(name) || lower && self.orgs.contains(name) {
+        } else if caps && self.orgs_exact.contains(name) || lower && org {
             Some(SpeakerKind::Organization)
         } else {
             None
@@ -1254,8 +1302,10 @@ fn analyze_head<'a>(text: &'a str, toks: &[Tok]) -> Head<'a> {
         is_cap(w) || w == "of" || w == "and" || w == "for" || w == "the" || w == "&"
     });
 
-    // Known outlets and organisations.
-    if let Some(kind) = lex.name_kind(body_text) {
+    // Known outlets and organisations (a one-word name from its word's facts).
+    let one_word =
+        (body.len() == 1 && strip_the(body_text).len() == body_text.len()).then_some(&info[0]);
+    if let Some(kind) = lex.name_kind_with(body_text, one_word) {
         return Head {
             phrase: named(out, body_text, body_span, kind),
         };
@@ -1328,9 +1378,7 @@ fn analyze_head<'a>(text: &'a str, toks: &[Tok]) -> Head<'a> {
             phrase: named(out, body_text, body_span, SpeakerKind::Media),
         };
     }
-    if lex.is_group_noun(head_word)
-        || body.iter().any(|&i| word(i) == "and") && lex.is_group_noun(bw(last))
-    {
+    if info[head_k].group_noun || body.iter().any(|&i| word(i) == "and") && info[last].group_noun {
         out.kind = SpeakerKind::Group;
         out.reference = Reference::Description { definite };
         out.head = Some(head_lower());
@@ -1343,7 +1391,7 @@ fn analyze_head<'a>(text: &'a str, toks: &[Tok]) -> Head<'a> {
         out.gender = g;
         return Head { phrase: out };
     }
-    if lex.is_document_noun(head_word) {
+    if info[head_k].document_noun {
         out.kind = SpeakerKind::Document;
         out.reference = Reference::Description { definite };
         out.head = Some(head_lower());
@@ -2055,6 +2103,41 @@ mod tests {
         );
         let text = "the officials' report";
         assert_eq!(c(text).kind, SpeakerKind::Group);
+    }
+
+    #[test]
+    fn word_table_agrees_with_the_lists() {
+        let lex = lexicon();
+        let mut words: Vec<String> = lex.words.keys().cloned().collect();
+        for w in lex.person_nouns.keys() {
+            words.push(format!("{w}s"));
+            words.push(format!("{w}es"));
+            words.push(w.to_uppercase());
+        }
+        words.extend(
+            [
+                "s",
+                "ies",
+                "men",
+                "xs",
+                "Officials",
+                "SPOKESMEN",
+                "Über",
+                "smiths",
+                "AP",
+                "cnn",
+            ]
+            .map(String::from),
+        );
+        for w in &words {
+            let lower = w.to_lowercase();
+            assert_eq!(lex.is_group_noun(w), lex.is_group_noun_lower(&lower), "{w}");
+            let info = lex.word_info(w);
+            assert_eq!(info.document_noun, lex.doc_nouns.contains(w), "{w}");
+            if !w.contains(' ') && strip_the(w).len() == w.len() {
+                assert_eq!(lex.name_kind_with(w, Some(&info)), lex.name_kind(w), "{w}");
+            }
+        }
     }
 
     #[test]
