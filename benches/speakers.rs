@@ -17,6 +17,10 @@
 //!    the CPU caches and the larger ones' do not; the second, between two sizes that both
 //!    spill, is the one that tells the order of growth.
 //!
+//! With `SPEAKERS_PROFILE_RUNS=N` it times only `resolve` on PolNeAR train, N runs (least
+//! and median CPU time), and stops: a loop for a profiler (`perf`, `valgrind --tool=callgrind
+//! --toggle-collect=sayso::speakers::resolve`).
+//!
 //! It runs on mimalloc, the Python extension module's allocator, as `benches/analyze.rs`
 //! does.
 //!
@@ -104,6 +108,30 @@ fn main() {
             let mb = texts.iter().map(String::len).sum::<usize>() as f64 / 1e6;
             let results: Vec<_> = texts.iter().map(|t| analyzer.analyze(t)).collect();
             let n_attr: usize = results.iter().map(|r| r.attributions.len()).sum();
+            let copies = || -> Vec<Vec<Attribution>> {
+                results.iter().map(|r| r.attributions.clone()).collect()
+            };
+            if let Some(n) = std::env::var("SPEAKERS_PROFILE_RUNS")
+                .ok()
+                .and_then(|v| v.parse::<usize>().ok())
+            {
+                // Only the stage, `n` times (for a profiler): the least and median CPU time.
+                let mut ts = Vec::new();
+                for _ in 0..n {
+                    let mut c = copies();
+                    let t = cpu_seconds();
+                    for ((t, r), a) in texts.iter().zip(&results).zip(c.iter_mut()) {
+                        black_box(sayso::speakers::resolve(t, &r.sentences, a));
+                    }
+                    ts.push(cpu_seconds() - t);
+                }
+                let least = ts.iter().copied().fold(f64::INFINITY, f64::min);
+                println!(
+                    "speakers only: least {least:.4} s, median {:.4} s CPU",
+                    median(ts)
+                );
+                return;
+            }
             let analyze = time(
                 3,
                 || (),
@@ -113,9 +141,6 @@ fn main() {
                     }
                 },
             );
-            let copies = || -> Vec<Vec<Attribution>> {
-                results.iter().map(|r| r.attributions.clone()).collect()
-            };
             let speakers = time(3, copies, |copies| {
                 for ((t, r), a) in texts.iter().zip(&results).zip(copies.iter_mut()) {
                     black_box(sayso::speakers::resolve(t, &r.sentences, a));

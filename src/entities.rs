@@ -193,6 +193,46 @@ pub(crate) struct CiMap<V> {
     /// `lengths[first byte & 31]` is set when an ASCII key of that length starts with such a
     /// byte (a letter and its capital share the five low bits).
     lengths: [u64; 32],
+    /// Open addressing over the ASCII keys of at most 16 bytes, held inline ([`short_key`]):
+    /// a word is found by comparing two words of memory, with no pointer to follow.
+    short: Vec<ShortSlot>,
+}
+
+/// A slot of [`CiMap::short`]: the key's bytes zero-padded (`lo`, `hi`), its length (0 for
+/// an empty slot) and its index in `keys`.
+#[derive(Clone, Copy, Debug, Default)]
+struct ShortSlot {
+    lo: u64,
+    hi: u64,
+    len: u32,
+    index: u32,
+}
+
+/// An ASCII word of 1 to 16 bytes as two little-endian words of its lowercase bytes,
+/// zero-padded; None for any other word.
+#[inline]
+fn short_key(b: &[u8]) -> Option<(u64, u64)> {
+    if b.is_empty() || b.len() > 16 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..b.len()].copy_from_slice(b);
+    let lo = u64::from_le_bytes([
+        buf[0], buf[1], buf[2], buf[3], buf[4], buf[5], buf[6], buf[7],
+    ]);
+    let hi = u64::from_le_bytes([
+        buf[8], buf[9], buf[10], buf[11], buf[12], buf[13], buf[14], buf[15],
+    ]);
+    ((lo | hi) & HIGH == 0).then(|| (swar::lower(lo), swar::lower(hi)))
+}
+
+/// The slot [`CiMap::short`] starts probing at for a short key.
+#[inline]
+fn short_hash(lo: u64, hi: u64, len: usize) -> u64 {
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let h = (lo ^ (len as u64)).wrapping_mul(K);
+    let h = (h.rotate_left(23) ^ hi).wrapping_mul(K);
+    h ^ (h >> 29)
 }
 
 /// The bit of `lengths` (in [`CiMap`]) for the ASCII word `b` (not empty).
@@ -244,11 +284,32 @@ impl<V: Copy> CiMap<V> {
             }
             slots[i] = (h, u32::try_from(n).unwrap_or(u32::MAX));
         }
+        let short_keys: Vec<(usize, u64, u64)> = keys
+            .iter()
+            .enumerate()
+            .filter_map(|(n, (k, _))| short_key(k.as_bytes()).map(|(lo, hi)| (n, lo, hi)))
+            .collect();
+        let size = (short_keys.len() * 2).next_power_of_two().max(8);
+        let mut short = vec![ShortSlot::default(); size];
+        for (n, lo, hi) in short_keys {
+            let len = keys[n].0.len();
+            let mut i = (short_hash(lo, hi, len) as usize) & (size - 1);
+            while short[i].len != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            short[i] = ShortSlot {
+                lo,
+                hi,
+                len: len as u32,
+                index: u32::try_from(n).unwrap_or(u32::MAX),
+            };
+        }
         CiMap {
             map,
             slots,
             keys,
             lengths,
+            short,
         }
     }
 
@@ -261,6 +322,25 @@ impl<V: Copy> CiMap<V> {
     #[inline]
     fn entry(&self, word: &str) -> Option<(&str, V)> {
         let b = word.as_bytes();
+        if let Some((lo, hi)) = short_key(b) {
+            let (i, bit) = length_bit(b);
+            if self.lengths[i] & bit == 0 {
+                return None;
+            }
+            let mask = self.short.len() - 1;
+            let mut i = (short_hash(lo, hi, b.len()) as usize) & mask;
+            loop {
+                let slot = &self.short[i];
+                if slot.len == 0 {
+                    return None;
+                }
+                if slot.lo == lo && slot.hi == hi && slot.len as usize == b.len() {
+                    let (key, v) = &self.keys[slot.index as usize];
+                    return Some((key, *v));
+                }
+                i = (i + 1) & mask;
+            }
+        }
         if !b.is_empty() && b.is_ascii() {
             let (i, bit) = length_bit(b);
             if self.lengths[i] & bit == 0 {
@@ -907,6 +987,29 @@ pub(crate) fn read_span(text: &str, span: Span) -> Span {
         end -= 1;
     }
     Span::new(span.start.min(end), end)
+}
+
+/// What [`classify`] gives for `text[read]` (a [`read_span`]) when it is one pronoun of ASCII
+/// letters alone (`he`, `They`, the most common source), with no tokenizing; None for
+/// anything else.
+pub(crate) fn lone_pronoun(text: &str, read: Span) -> Option<SourcePhrase<'_>> {
+    let word = text.get(read.start..read.end)?;
+    if word.is_empty() || word.len() > 10 || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    let p = pronoun(word)?;
+    let mut out = unknown_at(text, read);
+    out.reference = Reference::Pronoun(p);
+    out.kind = match p {
+        Pronoun::Masculine | Pronoun::Feminine => SpeakerKind::Person,
+        _ => SpeakerKind::Unknown,
+    };
+    out.gender = match p {
+        Pronoun::Masculine => Gender::Male,
+        Pronoun::Feminine => Gender::Female,
+        _ => Gender::Unknown,
+    };
+    Some(out)
 }
 
 fn unknown<'a>(text: &'a str, toks: &[Tok]) -> SourcePhrase<'a> {
@@ -2103,6 +2206,77 @@ mod tests {
         );
         let text = "the officials' report";
         assert_eq!(c(text).kind, SpeakerKind::Group);
+    }
+
+    #[test]
+    fn ci_map_finds_a_word_in_any_case_and_nothing_else() {
+        let keys = [
+            "a",
+            "smith",
+            "sixteen-letters!",
+            "seventeen-letters",
+            "o'neil",
+            "é",
+            "zz",
+        ];
+        let m = CiMap::new(keys.iter().map(|k| (k.to_string(), k.len())).collect());
+        for k in keys {
+            assert_eq!(m.get(k), Some(k.len()), "{k}");
+            assert_eq!(m.get(&k.to_uppercase()), Some(k.len()), "{k}");
+            assert_eq!(m.get_key(&k.to_uppercase()), Some(k), "{k}");
+        }
+        for w in [
+            "",
+            "b",
+            "smit",
+            "smiths",
+            "smith\0",
+            "sixteen-letters",
+            "É",
+            "zz ",
+            "Ä",
+        ] {
+            assert_eq!(
+                m.get(w),
+                keys.contains(&w.to_lowercase().as_str()).then_some(w.len())
+            );
+        }
+        assert_eq!(m.get("É"), Some(2));
+    }
+
+    #[test]
+    fn lone_pronoun_is_what_classify_gives() {
+        for text in [
+            "he",
+            "He",
+            "SHE",
+            "they",
+            "Its",
+            "who",
+            "that",
+            "we",
+            "I",
+            "his",
+            "themselves",
+            "hex",
+            "He said",
+            " he",
+            "he.",
+            "Ünd",
+            "",
+            "Smith",
+        ] {
+            let read = read_span(text, Span::new(0, text.len()));
+            if let Some(p) = lone_pronoun(text, read) {
+                assert_eq!(p, classify(text, read), "{text:?}");
+                assert!(matches!(p.reference, Reference::Pronoun(_)), "{text:?}");
+            } else {
+                assert!(
+                    !text.bytes().all(|b| b.is_ascii_alphabetic()) || pronoun(text).is_none(),
+                    "{text:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -1274,6 +1274,12 @@ impl<'a> ClassifyMemo<'a> {
 
     fn classify(&mut self, text: &'a str, span: Span) -> (usize, Span) {
         let at = entities::read_span(text, span);
+        if let Some(p) = entities::lone_pronoun(text, at) {
+            // A pronoun alone: read at once, no need to share it.
+            let m = p.mention;
+            self.seen.store.push((at.start, p));
+            return (self.seen.store.len() - 1, m);
+        }
         let toks = &mut self.toks;
         self.seen
             .read(text, at, || entities::classify_with(text, span, toks))
