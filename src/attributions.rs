@@ -1614,7 +1614,18 @@ impl Ctx<'_> {
             return None; // `appearing on TV`, `avoid appearing to …`
         }
         let mut first = a;
-        if f.m.entry.belief {
+        if f.m.entry.adverb {
+            // `Roe reportedly plans …`, `The club is reportedly spending …`: the subject
+            // stands before the adverb and its auxiliaries (at most three).
+            while first > 0
+                && a - first < 3
+                && self
+                    .word(first - 1)
+                    .is_some_and(|w| AUXILIARIES.contains(&w.as_ref()) || BE.contains(&w.as_ref()))
+            {
+                first -= 1;
+            }
+        } else if f.m.entry.belief {
             // only the passive: `is expected to`, `is widely expected to`
             let adverb = a > 1
                 && self.word(a - 1).is_some_and(|w| {
@@ -1650,7 +1661,8 @@ impl Ctx<'_> {
         {
             first -= 1;
         }
-        f.first = first;
+        // (an adverb's cue is the adverb alone)
+        f.first = if f.m.entry.adverb { a } else { first };
         f.evidential = true;
         let passive_belief = f.m.entry.belief;
         if first > 0 && self.toks[first - 1].kind == TokenKind::Word {

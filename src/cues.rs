@@ -80,6 +80,9 @@ pub struct CueEntry {
     /// The verb may have no source: its subject is part of the content (`X seems to …`,
     /// and in the passive `X is expected to …`).
     pub evidential: bool,
+    /// A sentence adverb (`reportedly`), matched as written: no source; the clause around
+    /// it, its subject first, is the content.
+    pub adverb: bool,
     /// The same word is also a nominal cue (`reports`, `claims`).
     pub also_noun: bool,
 }
@@ -240,6 +243,7 @@ impl Builder {
         let mut past_only = false;
         let mut infinitive = false;
         let mut evidential = false;
+        let mut adverb = false;
         for flag in parts {
             match flag {
                 "addressee" => addressee = true,
@@ -249,11 +253,12 @@ impl Builder {
                 "object" => object = true,
                 "infinitive" => infinitive = true,
                 "evidential" => evidential = true,
+                "adverb" => adverb = true,
                 "" => {}
                 _ => return Err(invalid(
                     line_no,
                     line,
-                    "flags are strict, belief, object, addressee, past, infinitive and evidential",
+                    "flags are strict, belief, object, addressee, past, infinitive, evidential and adverb",
                 )),
             }
         }
@@ -266,9 +271,15 @@ impl Builder {
             object,
             addressee,
             infinitive,
-            evidential,
+            evidential: evidential || adverb,
+            adverb,
             also_noun: false,
         };
+        if adverb {
+            // not inflected: one word form, framed like an evidential verb
+            self.add(normalise(phrase), entry(VerbForm::Base));
+            return Ok(());
+        }
         if kind != CueType::Verb {
             self.add(normalise(phrase), entry(VerbForm::None));
             return Ok(());
@@ -374,6 +385,7 @@ impl CueLexicon {
                 addressee: false,
                 infinitive: false,
                 evidential: false,
+                adverb: false,
                 also_noun: false,
             };
             b.map.insert(p, entry);

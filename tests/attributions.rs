@@ -2040,3 +2040,20 @@ t!(
         Indirect
     )]
 );
+
+t!(
+    sentence_adverb_reportedly_has_no_source,
+    "The Harbour Trust is reportedly selling the old pier to a hotel chain.",
+    [(
+        None,
+        "reportedly",
+        ["The Harbour Trust", "selling the old pier to a hotel chain"],
+        Indirect
+    )]
+);
+
+t!(
+    sentence_adverb_without_a_subject_is_no_cue,
+    "Reportedly, the pier will be sold.",
+    []
+);
