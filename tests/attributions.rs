@@ -2057,3 +2057,130 @@ t!(
     "Reportedly, the pier will be sold.",
     []
 );
+
+#[test]
+fn session7_more_verb_cues() {
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "The senator touched on the cost of the new bridge.",
+            "The senator",
+            "touched on",
+            "the cost of the new bridge",
+        ),
+        (
+            "The mayor downplayed the risk of flooding.",
+            "The mayor",
+            "downplayed",
+            "the risk of flooding",
+        ),
+        (
+            "The mayor played down the risk of flooding.",
+            "The mayor",
+            "played down",
+            "the risk of flooding",
+        ),
+        (
+            "The mayor trumpeted the new jobs figures.",
+            "The mayor",
+            "trumpeted",
+            "the new jobs figures",
+        ),
+        (
+            "The council promoted the plan as a way to save money.",
+            "The council",
+            "promoted",
+            "the plan as a way to save money",
+        ),
+        (
+            "The architect reaffirmed that the tower was safe.",
+            "The architect",
+            "reaffirmed",
+            "that the tower was safe",
+        ),
+        (
+            "The planners envision a city without cars.",
+            "The planners",
+            "envision",
+            "a city without cars",
+        ),
+        (
+            "The mayor imagined a harbour full of ferries.",
+            "The mayor",
+            "imagined",
+            "a harbour full of ferries",
+        ),
+        (
+            "The coach vouched for the young goalkeeper.",
+            "The coach",
+            "vouched for",
+            "the young goalkeeper",
+        ),
+        (
+            "The judge sided with the tenants.",
+            "The judge",
+            "sided with",
+            "the tenants",
+        ),
+        (
+            "The minister ruled out a tax rise.",
+            "The minister",
+            "ruled out",
+            "a tax rise",
+        ),
+        (
+            "The bishop alluded to the scandal in his sermon.",
+            "The bishop",
+            "alluded to",
+            "the scandal in his sermon",
+        ),
+        (
+            "The two candidates sparred over the budget.",
+            "The two candidates",
+            "sparred over",
+            "the budget",
+        ),
+        (
+            "The doctor pronounced the patient fit.",
+            "The doctor",
+            "pronounced",
+            "the patient fit",
+        ),
+        (
+            "The mayor agreed with the council's decision.",
+            "The mayor",
+            "agreed with",
+            "the council's decision",
+        ),
+        (
+            "The board authorized the sale of the pier.",
+            "The board",
+            "authorized",
+            "the sale of the pier",
+        ),
+        (
+            "The governor appointed a new judge.",
+            "The governor",
+            "appointed",
+            "a new judge",
+        ),
+        (
+            "The voters believe in a fair deal for farmers.",
+            "The voters",
+            "believe in",
+            "a fair deal for farmers",
+        ),
+        (
+            "The report laid out a plan for the harbour.",
+            "The report",
+            "laid out",
+            "a plan for the harbour",
+        ),
+    ];
+    for &(text, source, cue, content) in cases {
+        assert_eq!(
+            triples(text),
+            [(Some(source.to_owned()), cue.to_owned(), content.to_owned())],
+            "in {text:?}"
+        );
+    }
+}
