@@ -15,6 +15,7 @@
 pub mod analyzer;
 pub mod attributions;
 pub mod cues;
+mod dense;
 pub mod document;
 pub mod entities;
 mod error;
