@@ -245,6 +245,7 @@ impl Builder {
         let mut infinitive = false;
         let mut evidential = false;
         let mut adverb = false;
+        let mut adjective = false;
         for flag in parts {
             match flag {
                 "addressee" => addressee = true,
@@ -255,11 +256,12 @@ impl Builder {
                 "infinitive" => infinitive = true,
                 "evidential" => evidential = true,
                 "adverb" => adverb = true,
+                "adjective" => adjective = true,
                 "" => {}
                 _ => return Err(invalid(
                     line_no,
                     line,
-                    "flags are strict, belief, object, addressee, past, infinitive, evidential and adverb",
+                    "flags are strict, belief, object, addressee, past, infinitive, evidential, adverb and adjective",
                 )),
             }
         }
@@ -276,8 +278,9 @@ impl Builder {
             adverb,
             also_noun: false,
         };
-        if adverb {
-            // not inflected: one word form, framed like an evidential verb
+        if adverb || adjective && kind == CueType::Verb {
+            // not inflected: one form, framed like an evidential verb (an adverb) or like a
+            // verb after `be` (an adjective: `was critical of`)
             self.add(normalise(phrase), entry(VerbForm::Base));
             return Ok(());
         }

@@ -2184,3 +2184,157 @@ fn session7_more_verb_cues() {
         );
     }
 }
+
+#[test]
+fn session7_stance_adjectives_after_be() {
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "The union was critical of the plan to close the mill.",
+            "The union",
+            "was critical of",
+            "the plan to close the mill",
+        ),
+        (
+            "Farmers are skeptical of the new subsidy.",
+            "Farmers",
+            "are skeptical of",
+            "the new subsidy",
+        ),
+        (
+            "The mayor is confident in the new budget.",
+            "The mayor",
+            "is confident in",
+            "the new budget",
+        ),
+        (
+            "The coach was adamant that the team would win.",
+            "The coach",
+            "was adamant",
+            "that the team would win",
+        ),
+        (
+            "The council is hopeful that the bridge will open in May.",
+            "The council",
+            "is hopeful",
+            "that the bridge will open in May",
+        ),
+        (
+            "Parents are concerned that the school will close.",
+            "Parents",
+            "are concerned",
+            "that the school will close",
+        ),
+        (
+            "The minister was aware that the dam was weak.",
+            "The minister",
+            "was aware",
+            "that the dam was weak",
+        ),
+        (
+            "The union is eager to start the talks.",
+            "The union",
+            "is eager",
+            "to start the talks",
+        ),
+        (
+            "The mayor was angry about the delay.",
+            "The mayor",
+            "was angry about",
+            "the delay",
+        ),
+        (
+            "The governor is optimistic about the harvest.",
+            "The governor",
+            "is optimistic about",
+            "the harvest",
+        ),
+        (
+            "The senator has been supportive of the ferry plan.",
+            "The senator",
+            "has been supportive of",
+            "the ferry plan",
+        ),
+        (
+            "The fishermen are proud of the new harbour.",
+            "The fishermen",
+            "are proud of",
+            "the new harbour",
+        ),
+        (
+            "The voters were disappointed that the levy failed.",
+            "The voters",
+            "were disappointed",
+            "that the levy failed",
+        ),
+        (
+            "The mayor fumed that the buses were late.",
+            "The mayor",
+            "fumed",
+            "that the buses were late",
+        ),
+        (
+            "The senator disavowed the attack ad.",
+            "The senator",
+            "disavowed",
+            "the attack ad",
+        ),
+        (
+            "The judge disagreed with the jury.",
+            "The judge",
+            "disagreed with",
+            "the jury",
+        ),
+        (
+            "The union lobbied for a higher wage.",
+            "The union",
+            "lobbied for",
+            "a higher wage",
+        ),
+        (
+            "The critics lauded the new play.",
+            "The critics",
+            "lauded",
+            "the new play",
+        ),
+        (
+            "Residents objected to the new tower.",
+            "Residents",
+            "objected to",
+            "the new tower",
+        ),
+        (
+            "The mayor waved off the criticism.",
+            "The mayor",
+            "waved off",
+            "the criticism",
+        ),
+    ];
+    for &(text, source, cue, content) in cases {
+        assert_eq!(
+            triples(text),
+            [(Some(source.to_owned()), cue.to_owned(), content.to_owned())],
+            "in {text:?}"
+        );
+    }
+    // An adjective before its noun is no cue, and one with `strict` needs its clause.
+    for text in [
+        "The eager crowd cheered.",
+        "The critical vote is on Tuesday.",
+        "The union is eager.",
+        "The mayor was concerned.",
+    ] {
+        assert_eq!(triples(text), [], "in {text:?}");
+    }
+}
+
+#[test]
+fn adjective_entries_are_not_inflected() {
+    let lexicon = CueLexicon::with_lexicon(&[], "keen on | neutral | verb | adjective\n").unwrap();
+    let text = "She is keen on it; he keened on it; they keens on it.";
+    let found: Vec<&str> = lexicon
+        .find(text)
+        .iter()
+        .map(|m| m.span.as_str(text))
+        .collect();
+    assert_eq!(found, ["keen on"]);
+}
