@@ -211,7 +211,7 @@ struct ShortSlot {
 /// An ASCII word of 1 to 16 bytes as two little-endian words of its lowercase bytes,
 /// zero-padded; None for any other word.
 #[inline]
-fn short_key(b: &[u8]) -> Option<(u64, u64)> {
+pub(crate) fn short_key(b: &[u8]) -> Option<(u64, u64)> {
     if b.is_empty() || b.len() > 16 {
         return None;
     }

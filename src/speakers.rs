@@ -253,9 +253,28 @@ type Map<'a, V> = HashMap<CiKey<'a>, V, foldhash::fast::RandomState>;
 #[derive(Clone, Copy, Debug)]
 struct CiKey<'a>(&'a str);
 
+/// Hash the lowercase form `lower` of a key when it is ASCII of 1 to 16 bytes, as two words
+/// and its length (the common case, with no copy); false for any other.
+#[inline]
+fn hash_short<H: std::hash::Hasher>(lower: &[u8], h: &mut H) -> bool {
+    match entities::short_key(lower) {
+        Some((lo, hi)) => {
+            h.write_u64(lo);
+            h.write_u64(hi);
+            h.write_u8(lower.len() as u8);
+            true
+        }
+        None => false,
+    }
+}
+
 impl std::hash::Hash for CiKey<'_> {
     fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
         let b = self.0.as_bytes();
+        // `short_key` lowercases ASCII: the same as hashing the lowercase form.
+        if hash_short(b, h) {
+            return;
+        }
         if b.len() <= 64 && b.is_ascii() {
             let mut buf = [0u8; 64];
             for (d, s) in buf.iter_mut().zip(b) {
@@ -263,7 +282,11 @@ impl std::hash::Hash for CiKey<'_> {
             }
             h.write(&buf[..b.len()]);
         } else {
-            h.write(self.0.to_lowercase().as_bytes());
+            let lower = self.0.to_lowercase();
+            if hash_short(lower.as_bytes(), h) {
+                return;
+            }
+            h.write(lower.as_bytes());
         }
         h.write_u8(0xff);
     }
@@ -1576,6 +1599,36 @@ impl<'s> SentenceOf<'s> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Keys equal ignoring case hash alike, whichever way each is hashed (short ASCII, long
+    /// ASCII, or lowercased first), so a map finds one by the other.
+    #[test]
+    fn ci_keys_equal_hash_equal() {
+        use std::hash::BuildHasher;
+        let state = foldhash::fast::RandomState::default();
+        let pairs = [
+            ("smith", "SMITH"),
+            ("k", "\u{212a}"), // the Kelvin sign lowercases to `k`
+            ("abcdefghijklmnop", "ABCDEFGHIJKLMNOP"),
+            ("abcdefghijklmnopq", "ABCDEFGHIJKLMNOPQ"),
+            ("ünder", "ÜNDER"),
+            ("kelvin\u{212a}", "KELVINk"),
+        ];
+        for (a, b) in pairs {
+            assert_eq!(CiKey(a), CiKey(b), "{a} {b}");
+            assert_eq!(
+                state.hash_one(CiKey(a)),
+                state.hash_one(CiKey(b)),
+                "{a} {b}"
+            );
+        }
+        let mut map: Map<'_, usize> = Map::default();
+        map.insert(CiKey("Smith"), 1);
+        map.insert(CiKey("o'Neil-Smith"), 2);
+        assert_eq!(map.get(&CiKey("SMITH")), Some(&1));
+        assert_eq!(map.get(&CiKey("O'NEIL-SMITH")), Some(&2));
+        assert_eq!(map.get(&CiKey("Smit")), None);
+    }
 
     /// `run_ending_in` with its quick no agrees with reading the runs for every word of
     /// texts whose words come before a surname in every way the quick no looks at.
