@@ -195,17 +195,19 @@ pub(crate) struct CiMap<V> {
     lengths: [u64; 32],
     /// Open addressing over the ASCII keys of at most 16 bytes, held inline ([`short_key`]):
     /// a word is found by comparing two words of memory, with no pointer to follow.
-    short: Vec<ShortSlot>,
+    short: Vec<ShortSlot<V>>,
 }
 
 /// A slot of [`CiMap::short`]: the key's bytes zero-padded (`lo`, `hi`), its length (0 for
-/// an empty slot) and its index in `keys`.
-#[derive(Clone, Copy, Debug, Default)]
-struct ShortSlot {
+/// an empty slot), its value (so a probe reads one slot and nothing else) and its index in
+/// `keys`.
+#[derive(Clone, Copy, Debug)]
+struct ShortSlot<V> {
     lo: u64,
     hi: u64,
-    len: u32,
+    value: V,
     index: u32,
+    len: u8,
 }
 
 /// An ASCII word of 1 to 16 bytes as two little-endian words of its lowercase bytes,
@@ -290,9 +292,19 @@ impl<V: Copy> CiMap<V> {
             .filter_map(|(n, (k, _))| short_key(k.as_bytes()).map(|(lo, hi)| (n, lo, hi)))
             .collect();
         let size = (short_keys.len() * 2).next_power_of_two().max(8);
-        let mut short = vec![ShortSlot::default(); size];
+        let empty = keys.first().map(|&(_, value)| ShortSlot {
+            lo: 0,
+            hi: 0,
+            value,
+            index: 0,
+            len: 0,
+        });
+        let mut short = match empty {
+            Some(e) => vec![e; size],
+            None => Vec::new(),
+        };
         for (n, lo, hi) in short_keys {
-            let len = keys[n].0.len();
+            let (len, value) = (keys[n].0.len(), keys[n].1);
             let mut i = (short_hash(lo, hi, len) as usize) & (size - 1);
             while short[i].len != 0 {
                 i = (i + 1) & (size - 1);
@@ -300,8 +312,9 @@ impl<V: Copy> CiMap<V> {
             short[i] = ShortSlot {
                 lo,
                 hi,
-                len: len as u32,
+                value,
                 index: u32::try_from(n).unwrap_or(u32::MAX),
+                len: len as u8,
             };
         }
         CiMap {
@@ -314,33 +327,49 @@ impl<V: Copy> CiMap<V> {
     }
 
     /// The value of `word`'s lowercase form.
+    #[inline]
     pub(crate) fn get(&self, word: &str) -> Option<V> {
-        self.entry(word).map(|(_, v)| v)
+        match self.probe_short(word.as_bytes()) {
+            Some(slot) => slot.map(|s| s.value),
+            None => self.entry_long(word).map(|(_, v)| v),
+        }
+    }
+
+    /// The slot of the ASCII word `b` of 1 to 16 bytes (None inside when it is no key); None
+    /// for any other word.
+    #[inline]
+    fn probe_short(&self, b: &[u8]) -> Option<Option<&ShortSlot<V>>> {
+        let (lo, hi) = short_key(b)?;
+        let (i, bit) = length_bit(b);
+        if self.lengths[i] & bit == 0 || self.short.is_empty() {
+            return Some(None);
+        }
+        let mask = self.short.len() - 1;
+        let mut i = (short_hash(lo, hi, b.len()) as usize) & mask;
+        loop {
+            let slot = &self.short[i];
+            if slot.len == 0 {
+                return Some(None);
+            }
+            if slot.lo == lo && slot.hi == hi && usize::from(slot.len) == b.len() {
+                return Some(Some(slot));
+            }
+            i = (i + 1) & mask;
+        }
     }
 
     /// The key that is `word`'s lowercase form, and its value.
     #[inline]
     fn entry(&self, word: &str) -> Option<(&str, V)> {
-        let b = word.as_bytes();
-        if let Some((lo, hi)) = short_key(b) {
-            let (i, bit) = length_bit(b);
-            if self.lengths[i] & bit == 0 {
-                return None;
-            }
-            let mask = self.short.len() - 1;
-            let mut i = (short_hash(lo, hi, b.len()) as usize) & mask;
-            loop {
-                let slot = &self.short[i];
-                if slot.len == 0 {
-                    return None;
-                }
-                if slot.lo == lo && slot.hi == hi && slot.len as usize == b.len() {
-                    let (key, v) = &self.keys[slot.index as usize];
-                    return Some((key, *v));
-                }
-                i = (i + 1) & mask;
-            }
+        match self.probe_short(word.as_bytes()) {
+            Some(slot) => slot.map(|s| (self.keys[s.index as usize].0.as_str(), s.value)),
+            None => self.entry_long(word),
         }
+    }
+
+    /// [`CiMap::entry`] for a word that is not ASCII or longer than 16 bytes.
+    fn entry_long(&self, word: &str) -> Option<(&str, V)> {
+        let b = word.as_bytes();
         if !b.is_empty() && b.is_ascii() {
             let (i, bit) = length_bit(b);
             if self.lengths[i] & bit == 0 {
@@ -370,6 +399,7 @@ impl<V: Copy> CiMap<V> {
     }
 
     /// The key that is `word`'s lowercase form.
+    #[cfg(test)]
     pub(crate) fn get_key(&self, word: &str) -> Option<&str> {
         self.entry(word).map(|(k, _)| k)
     }
@@ -394,12 +424,17 @@ fn ci_set(words: impl IntoIterator<Item = String>) -> CiMap<()> {
 /// The lexicons, loaded once.
 #[derive(Debug)]
 pub struct Lexicon {
+    // The word lists one by one: the word table (`words`) has them all, and is what the
+    // stage looks up; these are kept for the tests that hold the table to them.
+    #[cfg(test)]
     first_names: CiMap<Gender>,
+    #[cfg(test)]
     honorifics: CiMap<Gender>,
+    #[cfg(test)]
     person_nouns: CiMap<Gender>,
-    /// The group nouns alone (the word table has them): for a test.
     #[cfg(test)]
     group_nouns: CiMap<()>,
+    #[cfg(test)]
     org_heads: CiMap<SpeakerKind>,
     /// lowercase names, and names in capitals matched as written (`WHO`, `US`)
     orgs: CiMap<()>,
@@ -408,6 +443,7 @@ pub struct Lexicon {
     outlets_exact: LexSet,
     /// The longest name of the four sets above, in bytes.
     names_max: usize,
+    #[cfg(test)]
     doc_nouns: CiMap<()>,
     anonymity: AhoCorasick,
     /// What the word lexicons above say of each of their words, in one lookup: the four
@@ -555,17 +591,22 @@ impl Lexicon {
             words.entry(w.clone()).or_default().organization = true;
         }
         Lexicon {
+            #[cfg(test)]
             first_names: CiMap::new(first_names),
+            #[cfg(test)]
             honorifics: CiMap::new(honorifics),
+            #[cfg(test)]
             person_nouns: CiMap::new(person_nouns),
             #[cfg(test)]
             group_nouns: ci_set(group_nouns),
+            #[cfg(test)]
             org_heads: CiMap::new(org_heads),
             orgs,
             names_max,
             orgs_exact,
             outlets,
             outlets_exact,
+            #[cfg(test)]
             doc_nouns: ci_set(doc_nouns),
             anonymity,
             words: CiMap::new(words),
@@ -585,23 +626,27 @@ impl Lexicon {
 
     /// The gender of a first name, None when the lists do not have it.
     pub fn first_name(&self, word: &str) -> Option<Gender> {
-        self.first_names.get(word)
+        self.words.get(word).and_then(|i| i.first_name)
     }
 
     /// The gender an honorific gives (`Mr.` → Male), None when `word` is none.
     pub fn honorific(&self, word: &str) -> Option<Gender> {
-        self.honorifics.get(word.trim_end_matches('.'))
+        self.words
+            .get(word.trim_end_matches('.'))
+            .and_then(|i| i.honorific)
     }
 
     /// The gender a role noun gives, None when `word` is no role noun.
     pub fn person_noun(&self, word: &str) -> Option<Gender> {
-        self.person_nouns.get(word)
+        self.words.get(word).and_then(|i| i.person_noun)
     }
 
     /// The lexicon's own copy of the person noun `word` (lowercase), for keeping it with no
     /// copy.
     pub(crate) fn person_noun_key(&self, word: &str) -> Option<&str> {
-        self.person_nouns.get_key(word)
+        self.words
+            .entry(word)
+            .and_then(|(k, i)| i.person_noun.is_some().then_some(k))
     }
 
     /// True for group words: quantifiers, plural people nouns, plurals of role nouns.
@@ -632,7 +677,7 @@ impl Lexicon {
 
     /// The kind an organisation or media head word gives.
     pub fn org_head(&self, word: &str) -> Option<SpeakerKind> {
-        self.org_heads.get(word)
+        self.words.get(word).and_then(|i| i.org_head)
     }
 
     /// True for a known organisation, country or capital name.
@@ -696,7 +741,7 @@ impl Lexicon {
 
     /// True for a document noun.
     pub fn is_document_noun(&self, word: &str) -> bool {
-        self.doc_nouns.contains(word)
+        self.words.get(word).is_some_and(|i| i.document_noun)
     }
 
     /// True when `phrase` holds an anonymity marker on word boundaries.
@@ -2303,11 +2348,22 @@ mod tests {
             ]
             .map(String::from),
         );
+        for w in lex.words.keys() {
+            words.push(format!("{}.", w.to_uppercase()));
+            words.push(format!("{w}x"));
+        }
         for w in &words {
             let lower = w.to_lowercase();
             assert_eq!(lex.is_group_noun(w), lex.is_group_noun_lower(&lower), "{w}");
             let info = lex.word_info(w);
             assert_eq!(info.document_noun, lex.doc_nouns.contains(w), "{w}");
+            assert_eq!(lex.is_document_noun(w), lex.doc_nouns.contains(w), "{w}");
+            assert_eq!(lex.first_name(w), lex.first_names.get(w), "{w}");
+            let bare = w.trim_end_matches('.');
+            assert_eq!(lex.honorific(w), lex.honorifics.get(bare), "{w}");
+            assert_eq!(lex.person_noun(w), lex.person_nouns.get(w), "{w}");
+            assert_eq!(lex.person_noun_key(w), lex.person_nouns.get_key(w), "{w}");
+            assert_eq!(lex.org_head(w), lex.org_heads.get(w), "{w}");
             if !w.contains(' ') && strip_the(w).len() == w.len() {
                 assert_eq!(lex.name_kind_with(w, Some(&info)), lex.name_kind(w), "{w}");
             }
