@@ -308,7 +308,7 @@ const DETERMINERS_BEFORE_ADJECTIVE: &[&str] = &[
 ];
 /// Evidence that shows or finds (`a new poll shows`, `FEC records show`): the subject of a
 /// strict verb whose object clause is its content.
-const EVIDENCE: &[&str] = &[
+const EVIDENCE_LIST: &[&str] = &[
     "poll",
     "polls",
     "survey",
@@ -342,6 +342,7 @@ const EVIDENCE: &[&str] = &[
     "clip",
     "post",
 ];
+static EVIDENCE: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(EVIDENCE_LIST));
 /// Frames further apart than this (tokens) cannot share words.
 const NEAR: usize = 40;
 
