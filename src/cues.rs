@@ -512,13 +512,24 @@ impl CueLexicon {
         // most together).
         let start = dense.start();
         let bytes = text.as_bytes();
+        // Only matches that may stand on word boundaries are kept: none ends before an
+        // ASCII letter or digit, or starts after one (`accept` and `on_word_boundaries`
+        // refuse those, and a refused match blocks nothing in `pick_words`). That drops the
+        // phrases inside longer words (`add` in `address`) before their matches are read.
+        let word_char = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_alphanumeric);
         let mut record = |state: u32, i: usize| {
+            if word_char(i + 1) {
+                return;
+            }
             let sid = dense.orig(state);
             if automaton.is_match(sid) {
                 for k in 0..automaton.match_len(sid) {
                     let pid = automaton.match_pattern(sid, k);
                     let (p, end) = (pid.as_usize(), i + 1);
                     let start = end - automaton.pattern_len(pid);
+                    if start > 0 && word_char(start - 1) {
+                        continue;
+                    }
                     if p < n {
                         cue_hits.push((start, end, p));
                     } else {
