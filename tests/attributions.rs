@@ -2338,3 +2338,231 @@ fn adjective_entries_are_not_inflected() {
         .collect();
     assert_eq!(found, ["keen on"]);
 }
+
+#[test]
+fn session7_third_batch_of_cues() {
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "The singer opened up about her years on the road.",
+            "The singer",
+            "opened up about",
+            "her years on the road",
+        ),
+        (
+            "The mayor articulated a plan for the harbour.",
+            "The mayor",
+            "articulated",
+            "a plan for the harbour",
+        ),
+        (
+            "The senator walked back his remarks on the tax.",
+            "The senator",
+            "walked back",
+            "his remarks on the tax",
+        ),
+        (
+            "The farmers love the new market hall.",
+            "The farmers",
+            "love",
+            "the new market hall",
+        ),
+        (
+            "The chart illustrates how the prices rose.",
+            "The chart",
+            "illustrates",
+            "how the prices rose",
+        ),
+        (
+            "The mayor talked up the new ferry service.",
+            "The mayor",
+            "talked up",
+            "the new ferry service",
+        ),
+        (
+            "The judge interpreted the law as a ban.",
+            "The judge",
+            "interpreted",
+            "the law as a ban",
+        ),
+        (
+            "The auditors zeroed in on the missing funds.",
+            "The auditors",
+            "zeroed in on",
+            "the missing funds",
+        ),
+        (
+            "The council calculated that the bridge would cost more.",
+            "The council",
+            "calculated",
+            "that the bridge would cost more",
+        ),
+        (
+            "Analysts pegged the cost at two million.",
+            "Analysts",
+            "pegged",
+            "the cost at two million",
+        ),
+        (
+            "The board disregarded the advice of its lawyers.",
+            "The board",
+            "disregarded",
+            "the advice of its lawyers",
+        ),
+        (
+            "The mayor called upon residents to save water.",
+            "The mayor",
+            "called upon",
+            "residents to save water",
+        ),
+        (
+            "The governor painted the budget as a success.",
+            "The governor",
+            "painted",
+            "the budget as a success",
+        ),
+        (
+            "The players look forward to the final.",
+            "The players",
+            "look forward to",
+            "the final",
+        ),
+        (
+            "Voters care about the price of bread.",
+            "Voters",
+            "care about",
+            "the price of bread",
+        ),
+        (
+            "Many residents identify with the striking nurses.",
+            "Many residents",
+            "identify with",
+            "the striking nurses",
+        ),
+        (
+            "The mayor wishes the budget were larger.",
+            "The mayor",
+            "wishes",
+            "the budget were larger",
+        ),
+        (
+            "The council acquiesced to the union's demands.",
+            "The council",
+            "acquiesced to",
+            "the union's demands",
+        ),
+        (
+            "The reporters witnessed the fall of the old bridge.",
+            "The reporters",
+            "witnessed",
+            "the fall of the old bridge",
+        ),
+        (
+            "The mayor heralded the new bridge.",
+            "The mayor",
+            "heralded",
+            "the new bridge",
+        ),
+        (
+            "The senator doubled down on his plan.",
+            "The senator",
+            "doubled down on",
+            "his plan",
+        ),
+        (
+            "The coach relished the chance to win.",
+            "The coach",
+            "relished",
+            "the chance to win",
+        ),
+        (
+            "The council mulled a tax on tourists.",
+            "The council",
+            "mulled",
+            "a tax on tourists",
+        ),
+        (
+            "The bank anticipates a rise in rates.",
+            "The bank",
+            "anticipates",
+            "a rise in rates",
+        ),
+        (
+            "The minister foresaw a long recession.",
+            "The minister",
+            "foresaw",
+            "a long recession",
+        ),
+        (
+            "The vote foreshadows a long fight.",
+            "The vote",
+            "foreshadows",
+            "a long fight",
+        ),
+        (
+            "The senator called out the governor for the delay.",
+            "The senator",
+            "called out",
+            "the governor for the delay",
+        ),
+        (
+            "The critics savaged the new play.",
+            "The critics",
+            "savaged",
+            "the new play",
+        ),
+        (
+            "The columnist eviscerated the mayor's budget.",
+            "The columnist",
+            "eviscerated",
+            "the mayor's budget",
+        ),
+        (
+            "Residents are split on the new tower.",
+            "Residents",
+            "are split on",
+            "the new tower",
+        ),
+        (
+            "The council is divided on the budget.",
+            "The council",
+            "is divided on",
+            "the budget",
+        ),
+        (
+            "The mayor is assured of a second term.",
+            "The mayor",
+            "is assured of",
+            "a second term",
+        ),
+        (
+            "The governor is optimistic that the dam will hold.",
+            "The governor",
+            "is optimistic",
+            "that the dam will hold",
+        ),
+        (
+            "The fishermen were shocked that the harbour closed.",
+            "The fishermen",
+            "were shocked",
+            "that the harbour closed",
+        ),
+    ];
+    for &(text, source, cue, content) in cases {
+        assert_eq!(
+            triples(text),
+            [(Some(source.to_owned()), cue.to_owned(), content.to_owned())],
+            "in {text:?}"
+        );
+    }
+}
+
+t!(
+    known_as_has_no_source,
+    "The rebels are known as the Harbour Boys.",
+    [(
+        None,
+        "known as",
+        ["The rebels", "the Harbour Boys"],
+        Indirect
+    )]
+);
