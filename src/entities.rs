@@ -446,6 +446,9 @@ pub struct Lexicon {
     #[cfg(test)]
     doc_nouns: CiMap<()>,
     anonymity: AhoCorasick,
+    /// One word of each anonymity marker (its longest): a phrase that has none of them as a
+    /// word holds no marker on word boundaries, and the automaton is not run.
+    anonymity_words: CiMap<()>,
     /// What the word lexicons above say of each of their words, in one lookup: the four
     /// word tables, the group and document nouns (with the plurals of role nouns), and the
     /// one-word names of the outlet and organisation lists.
@@ -553,6 +556,15 @@ impl Lexicon {
             .match_kind(MatchKind::LeftmostLongest)
             .build(lexicon::entries(ANONYMITY))
             .expect("the shipped anonymity lexicon builds");
+        let anonymity_words = ci_set(lexicon::entries(ANONYMITY).filter_map(|e| {
+            e.split(|c: char| !c.is_alphanumeric())
+                .fold(None, |best: Option<&str>, w| match best {
+                    Some(b) if b.len() >= w.len() => Some(b),
+                    _ if w.is_empty() => best,
+                    _ => Some(w),
+                })
+                .map(str::to_lowercase)
+        }));
         let honorifics = map(HONORIFICS);
         let person_nouns = map(PERSON_NOUNS);
         let mut words = LexMap::<WordInfo>::default();
@@ -609,6 +621,7 @@ impl Lexicon {
             #[cfg(test)]
             doc_nouns: ci_set(doc_nouns),
             anonymity,
+            anonymity_words,
             words: CiMap::new(words),
         }
     }
@@ -746,6 +759,16 @@ impl Lexicon {
 
     /// True when `phrase` holds an anonymity marker on word boundaries.
     pub fn is_anonymous(&self, phrase: &str) -> bool {
+        // A marker found on word boundaries has each of its words as a whole word of the
+        // phrase: with none of the markers' chosen words, there is none.
+        let maybe = phrase
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| !w.is_empty() && self.anonymity_words.contains(w));
+        maybe && self.is_anonymous_scan(phrase)
+    }
+
+    /// [`Lexicon::is_anonymous`] by the automaton alone.
+    fn is_anonymous_scan(&self, phrase: &str) -> bool {
         self.anonymity.find_iter(phrase).any(|m| {
             let before = phrase[..m.start()].chars().next_back();
             let after = phrase[m.end()..].chars().next();
@@ -2287,6 +2310,41 @@ mod tests {
             );
         }
         assert_eq!(m.get("É"), Some(2));
+    }
+
+    #[test]
+    fn anonymity_words_skip_only_phrases_with_no_marker() {
+        let lex = lexicon();
+        let mut phrases = vec![
+            String::new(),
+            "officials".into(),
+            "a SOURCE".into(),
+            "a source-close".into(),
+            "ex-insider".into(),
+            "two people familiar with the talks".into(),
+            "a person who asked not to be identified".into(),
+            "sources' views".into(),
+            "résource".into(),
+            "unnamedofficials".into(),
+        ];
+        for e in super::lexicon::entries(ANONYMITY) {
+            for (a, b) in [
+                ("", ""),
+                ("an ", " said"),
+                ("x", ""),
+                ("", "y"),
+                ("(", ")"),
+                ("é", ""),
+            ] {
+                phrases.push(format!("{a}{e}{b}"));
+                phrases.push(format!("{a}{}{b}", e.to_uppercase()));
+            }
+        }
+        for p in &phrases {
+            assert_eq!(lex.is_anonymous(p), lex.is_anonymous_scan(p), "{p:?}");
+        }
+        assert!(lex.is_anonymous("a source familiar with the talks"));
+        assert!(!lex.is_anonymous("the resources minister"));
     }
 
     #[test]
