@@ -259,9 +259,10 @@ struct CiKey<'a>(&'a str);
 fn hash_short<H: std::hash::Hasher>(lower: &[u8], h: &mut H) -> bool {
     match entities::short_key(lower) {
         Some((lo, hi)) => {
-            h.write_u64(lo);
-            h.write_u64(hi);
-            h.write_u8(lower.len() as u8);
+            // One 128-bit write: the length shares the last byte's bits (keys that differ
+            // only there may collide, and are then told apart by `eq`).
+            let hi = hi ^ ((lower.len() as u64) << 56);
+            h.write_u128(u128::from(lo) | (u128::from(hi) << 64));
             true
         }
         None => false,
@@ -1181,12 +1182,14 @@ fn take_name<'a>(
         }
         return;
     }
-    let known_last = |r: &Resolver| {
+    // Whether the run's last word is a known surname (`name_run` below changes nothing `r`
+    // holds, so it is asked once).
+    let known_last = {
         let run = m.span.as_str(text);
         let last = run.rsplit(' ').next().unwrap_or(run);
         r.names.may_hold(last) && r.by_last.contains_key(&CiKey(last))
     };
-    if !known_last(r) && !worth_classifying(text, m.span) {
+    if !known_last && !worth_classifying(text, m.span) {
         return;
     }
     let phrase = name_run(runs, toks, text, m.span);
@@ -1197,7 +1200,7 @@ fn take_name<'a>(
                 && (p.honorific
                     || p.title.is_some()
                     || p.first.is_some_and(|f| lex.first_name(f).is_some())
-                    || known_last(r)) =>
+                    || known_last) =>
         {
             let id = match r.find_person(p) {
                 Some((id, _)) => {
