@@ -2566,3 +2566,166 @@ t!(
         Indirect
     )]
 );
+
+#[test]
+fn session7_fourth_batch_of_cues() {
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "The court prohibited the sale of the land.",
+            "The court",
+            "prohibited",
+            "the sale of the land",
+        ),
+        (
+            "The mayor attributed the delay to the weather.",
+            "The mayor",
+            "attributed",
+            "the delay to the weather",
+        ),
+        (
+            "The governor vetoed the budget.",
+            "The governor",
+            "vetoed",
+            "the budget",
+        ),
+        (
+            "The delay ticked off the commuters.",
+            "The delay",
+            "ticked off",
+            "the commuters",
+        ),
+        (
+            "The coach barked that the team was lazy.",
+            "The coach",
+            "barked",
+            "that the team was lazy",
+        ),
+        (
+            "The unions lined up behind the mayor.",
+            "The unions",
+            "lined up behind",
+            "the mayor",
+        ),
+        (
+            "The party rallied behind its new leader.",
+            "The party",
+            "rallied behind",
+            "its new leader",
+        ),
+        (
+            "The unions got behind the mayor.",
+            "The unions",
+            "got behind",
+            "the mayor",
+        ),
+        (
+            "The council contemplated a new tax.",
+            "The council",
+            "contemplated",
+            "a new tax",
+        ),
+        (
+            "The report contradicts the claims of the mayor.",
+            "The report",
+            "contradicts",
+            "the claims of the mayor",
+        ),
+        (
+            "The two parties disagree on the budget.",
+            "The two parties",
+            "disagree on",
+            "the budget",
+        ),
+        (
+            "The mayor was clear about her plans.",
+            "The mayor",
+            "was clear about",
+            "her plans",
+        ),
+        (
+            "The voters are hungry for change.",
+            "The voters",
+            "are hungry for",
+            "change",
+        ),
+        (
+            "The farmers are sick of the delays.",
+            "The farmers",
+            "are sick of",
+            "the delays",
+        ),
+        (
+            "The mayor expressed concern that the dam was weak.",
+            "The mayor",
+            "expressed concern",
+            "that the dam was weak",
+        ),
+        (
+            "The mayor wrote back that the bridge was safe.",
+            "The mayor",
+            "wrote back",
+            "that the bridge was safe",
+        ),
+        (
+            "The singer tweeted back that she was fine.",
+            "The singer",
+            "tweeted back",
+            "that she was fine",
+        ),
+        (
+            "The farmer recalls that the flood came at night.",
+            "The farmer",
+            "recalls",
+            "that the flood came at night",
+        ),
+        (
+            "Police identify the suspect as a local man.",
+            "Police",
+            "identify",
+            "the suspect as a local man",
+        ),
+        (
+            "The report lists the harbour as a risk.",
+            "The report",
+            "lists",
+            "the harbour as a risk",
+        ),
+        (
+            "The memo outlines a plan for the harbour.",
+            "The memo",
+            "outlines",
+            "a plan for the harbour",
+        ),
+        (
+            "The mayor commented on the state of the roads.",
+            "The mayor",
+            "commented on",
+            "the state of the roads",
+        ),
+        (
+            "The mayor spoke about the new harbour.",
+            "The mayor",
+            "spoke about",
+            "the new harbour",
+        ),
+        (
+            "The union agreed to end the strike.",
+            "The union",
+            "agreed",
+            "to end the strike",
+        ),
+        (
+            "The mayor regrets the delay.",
+            "The mayor",
+            "regrets",
+            "the delay",
+        ),
+    ];
+    for &(text, source, cue, content) in cases {
+        assert_eq!(
+            triples(text),
+            [(Some(source.to_owned()), cue.to_owned(), content.to_owned())],
+            "in {text:?}"
+        );
+    }
+}
