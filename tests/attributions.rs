@@ -2729,3 +2729,46 @@ fn session7_fourth_batch_of_cues() {
         );
     }
 }
+
+#[test]
+fn session7_fifth_batch_of_cues() {
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "The coach instructed the players to stay calm.",
+            "The coach",
+            "instructed",
+            "the players to stay calm",
+        ),
+        (
+            "The reporter queried whether the bridge was safe.",
+            "The reporter",
+            "queried",
+            "whether the bridge was safe",
+        ),
+        (
+            "The town mourned the loss of its mill.",
+            "The town",
+            "mourned",
+            "the loss of its mill",
+        ),
+        (
+            "The winners gloated that the vote was never close.",
+            "The winners",
+            "gloated",
+            "that the vote was never close",
+        ),
+        (
+            "The senator bashed the new budget.",
+            "The senator",
+            "bashed",
+            "the new budget",
+        ),
+    ];
+    for &(text, source, cue, content) in cases {
+        assert_eq!(
+            triples(text),
+            [(Some(source.to_owned()), cue.to_owned(), content.to_owned())],
+            "in {text:?}"
+        );
+    }
+}
