@@ -2850,25 +2850,28 @@ impl Ctx<'_> {
         if p < 2 || !self.is_punct(p - 1, ',') {
             return None;
         }
+        let after = match f.source {
+            Some(s) if f.source_after => s.last + 1,
+            _ => f.last + 1,
+        };
+        // `The plan is sound, analysts say; in 2012, …`: a semicolon right after the frame
+        // ends its clause as a full stop would.
+        let (limit, clause_end) = if after < limit && self.is_punct(after, ';') {
+            (after, after)
+        } else {
+            (limit, self.toks.len())
+        };
         if earlier_in_sentence {
             // `She called the plan “a disaster”, the aide insisted.`: a frame ending the
             // sentence still takes the clause before it, with the attribution inside.
-            let after = match f.source {
-                Some(s) if f.source_after => s.last + 1,
-                _ => f.last + 1,
-            };
-            if (after..self.toks.len()).any(|k| self.toks[k].kind != TokenKind::Punct) {
+            if (after..clause_end).any(|k| self.toks[k].kind != TokenKind::Punct) {
                 return None;
             }
         }
         if f.m.entry.strict {
             // `…, the Sun-Times reported (on Tuesday).`: a strict cue takes the clause before
             // only when it ends the sentence.
-            let after = match f.source {
-                Some(s) if f.source_after => s.last + 1,
-                _ => f.last + 1,
-            };
-            let words = (after..self.toks.len())
+            let words = (after..clause_end)
                 .take(8)
                 .filter(|&k| self.toks[k].kind != TokenKind::Punct)
                 .count();
@@ -2881,10 +2884,6 @@ impl Ctx<'_> {
         }
         // Only a short tail after the frame (`…, he said on Tuesday.`), or the rest of the
         // sentence after a comma (`The plan, he said, is dead.`).
-        let after = match f.source {
-            Some(s) if f.source_after => s.last + 1,
-            _ => f.last + 1,
-        };
         let mut second: Option<Span> = None;
         let tail = limit.saturating_sub(after);
         let adjunct = self

@@ -2772,3 +2772,28 @@ fn session7_fifth_batch_of_cues() {
         );
     }
 }
+
+#[test]
+fn a_semicolon_after_the_frame_ends_its_clause() {
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "The ferry will run again, harbour officials say; in 2019, it ran twice a day.",
+            "harbour officials",
+            "say",
+            "The ferry will run again",
+        ),
+        (
+            "Rents rose by a third, the Valley Courier reported; last year they fell.",
+            "the Valley Courier",
+            "reported",
+            "Rents rose by a third",
+        ),
+    ];
+    for &(text, source, cue, content) in cases {
+        assert_eq!(
+            triples(text),
+            [(Some(source.to_owned()), cue.to_owned(), content.to_owned())],
+            "in {text:?}"
+        );
+    }
+}
