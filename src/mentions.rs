@@ -1325,12 +1325,14 @@ impl MentionFinder {
         {
             end_of_name -= 2;
         }
-        // `Jane Roe, a potter,` and `the city's chief planner, Jane Roe,`: a name on one side.
+        // `Jane Roe, a potter,` and `the city's chief planner, Jane Roe,`: a name on one side
+        // (`One of the authors, Jane Roe,`: a group naming one of its members).
         let name = self
             .name_or_bracketed_before(text, tokens, end_of_name, floor)
             .filter(|m| {
                 m.kind == MentionKind::Name
-                    || m.kind == MentionKind::Description && a.is_capitalized(text)
+                    || matches!(m.kind, MentionKind::Description | MentionKind::Group)
+                        && a.is_capitalized(text)
             })
             .filter(|m| !self.is_opening_adjunct(text, tokens, m))?;
         Some(Mention {

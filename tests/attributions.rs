@@ -2797,3 +2797,15 @@ fn a_semicolon_after_the_frame_ends_its_clause() {
         );
     }
 }
+
+#[test]
+fn a_group_before_a_name_in_apposition_is_one_source() {
+    assert_eq!(
+        triples("One of the organisers, Mara Lind, said the fair would move to June."),
+        [(
+            Some("One of the organisers, Mara Lind".to_owned()),
+            "said".to_owned(),
+            "the fair would move to June".to_owned()
+        )]
+    );
+}
