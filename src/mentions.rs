@@ -1325,6 +1325,13 @@ impl MentionFinder {
         {
             end_of_name -= 2;
         }
+        // `Joseph Roe Jr., the mayor,`: the suffix's full stop ends the name.
+        if tokens[end_of_name].is(text, '.')
+            && end_of_name > floor + 1
+            && matches!(lower(text, &tokens[end_of_name - 1]).as_ref(), "jr" | "sr")
+        {
+            end_of_name -= 1;
+        }
         // `Jane Roe, a potter,` and `the city's chief planner, Jane Roe,`: a name on one side
         // (`One of the authors, Jane Roe,`: a group naming one of its members).
         let name = self

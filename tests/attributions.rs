@@ -2809,3 +2809,15 @@ fn a_group_before_a_name_in_apposition_is_one_source() {
         )]
     );
 }
+
+#[test]
+fn a_name_with_a_suffix_takes_its_apposition() {
+    assert_eq!(
+        triples("Walter Hale Jr., the head of the port authority, said the cranes were sold."),
+        [(
+            Some("Walter Hale Jr., the head of the port authority".to_owned()),
+            "said".to_owned(),
+            "the cranes were sold".to_owned()
+        )]
+    );
+}
