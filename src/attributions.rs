@@ -868,8 +868,23 @@ impl Ctx<'_> {
                                 last: j,
                                 ..s
                             });
+                        // `Roe, citing “a broken promise,” said`: the quotation closes an
+                        // aside, and the aside's subject is the source.
+                        let aside = earlier
+                            .last()
+                            .filter(|e| {
+                                e.m.entry.form == VerbForm::Gerund
+                                    && e.first > 0
+                                    && self.is_punct(e.first - 1, ',')
+                                    && !e.source_after
+                                    && e.last < j
+                            })
+                            .and_then(|e| e.source)
+                            .filter(|s| s.last + 2 == earlier[earlier.len() - 1].first);
                         if dashed.is_some() {
                             frame.source = dashed;
+                        } else if aside.is_some() {
+                            frame.source = aside;
                         } else {
                             frame.source = self.inverted(b).or_else(|| self.described_after(b));
                             frame.source_after = frame.source.is_some();

@@ -2821,3 +2821,16 @@ fn a_name_with_a_suffix_takes_its_apposition() {
         )]
     );
 }
+
+#[test]
+fn a_quotation_closing_an_aside_leaves_the_source_before_it() {
+    let got = triples("Ms. Lee, praising “the spirit of the town,” said the fair would return.");
+    assert_eq!(
+        got.last(),
+        Some(&(
+            Some("Ms. Lee".to_owned()),
+            "said".to_owned(),
+            "the fair would return".to_owned()
+        ))
+    );
+}
