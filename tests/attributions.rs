@@ -2834,3 +2834,118 @@ fn a_quotation_closing_an_aside_leaves_the_source_before_it() {
         ))
     );
 }
+
+#[test]
+fn session8_batch_of_cues() {
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "The old sailor foretold that the storm would pass by noon.",
+            "The old sailor",
+            "foretold",
+            "that the storm would pass by noon",
+        ),
+        (
+            "The mayor extolled the new library.",
+            "The mayor",
+            "extolled",
+            "the new library",
+        ),
+        (
+            "The minister reviled the union leaders.",
+            "The minister",
+            "reviled",
+            "the union leaders",
+        ),
+        (
+            "The farmers railed about the price of feed.",
+            "The farmers",
+            "railed about",
+            "the price of feed",
+        ),
+        (
+            "The author chronicled the decline of the town.",
+            "The author",
+            "chronicled",
+            "the decline of the town",
+        ),
+        (
+            "The governor reprimanded the police chief.",
+            "The governor",
+            "reprimanded",
+            "the police chief",
+        ),
+        (
+            "The professor mused about the future of the canal.",
+            "The professor",
+            "mused about",
+            "the future of the canal",
+        ),
+        (
+            "The manager laughed off the rumours of a sale.",
+            "The manager",
+            "laughed off",
+            "the rumours of a sale",
+        ),
+        (
+            "The coach played up the strength of the defence.",
+            "The coach",
+            "played up",
+            "the strength of the defence",
+        ),
+        (
+            "The visitors marveled at the size of the bridge.",
+            "The visitors",
+            "marveled at",
+            "the size of the bridge",
+        ),
+        (
+            "The critic gushed about the new opera.",
+            "The critic",
+            "gushed about",
+            "the new opera",
+        ),
+        (
+            "The clerk admitted to the theft of the files.",
+            "The clerk",
+            "admitted to",
+            "the theft of the files",
+        ),
+        (
+            "The spokesman replied to the letter within a day.",
+            "The spokesman",
+            "replied to",
+            "the letter within a day",
+        ),
+        (
+            "The senator pounced on the error in the report.",
+            "The senator",
+            "pounced on",
+            "the error in the report",
+        ),
+        (
+            "The bishop lectured the crowd on patience.",
+            "The bishop",
+            "lectured",
+            "the crowd on patience",
+        ),
+        (
+            "The editor castigated the council for the delay.",
+            "The editor",
+            "castigated",
+            "the council for the delay",
+        ),
+        (
+            "The banker telegraphed a rate rise in his speech.",
+            "The banker",
+            "telegraphed",
+            "a rate rise in his speech",
+        ),
+    ];
+    for &(text, source, cue, content) in cases {
+        assert_eq!(
+            triples(text),
+            [(Some(source.to_owned()), cue.to_owned(), content.to_owned())],
+            "in {text:?}"
+        );
+    }
+}
