@@ -2949,3 +2949,130 @@ fn session8_batch_of_cues() {
         );
     }
 }
+
+#[test]
+fn session8_second_batch_of_cues() {
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "The historian paraphrased the letter from the queen.",
+            "The historian",
+            "paraphrased",
+            "the letter from the queen",
+        ),
+        (
+            "The fans reveled in the victory.",
+            "The fans",
+            "reveled in",
+            "the victory",
+        ),
+        (
+            "The mayor underplayed the cost of the repairs.",
+            "The mayor",
+            "underplayed",
+            "the cost of the repairs",
+        ),
+        (
+            "The council weighed in on the parking dispute.",
+            "The council",
+            "weighed in on",
+            "the parking dispute",
+        ),
+        (
+            "The preacher thundered that the bridge must be rebuilt.",
+            "The preacher",
+            "thundered",
+            "that the bridge must be rebuilt",
+        ),
+        (
+            "The board agonized over the choice of a new chief.",
+            "The board",
+            "agonized over",
+            "the choice of a new chief",
+        ),
+        (
+            "The doctors expressed skepticism that the drug would work.",
+            "The doctors",
+            "expressed skepticism",
+            "that the drug would work",
+        ),
+        (
+            "The engineers scoffed at the idea of a second tunnel.",
+            "The engineers",
+            "scoffed at",
+            "the idea of a second tunnel",
+        ),
+        (
+            "The critics trashed the new musical.",
+            "The critics",
+            "trashed",
+            "the new musical",
+        ),
+        (
+            "The minister rubbished the report on waste.",
+            "The minister",
+            "rubbished",
+            "the report on waste",
+        ),
+        (
+            "The two parties diverged on the question of taxes.",
+            "The two parties",
+            "diverged on",
+            "the question of taxes",
+        ),
+        (
+            "The coach sugarcoated the defeat.",
+            "The coach",
+            "sugarcoated",
+            "the defeat",
+        ),
+        (
+            "The crowd jeered the visiting team.",
+            "The crowd",
+            "jeered",
+            "the visiting team",
+        ),
+        (
+            "The voters turned against the old mayor.",
+            "The voters",
+            "turned against",
+            "the old mayor",
+        ),
+        (
+            "The tenants groaned about the new fees.",
+            "The tenants",
+            "groaned about",
+            "the new fees",
+        ),
+        (
+            "The rivals piled on the embattled governor.",
+            "The rivals",
+            "piled on",
+            "the embattled governor",
+        ),
+        (
+            "The farmers resented the new water rules.",
+            "The farmers",
+            "resented",
+            "the new water rules",
+        ),
+        (
+            "The mayor was unapologetic about the closure of the pool.",
+            "The mayor",
+            "was unapologetic about",
+            "the closure of the pool",
+        ),
+        (
+            "The builders were skeptical about the new code.",
+            "The builders",
+            "were skeptical about",
+            "the new code",
+        ),
+    ];
+    for &(text, source, cue, content) in cases {
+        assert_eq!(
+            triples(text),
+            [(Some(source.to_owned()), cue.to_owned(), content.to_owned())],
+            "in {text:?}"
+        );
+    }
+}
