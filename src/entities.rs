@@ -73,6 +73,16 @@ impl Gender {
     }
 }
 
+/// The speaker kind and gender a pronoun source gives: `he` and `she` a person of that
+/// gender, the others nothing yet.
+fn pronoun_kind_gender(p: Pronoun) -> (SpeakerKind, Gender) {
+    match p {
+        Pronoun::Masculine => (SpeakerKind::Person, Gender::Male),
+        Pronoun::Feminine => (SpeakerKind::Person, Gender::Female),
+        _ => (SpeakerKind::Unknown, Gender::Unknown),
+    }
+}
+
 /// Which pronoun a source is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Pronoun {
@@ -1068,15 +1078,7 @@ pub(crate) fn lone_pronoun(text: &str, read: Span) -> Option<SourcePhrase<'_>> {
     let p = pronoun(word)?;
     let mut out = unknown_at(text, read);
     out.reference = Reference::Pronoun(p);
-    out.kind = match p {
-        Pronoun::Masculine | Pronoun::Feminine => SpeakerKind::Person,
-        _ => SpeakerKind::Unknown,
-    };
-    out.gender = match p {
-        Pronoun::Masculine => Gender::Male,
-        Pronoun::Feminine => Gender::Female,
-        _ => Gender::Unknown,
-    };
+    (out.kind, out.gender) = pronoun_kind_gender(p);
     Some(out)
 }
 
@@ -1129,15 +1131,7 @@ fn classify_tokens<'a>(text: &'a str, toks: &[Tok], depth: u8) -> SourcePhrase<'
             out.reference = Reference::Pronoun(p);
             out.name = word(&toks[first]);
             out.mention = Span::new(toks[first].start, toks[first].end);
-            out.kind = match p {
-                Pronoun::Masculine | Pronoun::Feminine => SpeakerKind::Person,
-                _ => SpeakerKind::Unknown,
-            };
-            out.gender = match p {
-                Pronoun::Masculine => Gender::Male,
-                Pronoun::Feminine => Gender::Female,
-                _ => Gender::Unknown,
-            };
+            (out.kind, out.gender) = pronoun_kind_gender(p);
             return out;
         }
     }

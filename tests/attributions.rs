@@ -1817,6 +1817,17 @@ fn triples(text: &str) -> Vec<(Option<String>, String, String)> {
         .collect()
 }
 
+/// Each text gives exactly one attribution: its (source, cue, first content fragment).
+fn assert_each_triple(cases: &[(&str, &str, &str, &str)]) {
+    for &(text, source, cue, content) in cases {
+        assert_eq!(
+            triples(text),
+            [(Some(source.to_owned()), cue.to_owned(), content.to_owned())],
+            "in {text:?}"
+        );
+    }
+}
+
 #[test]
 fn session7_verb_cues() {
     let cases: &[(&str, &str, &str, &str)] = &[
@@ -1978,13 +1989,7 @@ fn session7_verb_cues() {
             "the restaurant's three stars",
         ),
     ];
-    for &(text, source, cue, content) in cases {
-        assert_eq!(
-            triples(text),
-            [(Some(source.to_owned()), cue.to_owned(), content.to_owned())],
-            "in {text:?}"
-        );
-    }
+    assert_each_triple(cases);
 }
 
 #[test]
@@ -2176,13 +2181,7 @@ fn session7_more_verb_cues() {
             "a plan for the harbour",
         ),
     ];
-    for &(text, source, cue, content) in cases {
-        assert_eq!(
-            triples(text),
-            [(Some(source.to_owned()), cue.to_owned(), content.to_owned())],
-            "in {text:?}"
-        );
-    }
+    assert_each_triple(cases);
 }
 
 #[test]
@@ -2309,13 +2308,7 @@ fn session7_stance_adjectives_after_be() {
             "the criticism",
         ),
     ];
-    for &(text, source, cue, content) in cases {
-        assert_eq!(
-            triples(text),
-            [(Some(source.to_owned()), cue.to_owned(), content.to_owned())],
-            "in {text:?}"
-        );
-    }
+    assert_each_triple(cases);
     // An adjective before its noun is no cue, and one with `strict` needs its clause.
     for text in [
         "The eager crowd cheered.",
@@ -2547,13 +2540,7 @@ fn session7_third_batch_of_cues() {
             "that the harbour closed",
         ),
     ];
-    for &(text, source, cue, content) in cases {
-        assert_eq!(
-            triples(text),
-            [(Some(source.to_owned()), cue.to_owned(), content.to_owned())],
-            "in {text:?}"
-        );
-    }
+    assert_each_triple(cases);
 }
 
 t!(
@@ -2721,13 +2708,7 @@ fn session7_fourth_batch_of_cues() {
             "the delay",
         ),
     ];
-    for &(text, source, cue, content) in cases {
-        assert_eq!(
-            triples(text),
-            [(Some(source.to_owned()), cue.to_owned(), content.to_owned())],
-            "in {text:?}"
-        );
-    }
+    assert_each_triple(cases);
 }
 
 #[test]
@@ -2764,13 +2745,7 @@ fn session7_fifth_batch_of_cues() {
             "the new budget",
         ),
     ];
-    for &(text, source, cue, content) in cases {
-        assert_eq!(
-            triples(text),
-            [(Some(source.to_owned()), cue.to_owned(), content.to_owned())],
-            "in {text:?}"
-        );
-    }
+    assert_each_triple(cases);
 }
 
 #[test]
@@ -2789,13 +2764,7 @@ fn a_semicolon_after_the_frame_ends_its_clause() {
             "Rents rose by a third",
         ),
     ];
-    for &(text, source, cue, content) in cases {
-        assert_eq!(
-            triples(text),
-            [(Some(source.to_owned()), cue.to_owned(), content.to_owned())],
-            "in {text:?}"
-        );
-    }
+    assert_each_triple(cases);
 }
 
 #[test]
@@ -2941,13 +2910,7 @@ fn session8_batch_of_cues() {
             "a rate rise in his speech",
         ),
     ];
-    for &(text, source, cue, content) in cases {
-        assert_eq!(
-            triples(text),
-            [(Some(source.to_owned()), cue.to_owned(), content.to_owned())],
-            "in {text:?}"
-        );
-    }
+    assert_each_triple(cases);
 }
 
 #[test]
@@ -3068,11 +3031,5 @@ fn session8_second_batch_of_cues() {
             "the new code",
         ),
     ];
-    for &(text, source, cue, content) in cases {
-        assert_eq!(
-            triples(text),
-            [(Some(source.to_owned()), cue.to_owned(), content.to_owned())],
-            "in {text:?}"
-        );
-    }
+    assert_each_triple(cases);
 }
