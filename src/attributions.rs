@@ -2879,7 +2879,20 @@ impl Ctx<'_> {
         if earlier_in_sentence {
             // `She called the plan “a disaster”, the aide insisted.`: a frame ending the
             // sentence still takes the clause before it, with the attribution inside.
-            if (after..clause_end).any(|k| self.toks[k].kind != TokenKind::Punct) {
+            // (`…, officials said Tuesday.`, `…, she said in an interview.`: a short adjunct
+            // tail still ends the sentence)
+            let words = (after..clause_end)
+                .take(6)
+                .filter(|&k| self.toks[k].kind != TokenKind::Punct)
+                .count();
+            let adjunct = self.word(after).is_some_and(|w| {
+                WEEKDAYS.contains(&w.as_ref())
+                    || matches!(
+                        w.as_ref(),
+                        "on" | "in" | "at" | "today" | "yesterday" | "tonight" | "last" | "this"
+                    )
+            });
+            if words > 0 && !(adjunct && !f.source_after && words <= 4 && clause_end - after <= 5) {
                 return None;
             }
         }
