@@ -2587,6 +2587,24 @@ impl Ctx<'_> {
                 let complement = (i + 1..end_tok).any(|k| {
                     quote_starting_at(self.quotes, self.toks[k].span.start).is_some()
                         || matches!(self.word(k).as_deref(), Some("a" | "an"))
+                        // `calls it the nerd prom`, `called her son her hero`: a definite
+                        // complement right after a word of the object (not `called the
+                        // hotel from the lobby`)
+                        || matches!(
+                            self.word(k).as_deref(),
+                            Some("the" | "his" | "her" | "their" | "its" | "our" | "my" | "your")
+                        ) && k <= i + 3
+                            && (i..k).all(|j| {
+                                self.toks[j].kind == TokenKind::Word
+                                    && self.word(j).is_some_and(|p| {
+                                        !PREPOSITIONS.contains(&p.as_ref())
+                                            && !BARE_STOPS.contains(&p.as_ref())
+                                            && !matches!(
+                                                p.as_ref(),
+                                                "of" | "by" | "into" | "onto" | "up" | "throughout"
+                                            )
+                                    })
+                            })
                 });
                 if !complement {
                     return None;

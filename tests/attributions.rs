@@ -3033,3 +3033,31 @@ fn session8_second_batch_of_cues() {
     ];
     assert_each_triple(cases);
 }
+
+// --- session 9: structural misses of speech verbs
+
+t!(
+    sentence_final_frame_with_time_tail_after_earlier_cue,
+    "The city has agreed to shelter the tenants, officials said Tuesday.",
+    [(
+        Some("officials"),
+        "said",
+        ["The city has agreed to shelter the tenants"],
+        Indirect
+    )]
+);
+t!(
+    naming_with_definite_complement,
+    "Ms. Vale calls the old mill her second home.",
+    [(
+        Some("Ms. Vale"),
+        "calls",
+        ["the old mill her second home"],
+        Indirect
+    )]
+);
+t!(
+    call_before_preposition_is_no_naming,
+    "The plan called to mind the old harbor scheme.",
+    []
+);
