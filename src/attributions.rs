@@ -2112,10 +2112,48 @@ impl Ctx<'_> {
                     // `said Smith in an interview`, `said Smith when asked`
                     Some(m)
                 } else {
-                    self.titled_name_after(m)
+                    self.titled_name_after(m).or_else(|| {
+                        // (not after a gerund: `Listing … she added`)
+                        let gerund = self.word(b).is_some_and(|w| w.ends_with("ing"));
+                        (!gerund && self.toks[m.first].is_capitalized(self.text))
+                            .then(|| self.of_phrase_tail(m))
+                            .flatten()
+                    })
                 }
             }
         }
+    }
+
+    /// `said Robert Roe of the Ohio delegation.`: a name whose `of`/`for`/`from` phrase the
+    /// mention finder ended at its last capital, taken to the end of the sentence or
+    /// clause when only a few lowercase words (the phrase's head) remain.
+    fn of_phrase_tail(&self, m: Mention) -> Option<Mention> {
+        let connector = (m.first + 1..m.last)
+            .any(|k| matches!(self.word(k).as_deref(), Some("of" | "for" | "from" | "at")));
+        if !connector || m.kind != MentionKind::Name {
+            return None;
+        }
+        let stop = self.toks.len().min(m.last + 5);
+        let mut k = m.last + 1;
+        while k < stop
+            && self.toks[k].is_lowercase_word(self.text)
+            && self.word(k).is_some_and(|w| {
+                !BARE_STOPS.contains(&w.as_ref())
+                    && !PREPOSITIONS.contains(&w.as_ref())
+                    && !TIME_WORDS.contains(&w.as_ref())
+                    && !matches!(w.as_ref(), "of" | "to" | "by")
+            })
+        {
+            k += 1;
+        }
+        let ends = self.toks.get(k).map_or(true, |t| {
+            matches!(t.as_str(self.text), "." | "," | ";" | "!" | "?")
+        });
+        (k > m.last + 1 && ends).then(|| Mention {
+            span: Span::new(m.span.start, self.toks[k - 1].span.end),
+            last: k - 1,
+            ..m
+        })
     }
 
     /// `said Clinton ally James Carville`, `said Republican party boss Jane Roe`: mention `m`

@@ -3061,3 +3061,13 @@ t!(
     "The plan called to mind the old harbor scheme.",
     []
 );
+t!(
+    inverted_name_with_of_phrase,
+    "“The hall is buzzing,” said Nora Vale of the Maine delegation.",
+    [(
+        Some("Nora Vale of the Maine delegation"),
+        "said",
+        ["“The hall is buzzing,”"],
+        Direct
+    )]
+);
