@@ -19,7 +19,10 @@
 //!
 //! With `SPEAKERS_PROFILE_RUNS=N` it times only `resolve` on PolNeAR train, N runs (least
 //! and median CPU time), and stops: a loop for a profiler (`perf`, `valgrind --tool=callgrind
-//! --toggle-collect=sayso::speakers::resolve`).
+//! --toggle-collect=sayso::speakers::resolve`). With `SPEAKERS_PIPELINE_RUNS=N` it runs
+//! `analyze`'s stages with the speaker stage N times, untimed, and stops: for a cache
+//! simulator (`valgrind --tool=callgrind --cache-sim=yes --toggle-collect=...`), which then
+//! sees the stage with the other stages' code and tables through the caches.
 //!
 //! It runs on mimalloc, the Python extension module's allocator, as `benches/analyze.rs`
 //! does.
@@ -78,23 +81,10 @@ fn least_cpu<T>(runs: usize, input: impl Fn() -> T, mut f: impl FnMut(T)) -> f64
 /// the stage finds its data in the caches, article after article; inside `analyze` the other
 /// stages have been through them, and the stage evicts theirs, so it costs more there.
 fn in_pipeline(texts: &[String]) -> (f64, f64) {
-    let segmenter = sayso::Segmenter::default();
-    let cue_lexicon = sayso::cues::CueLexicon::new(&[]).expect("the shipped cue lexicon builds");
-    let finder = sayso::mentions::MentionFinder::shared();
+    let stages = Stages::new();
     let run = |with_stage: bool| {
         let t = cpu_seconds();
-        for text in texts {
-            let sentences = segmenter.segment(text);
-            let quotes = sayso::quotes::find_quotes(text, &sentences);
-            let (cues, hedges) = cue_lexicon.find_with_hedges(text);
-            let mut a = sayso::attributions::extract(text, &sentences, &quotes, &cues, finder);
-            a.sort_by_key(|a| (a.cue.start, a.cue.end));
-            sayso::hedges::flag_hedged(&mut a, &hedges);
-            if with_stage {
-                black_box(sayso::speakers::resolve(text, &sentences, &mut a));
-            }
-            black_box((sentences, quotes, a, hedges));
-        }
+        stages.run(texts, with_stage);
         cpu_seconds() - t
     };
     run(true); // warm-up
@@ -104,6 +94,39 @@ fn in_pipeline(texts: &[String]) -> (f64, f64) {
         without.push(run(false));
     }
     (median(with), median(without))
+}
+
+/// `analyze`'s stages, built once.
+struct Stages {
+    segmenter: sayso::Segmenter,
+    cue_lexicon: sayso::cues::CueLexicon,
+}
+
+impl Stages {
+    fn new() -> Self {
+        Stages {
+            segmenter: sayso::Segmenter::default(),
+            cue_lexicon: sayso::cues::CueLexicon::new(&[]).expect("the shipped cue lexicon builds"),
+        }
+    }
+
+    /// The stages in turn on each of `texts`, with or without `speakers::resolve` at the
+    /// end.
+    fn run(&self, texts: &[String], with_stage: bool) {
+        let finder = sayso::mentions::MentionFinder::shared();
+        for text in texts {
+            let sentences = self.segmenter.segment(text);
+            let quotes = sayso::quotes::find_quotes(text, &sentences);
+            let (cues, hedges) = self.cue_lexicon.find_with_hedges(text);
+            let mut a = sayso::attributions::extract(text, &sentences, &quotes, &cues, finder);
+            a.sort_by_key(|a| (a.cue.start, a.cue.end));
+            sayso::hedges::flag_hedged(&mut a, &hedges);
+            if with_stage {
+                black_box(sayso::speakers::resolve(text, &sentences, &mut a));
+            }
+            black_box((sentences, quotes, a, hedges));
+        }
+    }
 }
 
 fn adversarial(n: usize) -> (String, Vec<Attribution>) {
@@ -164,6 +187,18 @@ fn main() {
                     "speakers only: least {least:.4} s, median {:.4} s CPU",
                     median(ts)
                 );
+                return;
+            }
+            if let Some(n) = std::env::var("SPEAKERS_PIPELINE_RUNS")
+                .ok()
+                .and_then(|v| v.parse::<usize>().ok())
+            {
+                // Only the pipeline with the stage, `n` times (for a cache simulator:
+                // `valgrind --tool=callgrind --cache-sim=yes --toggle-collect=...`).
+                let stages = Stages::new();
+                for _ in 0..n {
+                    stages.run(&texts, true);
+                }
                 return;
             }
             let analyze = time(

@@ -510,6 +510,10 @@ fn with_class(data: &str) -> impl Iterator<Item = (&str, &str)> {
 }
 
 fn is_all_caps(s: &str) -> bool {
+    if s.is_ascii() {
+        let b = s.as_bytes();
+        return b.iter().any(u8::is_ascii_uppercase) && !b.iter().any(u8::is_ascii_lowercase);
+    }
     s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)
 }
 

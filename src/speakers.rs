@@ -85,7 +85,7 @@ struct Entity<'a> {
     /// A bit for each word of `words` ([`word_bit`]): a word whose bit is clear is not there.
     word_bits: u64,
     /// Those of `words` that are role nouns (`minister`, `sculptor`).
-    roles: Vec<&'static str>,
+    roles: Roles,
     /// How many attributions are linked to the entity.
     said: usize,
     /// Whether a person is in `by_last` and `by_first` under its names.
@@ -130,10 +130,36 @@ fn word_bit(w: &str) -> u64 {
     1 << (h % 64)
 }
 
-/// The words of `phrase`, in order.
+/// The words of `phrase`, in order: its runs of alphanumeric chars.
 fn phrase_words(phrase: &str) -> impl Iterator<Item = &str> {
-    phrase
-        .split(|c: char| !c.is_alphanumeric())
+    fn not_alnum_byte(b: &u8) -> bool {
+        !b.is_ascii_alphanumeric()
+    }
+    fn not_alnum(c: char) -> bool {
+        !c.is_alphanumeric()
+    }
+    // An ASCII phrase is split byte by byte (the same words: an ASCII char is alphanumeric
+    // as its byte is), with no char decoding.
+    let (ascii, other) = if phrase.is_ascii() {
+        (
+            Some(
+                phrase
+                    .as_bytes()
+                    .split(not_alnum_byte as fn(&u8) -> bool)
+                    .map(|w| {
+                        // SAFETY: `phrase` is ASCII, so any slice of it is valid UTF-8.
+                        unsafe { std::str::from_utf8_unchecked(w) }
+                    }),
+            ),
+            None,
+        )
+    } else {
+        (None, Some(phrase.split(not_alnum as fn(char) -> bool)))
+    };
+    ascii
+        .into_iter()
+        .flatten()
+        .chain(other.into_iter().flatten())
         .filter(|w| !w.is_empty())
 }
 
@@ -225,6 +251,33 @@ impl<'a> Entity<'a> {
 
     fn is_speaker(&self) -> bool {
         self.said > 0
+    }
+}
+
+/// The role nouns of an entity's words, in order: the first [`INLINE_ROLES`] inline (most
+/// entities have none or one), the rest on the heap.
+#[derive(Debug, Default)]
+struct Roles {
+    inline: [&'static str; INLINE_ROLES],
+    len: usize,
+    more: Vec<&'static str>,
+}
+
+/// How many role nouns [`Roles`] keeps inline.
+const INLINE_ROLES: usize = 2;
+
+impl Roles {
+    fn push(&mut self, role: &'static str) {
+        if self.len < INLINE_ROLES {
+            self.inline[self.len] = role;
+            self.len += 1;
+        } else {
+            self.more.push(role);
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &&'static str> {
+        self.inline[..self.len].iter().chain(&self.more)
     }
 }
 
@@ -488,7 +541,13 @@ impl<'a> Resolver<'a> {
             self.entities[id].indexed = true;
             for (map, key) in [(&mut self.by_last, last), (&mut self.by_first, first)] {
                 if let Some(k) = key {
-                    entities::with_lower(k, |k| self.names.insert(k));
+                    // An ASCII key's lowercase has its length and its first byte's five low
+                    // bits, all the filter keeps.
+                    if k.is_ascii() {
+                        self.names.insert(k);
+                    } else {
+                        entities::with_lower(k, |k| self.names.insert(k));
+                    }
                 }
                 if let Some(dropped) = key.and_then(|k| push_bounded(map, k, id)) {
                     self.entities[dropped].indexed = false;
@@ -539,7 +598,7 @@ impl<'a> Resolver<'a> {
         e.last_pos = e.last_pos.max(mention.start);
         let pos = mention.start;
         if e.kind == SpeakerKind::Person {
-            for &w in &e.roles {
+            for &w in e.roles.iter() {
                 match self.by_role.get_mut(w) {
                     Some(v) if v.1 <= pos => *v = (id, pos),
                     Some(_) => {}
