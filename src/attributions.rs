@@ -656,6 +656,31 @@ impl Ctx<'_> {
                         // `Twitter reported flat growth, and said it was …`
                         frame.source = self.subject(earlier, j);
                     }
+                    Some(j)
+                        if gerund
+                            && self.word(j).as_deref() == Some("and")
+                            && earlier.last().is_some_and(|e| {
+                                e.m.entry.form == VerbForm::Gerund && !e.source_after
+                            }) =>
+                    {
+                        // `…, pointing to his record and saying that …`: a second gerund
+                        // shares the first one's subject.
+                        frame.source = self.subject(earlier, j);
+                    }
+                    Some(j)
+                        if self.is_punct(j, ',')
+                            && !gerund
+                            && self.word(k).as_deref() == Some("then")
+                            && self
+                                .finder
+                                .apposition_before(text, &self.toks, j, 0)
+                                .is_none() =>
+                    {
+                        // `Lee offered the man a job, then says he …` (`then` is no part of
+                        // the cue: PolNeAR marks `says`)
+                        frame.source = self.subject(earlier, k);
+                        frame.first = k + 1;
+                    }
                     Some(j) if self.toks[j].kind == TokenKind::Number => {
                         // `Six in 10 say`, `43 percent said`
                         let floor = earlier.last().map_or(0, |p| p.last + 1);

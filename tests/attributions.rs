@@ -3071,3 +3071,36 @@ t!(
         Direct
     )]
 );
+t!(
+    then_coordination_takes_the_clause_subject,
+    "Mara Lind poured the coffee, then says the ferry will run again.",
+    [(
+        Some("Mara Lind"),
+        "says",
+        ["the ferry will run again"],
+        Indirect
+    )]
+);
+t!(
+    second_gerund_shares_the_first_ones_subject,
+    "The mayor waved, pointing to the harbor and saying that the ferry would run.",
+    [
+        (Some("The mayor"), "pointing to", ["the harbor"], Indirect),
+        (
+            Some("The mayor"),
+            "saying",
+            ["that the ferry would run"],
+            Indirect
+        )
+    ]
+);
+t!(
+    then_after_an_apposition_keeps_it,
+    "Co-host Ana Ruiz, who was off camera, then asked, “Really?”",
+    [(
+        Some("Co-host Ana Ruiz, who was off camera"),
+        "then asked",
+        ["“Really?”"],
+        Direct
+    )]
+);
