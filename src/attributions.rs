@@ -3655,9 +3655,37 @@ fn sentence_attributions(ctx: &Ctx<'_>, cues: &[CueMatch], out: &mut Vec<Attribu
             .filter(|p| ctx.restrictive_relative(p, a))
         {
             frames.pop();
-            let outer = ctx.frame(*m, a, b, &frames).filter(|f| {
+            let plain = ctx.frame(*m, a, b, &frames);
+            let outer = plain.filter(|f| {
                 f.source
                     .is_some_and(|s| s.first < p.first && !f.source_after)
+            });
+            // `The members who backed the plan said`: the source found before the cue lies
+            // inside the relative clause; its antecedent with the clause is the source.
+            let outer = outer.or_else(|| {
+                let f = plain.filter(|f| {
+                    !f.source_after
+                        && f.source
+                            .is_some_and(|s| s.first > p.last && s.kind != MentionKind::Pronoun)
+                })?;
+                let r = p.source?.first;
+                let floor = frames.last().map_or(0, |q| q.last + 1);
+                let ante = ctx
+                    .finder
+                    .before(ctx.text, toks, r.checked_sub(1)?, floor)
+                    .filter(|h| {
+                        h.last + 1 == r
+                            && matches!(h.kind, MentionKind::Group | MentionKind::Description)
+                    })?;
+                let last = f.first.checked_sub(1)?;
+                Some(Frame {
+                    source: Some(Mention {
+                        span: Span::new(ante.span.start, toks[last].span.end),
+                        last,
+                        ..ante
+                    }),
+                    ..f
+                })
             });
             match outer {
                 Some(f) => frames.push(f),

@@ -3104,3 +3104,13 @@ t!(
         Direct
     )]
 );
+t!(
+    restrictive_relative_holding_a_cue_and_its_object,
+    "The council members who backed the plan said it would pass.",
+    [(
+        Some("The council members who backed the plan"),
+        "said",
+        ["it would pass"],
+        Indirect
+    )]
+);
