@@ -2494,8 +2494,12 @@ impl Ctx<'_> {
                     {
                         // `told a Wall Street Journal lunch group that …`: the rest of a long
                         // addressee, then `that`, within a few words.
+                        // (`told supporters in Columbus, Ohio, that …`, `told reporters,
+                        // however, that …`: commas inside)
                         let that = (i..limit.min(i + 8))
-                            .take_while(|&k| self.toks[k].kind != TokenKind::Punct)
+                            .take_while(|&k| {
+                                self.toks[k].kind != TokenKind::Punct || self.is_punct(k, ',')
+                            })
                             .find(|&k| self.word(k).as_deref() == Some("that"));
                         // `told the AP his firm worked …`: a speech verb's clause starts
                         // right after the addressee, with a noun phrase of its own.

@@ -3114,3 +3114,13 @@ t!(
         Indirect
     )]
 );
+t!(
+    addressee_then_aside_then_that,
+    "Officials told reporters, however, that the pier would close.",
+    [(
+        Some("Officials"),
+        "told",
+        ["that the pier would close"],
+        Indirect
+    )]
+);
