@@ -2507,10 +2507,30 @@ impl Ctx<'_> {
                             && (CLAUSE_DETERMINERS.contains(&w.as_ref())
                                 || self.toks[i].kind == TokenKind::Number
                                 || self.toks[i].is_capitalized(text));
-                        match that {
-                            Some(k) => i = k,
-                            None if opens => {}
-                            None => return None,
+                        // `told the mayors who gathered in the city, “…”`: a relative clause
+                        // on the addressee, then a quotation after its comma.
+                        let relative_quote = (w == "who")
+                            .then(|| {
+                                (i + 1..limit.min(i + 16))
+                                    .take_while(|&k| {
+                                        self.toks[k].kind != TokenKind::Punct
+                                            || self.is_punct(k, ',')
+                                    })
+                                    .find(|&k| {
+                                        self.is_punct(k, ',')
+                                            && self.toks.get(k + 1).is_some_and(|n| {
+                                                quote_starting_at(self.quotes, n.span.start)
+                                                    .is_some()
+                                            })
+                                    })
+                            })
+                            .flatten()
+                            .filter(|&k| k + 1 < limit);
+                        match (that, relative_quote) {
+                            (_, Some(k)) => i = k + 1,
+                            (Some(k), None) => i = k,
+                            (None, None) if opens => {}
+                            (None, None) => return None,
                         }
                     }
                 }

@@ -3124,3 +3124,13 @@ t!(
         Indirect
     )]
 );
+t!(
+    addressee_with_relative_clause_then_quotation,
+    "But she told the farmers who gathered in the hall, “nobody will lose the land.”",
+    [(
+        Some("she"),
+        "told",
+        ["“nobody will lose the land.”"],
+        Direct
+    )]
+);
