@@ -224,17 +224,32 @@ struct ShortSlot<V> {
 /// zero-padded; None for any other word.
 #[inline]
 pub(crate) fn short_key(b: &[u8]) -> Option<(u64, u64)> {
-    if b.is_empty() || b.len() > 16 {
+    let n = b.len();
+    if n == 0 || n > 16 {
         return None;
     }
-    let mut buf = [0u8; 16];
-    buf[..b.len()].copy_from_slice(b);
-    let lo = u64::from_le_bytes([
-        buf[0], buf[1], buf[2], buf[3], buf[4], buf[5], buf[6], buf[7],
-    ]);
-    let hi = u64::from_le_bytes([
-        buf[8], buf[9], buf[10], buf[11], buf[12], buf[13], buf[14], buf[15],
-    ]);
+    // The bytes zero-padded, read with no copy: two overlapping loads for 4 bytes and more
+    // (the second shifted so that it holds only the bytes after the first), three byte
+    // reads below that.
+    let (lo, hi) = if n >= 8 {
+        let lo = swar::load(&b[..8]);
+        let hi = if n > 8 {
+            swar::load(&b[n - 8..]) >> (8 * (16 - n))
+        } else {
+            0
+        };
+        (lo, hi)
+    } else if n >= 4 {
+        let first = u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+        let last = u64::from(u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]));
+        (first | last << (8 * (n - 4)), 0)
+    } else {
+        let mid = n / 2;
+        (
+            u64::from(b[0]) | u64::from(b[mid]) << (8 * mid) | u64::from(b[n - 1]) << (8 * (n - 1)),
+            0,
+        )
+    };
     ((lo | hi) & HIGH == 0).then(|| (swar::lower(lo), swar::lower(hi)))
 }
 
@@ -489,6 +504,15 @@ pub(crate) struct WordInfo {
 /// Call `f` with the lowercase form of `word`, without allocating for short ASCII words.
 pub(crate) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     let bytes = word.as_bytes();
+    if let Some((lo, hi)) = short_key(bytes) {
+        // 1 to 16 ASCII bytes, lowered eight at a time.
+        let mut buf = [0u8; 16];
+        buf[..8].copy_from_slice(&lo.to_le_bytes());
+        buf[8..].copy_from_slice(&hi.to_le_bytes());
+        // SAFETY: `short_key` takes only ASCII words and lowering keeps every byte ASCII,
+        // so `buf[..bytes.len()]` is valid UTF-8.
+        return f(unsafe { std::str::from_utf8_unchecked(&buf[..bytes.len()]) });
+    }
     if bytes.len() <= 48 && word.is_ascii() {
         let mut buf = [0u8; 48];
         for (d, s) in buf.iter_mut().zip(bytes) {
@@ -1336,6 +1360,8 @@ fn analyze_head<'a>(text: &'a str, toks: &[Tok]) -> Head<'a> {
     let word = |i: usize| &text[toks[i].start..toks[i].end];
     // Words up to the first break, cut word or lowercase "of" (at most 12, on the stack).
     let mut ws_buf = [0usize; 12];
+    // The text of each of those words, sliced once.
+    let mut wt_buf = [""; 12];
     let mut n = 0;
     for i in 0..toks.len() {
         let t = toks[i];
@@ -1350,7 +1376,7 @@ fn analyze_head<'a>(text: &'a str, toks: &[Tok]) -> Head<'a> {
             break;
         }
         if w == "of" {
-            let prev_cap = n > 0 && is_cap(word(ws_buf[n - 1]));
+            let prev_cap = n > 0 && is_cap(wt_buf[n - 1]);
             let next_cap = toks
                 .get(i + 1)
                 .is_some_and(|n| n.kind == TokKind::Word && is_cap(&text[n.start..n.end]));
@@ -1359,12 +1385,14 @@ fn analyze_head<'a>(text: &'a str, toks: &[Tok]) -> Head<'a> {
             }
         }
         ws_buf[n] = i;
+        wt_buf[n] = w;
         n += 1;
         if n >= 12 {
             break;
         }
     }
     let ws = &ws_buf[..n];
+    let wt = &wt_buf[..n];
     if ws.is_empty() {
         return Head {
             phrase: unknown(text, toks),
@@ -1376,25 +1404,26 @@ fn analyze_head<'a>(text: &'a str, toks: &[Tok]) -> Head<'a> {
 
     // Determiners.
     let mut d = 0;
-    while d < ws.len() && is_determiner(word(ws[d])) {
+    while d < ws.len() && is_determiner(wt[d]) {
         d += 1;
     }
-    let definite = d > 0 && is_definite(word(ws[d - 1]));
+    let definite = d > 0 && is_definite(wt[d - 1]);
     if d == ws.len() {
         // "some", "others", "many": a group alone.
-        if lex.is_group_noun(word(ws[d - 1])) {
+        if lex.is_group_noun(wt[d - 1]) {
             out.kind = SpeakerKind::Group;
             out.reference = Reference::Description { definite: false };
         }
         return Head { phrase: out };
     }
     let body = &ws[d..];
-    let bw = |k: usize| word(body[k]);
+    let body_words = &wt[d..];
+    let bw = |k: usize| body_words[k];
     let last = body.len() - 1;
     // The lexicons' word for every body word, looked up once.
     let mut info = [WordInfo::default(); 12];
-    for (k, &i) in body.iter().enumerate() {
-        info[k] = lex.word_info(word(i));
+    for (k, w) in body_words.iter().enumerate() {
+        info[k] = lex.word_info(w);
     }
 
     // An honorific before a name: "Mr. Smith", "Sen. Ted Cruz".
@@ -1466,10 +1495,9 @@ fn analyze_head<'a>(text: &'a str, toks: &[Tok]) -> Head<'a> {
 
     let body_span = span_of(body[0], body[last]);
     let body_text = body_span.as_str(text);
-    let all_cap = body.iter().all(|&i| {
-        let w = word(i);
-        is_cap(w) || w == "of" || w == "and" || w == "for" || w == "the" || w == "&"
-    });
+    let all_cap = body_words
+        .iter()
+        .all(|&w| is_cap(w) || w == "of" || w == "and" || w == "for" || w == "the" || w == "&");
 
     // Known outlets and organisations (a one-word name from its word's facts).
     let one_word =
@@ -1495,8 +1523,8 @@ fn analyze_head<'a>(text: &'a str, toks: &[Tok]) -> Head<'a> {
             Cow::Borrowed(head_word)
         }
     };
-    let suffix = body.iter().any(|&i| {
-        ascii_lower_is(word(i), 5, |w| {
+    let suffix = body_words.iter().any(|&w| {
+        ascii_lower_is(w, 5, |w| {
             matches!(
                 w,
                 "inc" | "inc." | "corp" | "corp." | "llc" | "ltd" | "ltd." | "plc" | "co."
@@ -1547,7 +1575,7 @@ fn analyze_head<'a>(text: &'a str, toks: &[Tok]) -> Head<'a> {
             phrase: named(out, body_text, body_span, SpeakerKind::Media),
         };
     }
-    if info[head_k].group_noun || body.iter().any(|&i| word(i) == "and") && info[last].group_noun {
+    if info[head_k].group_noun || body_words.contains(&"and") && info[last].group_noun {
         out.kind = SpeakerKind::Group;
         out.reference = Reference::Description { definite };
         out.head = Some(head_lower());
@@ -1578,7 +1606,7 @@ fn analyze_head<'a>(text: &'a str, toks: &[Tok]) -> Head<'a> {
                 phrase: named(out, body_text, body_span, SpeakerKind::Organization),
             };
         }
-        if body.len() <= 4 && !body.iter().any(|&i| word(i) == "of" || word(i) == "and") {
+        if body.len() <= 4 && !body_words.iter().any(|&w| w == "of" || w == "and") {
             set_person(&mut out, text, toks, body, Gender::Unknown);
             return Head { phrase: out };
         }
@@ -1952,6 +1980,23 @@ fn next_upper_or_non_ascii(bytes: &[u8]) -> Option<usize> {
 fn word_at(text: &str, i: usize, end: usize) -> (usize, usize) {
     let piece = &text[i..end];
     let bytes = piece.as_bytes();
+    // The common word: ASCII letters and digits ended by an ASCII byte that neither joins
+    // nor ends an abbreviation (a space, a comma), or by the end.
+    if bytes.first().is_some_and(u8::is_ascii_alphanumeric) {
+        let k = ascii_alnum_end(bytes, 1);
+        match bytes.get(k) {
+            None => return (i, i + k),
+            Some(&b) if b < 0x80 && !matches!(b, b'-' | b'.' | b'\'' | b'&') => return (i, i + k),
+            _ => {}
+        }
+    }
+    word_at_read(text, i, end)
+}
+
+/// [`word_at`] char by char, with no fast path.
+fn word_at_read(text: &str, i: usize, end: usize) -> (usize, usize) {
+    let piece = &text[i..end];
+    let bytes = piece.as_bytes();
     match char_at(piece, 0) {
         Some(c) if is_word_char(c) => {}
         _ => return (i, i),
@@ -2120,6 +2165,49 @@ fn set_person<'a>(
 
 #[cfg(test)]
 mod tests {
+    /// `word_at`'s fast path gives what reading char by char gives, at every position.
+    #[test]
+    fn word_at_is_the_char_reading() {
+        let text = "Mr. Ann O'Neil-Smith, the U.S. envoy & Co., said 42 times: café Trump’s \
+                    Jr. x.y a-b- 'quoted' end.";
+        for i in 0..text.len() {
+            if !text.is_char_boundary(i) {
+                continue;
+            }
+            for end in [text.len(), (i + 3).min(text.len())] {
+                if text.is_char_boundary(end) {
+                    assert_eq!(
+                        super::word_at(text, i, end),
+                        super::word_at_read(text, i, end),
+                        "at {i}..{end}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// `short_key` reads the bytes as zero-padding them into 16 bytes would.
+    #[test]
+    fn short_key_is_the_zero_padded_bytes() {
+        let text = b"abcdefghijklmnopQRSTUVWXYZ0123456789-.'";
+        for start in 0..text.len() {
+            for end in start..=text.len().min(start + 20) {
+                let b = &text[start..end];
+                let want = (!b.is_empty() && b.len() <= 16).then(|| {
+                    let mut buf = [0u8; 16];
+                    buf[..b.len()].copy_from_slice(b);
+                    buf.make_ascii_lowercase();
+                    let word =
+                        |k: usize| u64::from_le_bytes(buf[k..k + 8].try_into().expect("8 bytes"));
+                    (word(0), word(8))
+                });
+                assert_eq!(super::short_key(b), want, "{:?}", std::str::from_utf8(b));
+            }
+        }
+        assert_eq!(super::short_key("é".as_bytes()), None);
+        assert_eq!(super::short_key("abcdefgé".as_bytes()), None);
+    }
+
     #[test]
     fn ascii_alnum_end_is_the_byte_loop() {
         let naive = |b: &[u8], mut i: usize| {
