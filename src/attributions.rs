@@ -3202,8 +3202,16 @@ impl Ctx<'_> {
         ) {
             return None;
         }
-        let m = self.finder.after(self.text, &self.toks, 0, k)?;
-        if m.last + 1 != k || m.kind != MentionKind::Name || !self.toks[0].is_capitalized(self.text)
+        // `More from the report: “…”`: the report is the source
+        let lead = match (first.as_ref(), self.word(1).as_deref()) {
+            ("from", _) => 1,
+            ("more", Some("from")) => 2,
+            _ => 0,
+        };
+        let m = self.finder.after(self.text, &self.toks, lead, k)?;
+        if m.last + 1 != k
+            || lead == 0 && m.kind != MentionKind::Name
+            || !self.toks[0].is_capitalized(self.text)
         {
             return None;
         }
@@ -3236,6 +3244,56 @@ impl Ctx<'_> {
             hedged: false,
             speaker_confidence: 0.0,
         })
+    }
+
+    /// `Pollsters agree - Jane Roe: “…”`, `- More from the report: “…”`: a dash, a name (or
+    /// `More from`/`From` and what it names) and a colon opening a quotation inside a sentence,
+    /// the way news digests quote their sources. The first such colon of the sentence only.
+    fn dash_colon_attribution(&self) -> Option<(Attribution, usize)> {
+        let n = self.toks.len();
+        let k = (1..n).find(|&k| {
+            self.is_punct(k, ':')
+                && self
+                    .toks
+                    .get(k + 1)
+                    .is_some_and(|t| quote_starting_at(self.quotes, t.span.start).is_some())
+        })?;
+        let q = quote_starting_at(self.quotes, self.toks[k + 1].span.start)?;
+        // the dash, at most eight tokens back, with nothing but words and full stops
+        // (`Jeffrey M. Jones`) between it and the colon
+        let d = (k.saturating_sub(9)..k)
+            .rev()
+            .find(|&j| self.is_punct(j, '-') || self.is_punct(j, '—') || self.is_punct(j, '–'))?;
+        let plain =
+            (d + 1..k).all(|j| self.toks[j].kind != TokenKind::Punct || self.is_punct(j, '.'));
+        if !plain || d + 1 >= k {
+            return None;
+        }
+        let mut start = d + 1;
+        let lead = (start..k.min(start + 2)).find(|&j| self.word(j).as_deref() == Some("from"));
+        let from = lead.is_some_and(|j| {
+            j == start || j == start + 1 && self.word(start).as_deref() == Some("more")
+        });
+        if from {
+            start = lead.unwrap_or(start) + 1;
+        }
+        let m = self.finder.after(self.text, &self.toks, start, k)?;
+        if m.last + 1 != k || !(from || m.kind == MentionKind::Name) {
+            return None;
+        }
+        let content = self.quoted_content(q, n);
+        let a = Attribution {
+            source: Some(m.span),
+            cue: self.toks[k].span,
+            kind: self.kind(&content),
+            content,
+            sentence: self.index,
+            cue_class: crate::document::CueClass::Neutral,
+            speaker: None,
+            hedged: false,
+            speaker_confidence: 0.0,
+        };
+        Some((a, self.toks[d].span.start))
     }
 
     fn kind(&self, content: &[Span]) -> AttributionKind {
@@ -3541,10 +3599,16 @@ pub fn extract(
         let head =
             &text.as_bytes()[sentence.span.start..sentence.span.end.min(sentence.span.start + 60)];
         let colon = opens_paragraph && memchr::memchr(b':', head).is_some();
+        // `… - Jane Roe: “…”`: a colon right before a quotation that starts in the sentence
+        let q0 = top.partition_point(|q| q.start < sentence.span.start);
+        let dash_colon = top[q0..]
+            .iter()
+            .take_while(|q| q.start < sentence.span.end)
+            .any(|q| text[sentence.span.start..q.start].trim_end().ends_with(':'));
         // No cue outside a quotation (those are the quoted speaker's words, passed over by
         // `sentence_attributions`): nothing to tokenize.
         let quoted = |m: &CueMatch| quote_around(&top, m.span.start).is_some();
-        if !colon && cues[first_cue..c].iter().all(quoted) {
+        if !colon && !dash_colon && cues[first_cue..c].iter().all(quoted) {
             continue;
         }
         // One token buffer for every sentence.
@@ -3557,10 +3621,43 @@ pub fn extract(
             quotes: &top,
             finder,
         };
-        if colon {
-            out.extend(ctx.colon_attribution());
-        }
+        let opening = colon.then(|| ctx.colon_attribution()).flatten();
+        let dashed = opening
+            .is_none()
+            .then(|| dash_colon.then(|| ctx.dash_colon_attribution()).flatten())
+            .flatten();
+        out.extend(opening);
+        let from = out.len();
         sentence_attributions(&ctx, &cues[first_cue..c], &mut out);
+        if let Some(d) = dashed {
+            // (`Pollsters agree - Jane Roe: “…”`: the quotation is Roe's alone)
+            // (`Pollsters agree - Jane Roe: “…”`: the quotation is Roe's alone; content of
+            // the words before the dash ends there)
+            let (d, dash) = d;
+            let rest: Vec<Attribution> = out
+                .drain(from..)
+                .filter_map(|mut a| {
+                    if a.content.is_empty() || a.content.iter().all(|c| c.end <= dash) {
+                        return Some(a);
+                    }
+                    let head = |c: &Span| {
+                        Span::new(c.start, c.start + text[c.start..dash].trim_end().len())
+                    };
+                    a.content = a
+                        .content
+                        .iter()
+                        .filter(|c| c.start < dash)
+                        .map(|c| if c.end > dash { head(c) } else { *c })
+                        .filter(|c| !c.is_empty())
+                        .collect();
+                    a.kind = ctx.kind(&a.content);
+                    (!a.content.is_empty()).then_some(a)
+                })
+                .collect();
+            out.extend(rest);
+            out.push(d);
+            out[from..].sort_by_key(|a| a.cue.start);
+        }
         toks = ctx.toks;
     }
     drop_nested(text, &mut out);

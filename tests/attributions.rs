@@ -47,6 +47,29 @@ macro_rules! t {
     };
 }
 
+// --- session 8 (cues10): structural misses of known cues
+
+t!(
+    a_dash_a_name_and_a_colon_open_a_quotation,
+    "Ferries run late again - Mara Lind: “The timetable was never realistic.”",
+    [(
+        Some("Mara Lind"),
+        ":",
+        ["“The timetable was never realistic.”"],
+        Direct
+    )]
+);
+t!(
+    more_from_names_the_source_before_a_colon,
+    "More from the audit: “Three of the five piers need repair.”",
+    [(
+        Some("the audit"),
+        ":",
+        ["“Three of the five piers need repair.”"],
+        Direct
+    )]
+);
+
 // --- session 2: recall on reported speech
 
 t!(
