@@ -1720,6 +1720,12 @@ impl Ctx<'_> {
                         && (m.kind != MentionKind::Relative || passive_belief)
                 });
         }
+        // `The new government, headed by Jane Roe, seems ready to …`: a subject before an
+        // aside between commas, with the aside (PolNeAR's content)
+        if f.subject.is_none() && first > 1 && self.is_punct(first - 1, ',') {
+            let floor = earlier.last().map_or(0, |p| p.last + 1);
+            f.subject = self.subject_before_comma(first - 1, floor, true);
+        }
         // Without a subject of its own (`it appears that`, `cases that seemed …`) the
         // verb is too often no attribution.
         f.subject?;
@@ -1731,6 +1737,13 @@ impl Ctx<'_> {
     /// cue) are the source with its apposition, whatever the apposition holds (bounded
     /// to 40 tokens, no quotation inside).
     fn long_apposition(&self, comma: usize, floor: usize) -> Option<Mention> {
+        self.subject_before_comma(comma, floor, false)
+    }
+
+    /// [`Self::long_apposition`]; with `content`, any noun phrase may open the clause (`The
+    /// new government, headed by Jane Roe,`) and the phrase with its aside is returned: the
+    /// subject of an evidential verb, which is content.
+    fn subject_before_comma(&self, comma: usize, floor: usize, content: bool) -> Option<Mention> {
         let lowest = floor.max(comma.saturating_sub(40));
         let mut start = None;
         let mut skip_to: Option<usize> = None;
@@ -1787,16 +1800,21 @@ impl Ctx<'_> {
             }
         }
         let m = self.finder.after(self.text, &self.toks, start, comma)?;
-        if m.first != start
-            || !matches!(m.kind, MentionKind::Name | MentionKind::Group)
-            || !self.is_punct(m.last + 1, ',')
-            || m.last + 1 >= comma
-        {
+        let kind = if content {
+            !matches!(m.kind, MentionKind::Pronoun | MentionKind::Relative)
+                || !matches!(
+                    self.word(m.first).as_deref(),
+                    Some("it" | "there" | "this" | "that" | "which" | "who")
+                )
+        } else {
+            matches!(m.kind, MentionKind::Name | MentionKind::Group)
+        };
+        if m.first != start || !kind || !self.is_punct(m.last + 1, ',') || m.last + 1 >= comma {
             return None;
         }
         // `Ted Cruz, by contrast, said`, `Roe, during a visit to Ohio, said`: an aside, not
         // part of the source.
-        if crate::mentions::opens_aside(self.text, &self.toks[m.last + 2]) {
+        if !content && crate::mentions::opens_aside(self.text, &self.toks[m.last + 2]) {
             return Some(m);
         }
         Some(Mention {

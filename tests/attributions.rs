@@ -70,6 +70,20 @@ t!(
     )]
 );
 
+t!(
+    an_evidential_subject_before_an_aside,
+    "The new union, headed by Mara Lind, seems ready to sell the pier.",
+    [(
+        None,
+        "seems",
+        [
+            "The new union, headed by Mara Lind",
+            "ready to sell the pier"
+        ],
+        Indirect
+    )]
+);
+
 // --- session 2: recall on reported speech
 
 t!(
