@@ -3744,8 +3744,14 @@ fn drop_nested(text: &str, out: &mut Vec<Attribution>) {
         }
         let cue = a.cue.as_str(text);
         let last = cue.rsplit(char::is_whitespace).next().unwrap_or("");
+        // (`critics who say …`: a relative clause's own report)
+        let relative = cue.eq_ignore_ascii_case("say")
+            && a
+                .source
+                .is_some_and(|s| s.as_str(text).eq_ignore_ascii_case("who"));
         last.eq_ignore_ascii_case("said")
             || last.eq_ignore_ascii_case("says")
+            || relative
             || cue.eq_ignore_ascii_case("according to")
     });
 }

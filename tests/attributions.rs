@@ -3171,3 +3171,16 @@ t!(
         Direct
     )]
 );
+t!(
+    relative_say_nests_in_another_content,
+    "The mayor rebuked critics who say the pier is unsafe.",
+    [
+        (
+            Some("The mayor"),
+            "rebuked",
+            ["critics who say the pier is unsafe"],
+            Indirect
+        ),
+        (Some("who"), "say", ["the pier is unsafe"], Indirect)
+    ]
+);
