@@ -755,7 +755,7 @@ impl Ctx<'_> {
                         // is the clause subject's act.
                         if frame.source.is_none()
                             && gerund
-                            && matches!(self.word(j).as_deref(), Some("by" | "after"))
+                            && matches!(self.word(j).as_deref(), Some("by" | "after" | "before"))
                         {
                             frame.source = self.subject(earlier, a);
                         }
@@ -3746,8 +3746,7 @@ fn drop_nested(text: &str, out: &mut Vec<Attribution>) {
         let last = cue.rsplit(char::is_whitespace).next().unwrap_or("");
         // (`critics who say …`: a relative clause's own report)
         let relative = cue.eq_ignore_ascii_case("say")
-            && a
-                .source
+            && a.source
                 .is_some_and(|s| s.as_str(text).eq_ignore_ascii_case("who"));
         last.eq_ignore_ascii_case("said")
             || last.eq_ignore_ascii_case("says")

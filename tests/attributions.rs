@@ -3184,3 +3184,13 @@ t!(
         (Some("who"), "say", ["the pier is unsafe"], Indirect)
     ]
 );
+t!(
+    gerund_after_before_is_the_subjects_act,
+    "Mara Lind poured the coffee before explaining why the ferry would run late.",
+    [(
+        Some("Mara Lind"),
+        "explaining",
+        ["why the ferry would run late"],
+        Indirect
+    )]
+);
