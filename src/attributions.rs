@@ -3603,6 +3603,7 @@ pub fn extract(
     let top = crate::quotes::top_level(quotes);
     let mut out = Vec::new();
     let mut toks = Vec::new();
+    let mut scratch = Scratch::default();
     let mut c = 0usize;
     for (si, sentence) in sentences.iter().enumerate() {
         while c < cues.len() && cues[c].span.start < sentence.span.start {
@@ -3646,7 +3647,7 @@ pub fn extract(
             .flatten();
         out.extend(opening);
         let from = out.len();
-        sentence_attributions(&ctx, &cues[first_cue..c], &mut out);
+        sentence_attributions(&ctx, &cues[first_cue..c], &mut scratch, &mut out);
         if let Some(d) = dashed {
             // (`Pollsters agree - Jane Roe: “…”`: the quotation is Roe's alone)
             // (`Pollsters agree - Jane Roe: “…”`: the quotation is Roe's alone; content of
@@ -3763,9 +3764,36 @@ fn region_start(f: &Frame) -> usize {
     }
 }
 
-fn sentence_attributions(ctx: &Ctx<'_>, cues: &[CueMatch], out: &mut Vec<Attribution>) {
+/// The buffers [`sentence_attributions`] fills for each sentence, kept across the sentences of
+/// a text so that a sentence allocates only the attributions it makes.
+#[derive(Default)]
+struct Scratch {
+    frames: Vec<Frame>,
+    keep: Vec<bool>,
+    live: Vec<bool>,
+    now: Vec<bool>,
+    made_now: Vec<Option<Attribution>>,
+    asked: Vec<(usize, bool)>,
+    nested: Vec<bool>,
+}
+
+fn sentence_attributions(
+    ctx: &Ctx<'_>,
+    cues: &[CueMatch],
+    scratch: &mut Scratch,
+    out: &mut Vec<Attribution>,
+) {
     let toks = &ctx.toks;
-    let mut frames: Vec<Frame> = Vec::new();
+    let Scratch {
+        frames,
+        keep,
+        live,
+        now,
+        made_now,
+        asked,
+        nested,
+    } = scratch;
+    frames.clear();
     for m in cues {
         // Cues inside a quotation are the quoted speaker's words.
         if quote_around(ctx.quotes, m.span.start).is_some() {
@@ -3799,7 +3827,7 @@ fn sentence_attributions(ctx: &Ctx<'_>, cues: &[CueMatch], out: &mut Vec<Attribu
             .filter(|p| ctx.restrictive_relative(p, a))
         {
             frames.pop();
-            let plain = ctx.frame(*m, a, b, &frames);
+            let plain = ctx.frame(*m, a, b, frames);
             let outer = plain.filter(|f| {
                 f.source
                     .is_some_and(|s| s.first < p.first && !f.source_after)
@@ -3835,45 +3863,43 @@ fn sentence_attributions(ctx: &Ctx<'_>, cues: &[CueMatch], out: &mut Vec<Attribu
                 Some(f) => frames.push(f),
                 None => {
                     frames.push(p);
-                    if let Some(f) = ctx.frame(*m, a, b, &frames) {
+                    if let Some(f) = ctx.frame(*m, a, b, frames) {
                         frames.push(f);
                     }
                 }
             }
             continue;
         }
-        if let Some(f) = ctx.frame(*m, a, b, &frames) {
+        if let Some(f) = ctx.frame(*m, a, b, frames) {
             let floor = frames.last().map_or(0, |p| p.last + 1);
             frames.push(ctx.with_informed_head(f, floor));
         }
     }
     // A cue inside another frame's source (`a report by …`) is part of that source. Sources
     // lie within a bounded window of their cue, so only nearby frames are compared.
-    let keep: Vec<bool> = (0..frames.len())
-        .map(|i| {
-            let f = &frames[i];
-            let cue = Span::new(toks[f.first].span.start, toks[f.last].span.end);
-            let near = |g: &Frame| g.last + NEAR >= f.first && f.last + NEAR >= g.first;
-            let lo = (0..i)
-                .rev()
-                .take_while(|&j| near(&frames[j]))
-                .last()
-                .unwrap_or(i);
-            let hi = (i + 1..frames.len())
-                .take_while(|&j| near(&frames[j]))
-                .last()
-                .unwrap_or(i);
-            // `Cruz, who says …, said`: a relative clause's own frame stays.
-            let relative = f
-                .source
-                .is_some_and(|s| s.kind == MentionKind::Relative && s.first == s.last);
-            relative
-                || !(lo..=hi)
-                    .any(|j| j != i && frames[j].source.is_some_and(|s| s.span.overlaps(&cue)))
-        })
-        .collect();
-    let mut keep = keep.into_iter();
-    frames.retain(|_| keep.next().unwrap_or(false));
+    keep.clear();
+    keep.extend((0..frames.len()).map(|i| {
+        let f = &frames[i];
+        let cue = Span::new(toks[f.first].span.start, toks[f.last].span.end);
+        let near = |g: &Frame| g.last + NEAR >= f.first && f.last + NEAR >= g.first;
+        let lo = (0..i)
+            .rev()
+            .take_while(|&j| near(&frames[j]))
+            .last()
+            .unwrap_or(i);
+        let hi = (i + 1..frames.len())
+            .take_while(|&j| near(&frames[j]))
+            .last()
+            .unwrap_or(i);
+        // `Cruz, who says …, said`: a relative clause's own frame stays.
+        let relative = f
+            .source
+            .is_some_and(|s| s.kind == MentionKind::Relative && s.first == s.last);
+        relative
+            || !(lo..=hi).any(|j| j != i && frames[j].source.is_some_and(|s| s.span.overlaps(&cue)))
+    }));
+    let mut keep = keep.iter();
+    frames.retain(|_| keep.next().copied().unwrap_or(false));
     // A source after its cue runs to the end of its phrase: `according to a poll by the Pew
     // Research Center`, `said Jane Roe, a potter from Hull` (news convention, and PolNeAR's).
     for i in 0..frames.len() {
@@ -3954,9 +3980,10 @@ fn sentence_attributions(ctx: &Ctx<'_>, cues: &[CueMatch], out: &mut Vec<Attribu
     // Two passes: a frame that makes no attribution does not cut the content before it.
     // (`attribution` depends only on the frame, its limit and whether one was made before
     // it: the second pass asks again only where one of those changed.)
-    let mut live = vec![true; frames.len()];
-    let mut made_now: Vec<Option<Attribution>> = Vec::with_capacity(frames.len());
-    let mut asked: Vec<(usize, bool)> = Vec::with_capacity(frames.len());
+    live.clear();
+    live.resize(frames.len(), true);
+    made_now.clear();
+    asked.clear();
     for pass in 0..2 {
         let mut made = 0usize;
         for i in 0..frames.len() {
@@ -3996,11 +4023,12 @@ fn sentence_attributions(ctx: &Ctx<'_>, cues: &[CueMatch], out: &mut Vec<Attribu
             }
             made += usize::from(made_now[i].is_some());
         }
-        let now: Vec<bool> = made_now.iter().map(Option::is_some).collect();
+        now.clear();
+        now.extend(made_now.iter().map(Option::is_some));
         if pass == 0 && now == live {
             break;
         }
-        live = now;
+        std::mem::swap(live, now);
     }
     // `Trump, who questioned …, said`: a relative clause making an attribution of its own is
     // no part of the source after it; the antecedent alone is (PolNeAR marks it so).
@@ -4035,30 +4063,28 @@ fn sentence_attributions(ctx: &Ctx<'_>, cues: &[CueMatch], out: &mut Vec<Attribu
     // A belief inside what someone is reported to have said (`Smith said he thinks …`)
     // is part of that content, not an attribution of its own (PolNeAR marks it so).
     // So is any attribution inside the clause an opening `According to X,` introduces.
-    let nested: Vec<bool> = (0..made_now.len())
-        .map(|i| {
-            let Some(a) = made_now[i].as_ref() else {
-                return false;
-            };
-            let own = frames[i].m.entry.belief || frames[i].m.entry.object;
-            (i.saturating_sub(4)..i).any(|j| {
-                let opening = || {
-                    frames[j].m.entry.kind == CueType::Phrase && ctx.as_comma(&frames[j]).is_some()
-                };
-                made_now[j].as_ref().is_some_and(|p| {
-                    p.cue.end <= a.cue.start
-                        && p.content
-                            .iter()
-                            .any(|c| c.start <= a.cue.start && a.cue.end <= c.end)
-                }) && (own || opening())
-            })
+    nested.clear();
+    nested.extend((0..made_now.len()).map(|i| {
+        let Some(a) = made_now[i].as_ref() else {
+            return false;
+        };
+        let own = frames[i].m.entry.belief || frames[i].m.entry.object;
+        (i.saturating_sub(4)..i).any(|j| {
+            let opening =
+                || frames[j].m.entry.kind == CueType::Phrase && ctx.as_comma(&frames[j]).is_some();
+            made_now[j].as_ref().is_some_and(|p| {
+                p.cue.end <= a.cue.start
+                    && p.content
+                        .iter()
+                        .any(|c| c.start <= a.cue.start && a.cue.end <= c.end)
+            }) && (own || opening())
         })
-        .collect();
+    }));
     out.extend(
         made_now
-            .into_iter()
-            .zip(nested)
-            .filter(|(_, n)| !n)
+            .drain(..)
+            .zip(nested.iter())
+            .filter(|(_, &n)| !n)
             .filter_map(|(a, _)| a),
     );
 }
