@@ -130,37 +130,33 @@ fn word_bit(w: &str) -> u64 {
     1 << (h % 64)
 }
 
-/// The words of `phrase`, in order: its runs of alphanumeric chars.
-fn phrase_words(phrase: &str) -> impl Iterator<Item = &str> {
-    fn not_alnum_byte(b: &u8) -> bool {
-        !b.is_ascii_alphanumeric()
-    }
-    fn not_alnum(c: char) -> bool {
-        !c.is_alphanumeric()
-    }
-    // An ASCII phrase is split byte by byte (the same words: an ASCII char is alphanumeric
-    // as its byte is), with no char decoding.
-    let (ascii, other) = if phrase.is_ascii() {
-        (
-            Some(
-                phrase
-                    .as_bytes()
-                    .split(not_alnum_byte as fn(&u8) -> bool)
-                    .map(|w| {
-                        // SAFETY: `phrase` is ASCII, so any slice of it is valid UTF-8.
-                        unsafe { std::str::from_utf8_unchecked(w) }
-                    }),
-            ),
-            None,
-        )
+/// Call `f` on the words of `phrase` in order (its runs of alphanumeric chars) while it
+/// returns true.
+fn for_each_word<'p>(phrase: &'p str, mut f: impl FnMut(&'p str) -> bool) {
+    if phrase.is_ascii() {
+        // Byte by byte: an ASCII char is alphanumeric as its byte is.
+        let b = phrase.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if !b[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            if !f(&phrase[start..i]) {
+                return;
+            }
+        }
     } else {
-        (None, Some(phrase.split(not_alnum as fn(char) -> bool)))
-    };
-    ascii
-        .into_iter()
-        .flatten()
-        .chain(other.into_iter().flatten())
-        .filter(|w| !w.is_empty())
+        for w in phrase.split(|c: char| !c.is_alphanumeric()) {
+            if !w.is_empty() && !f(w) {
+                return;
+            }
+        }
+    }
 }
 
 impl<'a> Entity<'a> {
@@ -189,35 +185,42 @@ impl<'a> Entity<'a> {
         }
         // A word among the first MAX_WORDS words is among the first MAX_WORDS distinct ones.
         let mut seen = 0;
+        // Some(found), or None when there are too many words to tell without reading them
+        // as `add_words` does.
+        let mut found = Some(false);
         for p in self.pending.iter().flatten() {
-            for x in phrase_words(p) {
+            for_each_word(p, |x| {
                 if seen >= MAX_WORDS {
-                    // Too many words to tell without reading them as `add_words` does.
-                    let mut e = Entity {
-                        eager: true,
-                        ..Entity::default()
-                    };
-                    for p in self.pending.iter().flatten() {
-                        e.read_words(p);
-                    }
-                    return e.read_has(w);
-                }
-                if entities::with_lower(x, |x| normalize(x) == w) {
-                    return true;
+                    found = None;
+                } else if entities::with_lower(x, |x| normalize(x) == w) {
+                    found = Some(true);
                 }
                 seen += 1;
+                found == Some(false)
+            });
+            if found != Some(false) {
+                break;
             }
         }
-        false
+        found.unwrap_or_else(|| {
+            let mut e = Entity {
+                eager: true,
+                ..Entity::default()
+            };
+            for p in self.pending.iter().flatten() {
+                e.read_words(p);
+            }
+            e.read_has(w)
+        })
     }
 
     fn read_words(&mut self, phrase: &str) {
         if self.words.capacity() == 0 {
             self.words.reserve(64);
         }
-        for w in phrase_words(phrase) {
+        for_each_word(phrase, |w| {
             if self.n_words >= MAX_WORDS {
-                break;
+                return false;
             }
             entities::with_lower(w, |w| {
                 let w = normalize(w);
@@ -235,7 +238,8 @@ impl<'a> Entity<'a> {
                     self.n_words += 1;
                 }
             });
-        }
+            true
+        });
     }
 
     /// Whether `w` is one of the words read.
@@ -1690,6 +1694,51 @@ mod tests {
         assert_eq!(map.get(&CiKey("SMITH")), Some(&1));
         assert_eq!(map.get(&CiKey("O'NEIL-SMITH")), Some(&2));
         assert_eq!(map.get(&CiKey("Smit")), None);
+    }
+
+    /// An entity that is not a person answers `has_word` from its unread phrases as it would
+    /// after reading them, also past MAX_WORDS words with repeats among them.
+    #[test]
+    fn lazy_words_agree_with_reading_them() {
+        let phrases = [
+            "the ministry of the interior of the republic",
+            "a Ministry spokesman, Gov. Ann Lee, for the ministry of the interior",
+            "one two three four five six seven eight nine ten eleven twelve thirteen",
+            "fourteen fifteen sixteen seventeen eighteen nineteen twenty café Über",
+        ];
+        for n in 1..=phrases.len() {
+            let mut lazy = Entity {
+                kind: SpeakerKind::Organization,
+                ..Entity::default()
+            };
+            let mut eager = Entity {
+                eager: true,
+                ..Entity::default()
+            };
+            for p in &phrases[..n] {
+                lazy.add_words(Cow::Borrowed(p));
+                eager.read_words(p);
+            }
+            for w in [
+                "ministry",
+                "interior",
+                "governor",
+                "lee",
+                "spokesman",
+                "one",
+                "ten",
+                "twelve",
+                "thirteen",
+                "fourteen",
+                "twenty",
+                "café",
+                "über",
+                "of",
+                "",
+            ] {
+                assert_eq!(lazy.has_word(w), eager.read_has(w), "{w} after {n} phrases");
+            }
+        }
     }
 
     /// `run_ending_in` with its quick no agrees with reading the runs for every word of
