@@ -581,7 +581,12 @@ impl Ctx<'_> {
                 let mut steps = 0;
                 while k > 0 && steps < 4 {
                     let Some(w) = self.word(k - 1) else { break };
+                    // (`has since said`: `since` between a perfect's parts)
+                    let since = w == "since"
+                        && k >= 2
+                        && matches!(self.word(k - 2).as_deref(), Some("has" | "have" | "had"));
                     if AUXILIARIES.contains(&w.as_ref())
+                        || since
                         || w == "n't"
                         || w.ends_with("n't")
                         || w.ends_with("n’t")

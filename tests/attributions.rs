@@ -3194,3 +3194,13 @@ t!(
         Indirect
     )]
 );
+t!(
+    since_inside_a_perfect,
+    "The mayor has since said that the pier will close.",
+    [(
+        Some("The mayor"),
+        "has since said",
+        ["that the pier will close"],
+        Indirect
+    )]
+);
