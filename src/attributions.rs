@@ -2486,7 +2486,12 @@ impl Ctx<'_> {
             if let Some(m) = self.finder.after(text, &self.toks, i, ceil) {
                 // `asked a judge to block the rules`: the addressee and what it was asked
                 if self.word(m.last + 1).as_deref() == Some("to")
-                    && !matches!(m.kind, MentionKind::Pronoun)
+                    && (!matches!(m.kind, MentionKind::Pronoun)
+                        // `asking them to host events`
+                        || matches!(
+                            self.word(m.first).as_deref(),
+                            Some("them" | "him" | "us" | "me")
+                        ))
                     && quote_starting_at(self.quotes, self.toks[i].span.start).is_none()
                 {
                     let stop = limit.min(i + 60);

@@ -3204,3 +3204,13 @@ t!(
         Indirect
     )]
 );
+t!(
+    object_pronoun_addressee_then_infinitive,
+    "Mara Lind phoned donors, asking them to host events.",
+    [(
+        Some("Mara Lind"),
+        "asking",
+        ["them to host events"],
+        Indirect
+    )]
+);
