@@ -3445,6 +3445,38 @@ impl Ctx<'_> {
                     _ => f.last + 1,
                 };
                 content = self.content_after(f, from, limit);
+                // `Asked on Fox News who leads the party, he said`, `Asked Tuesday about the
+                // port, …`: a question with no source, after adjuncts, up to its comma.
+                if content.is_none()
+                    && f.source.is_none()
+                    && self.word(f.cue_last).is_some_and(|w| w == "asked")
+                    // (not `has been asked to …`, `was not asked`)
+                    && !(f.first..f.cue_last)
+                        .any(|k| matches!(self.word(k).as_deref(), Some("been" | "not")))
+                {
+                    let window = limit.min(from + 12);
+                    content = (from..window)
+                        .take_while(|&k| self.toks[k].kind != TokenKind::Punct)
+                        .find(|&k| {
+                            matches!(
+                                self.word(k).as_deref(),
+                                Some(
+                                    "who"
+                                        | "which"
+                                        | "why"
+                                        | "whether"
+                                        | "how"
+                                        | "what"
+                                        | "about"
+                                        | "to"
+                                )
+                            )
+                        })
+                        .and_then(|k| {
+                            let end = self.content_end(k, limit)?;
+                            Some(vec![Span::new(self.toks[k].span.start, end)])
+                        });
+                }
                 let before = self.quote_before(match f.source {
                     Some(s) if !f.source_after => s.first,
                     _ => f.first,

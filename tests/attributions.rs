@@ -3214,3 +3214,11 @@ t!(
         Indirect
     )]
 );
+t!(
+    sourceless_question_after_adjuncts,
+    "Asked at a briefing on Tuesday about the ferry, the mayor said it would run.",
+    [
+        (None, "Asked", ["about the ferry"], Indirect),
+        (Some("the mayor"), "said", ["it would run"], Indirect)
+    ]
+);
