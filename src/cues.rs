@@ -86,6 +86,9 @@ pub struct CueEntry {
     pub adverb: bool,
     /// The same word is also a nominal cue (`reports`, `claims`).
     pub also_noun: bool,
+    /// The third person of a verb otherwise taken only in the past (`past` and `third`):
+    /// a cue only after a name (`the Tribune reports`).
+    pub named: bool,
 }
 
 /// One cue found in a text.
@@ -242,6 +245,7 @@ impl Builder {
         let mut object = false;
         let mut addressee = false;
         let mut past_only = false;
+        let mut third = false;
         let mut infinitive = false;
         let mut evidential = false;
         let mut adverb = false;
@@ -250,6 +254,7 @@ impl Builder {
             match flag {
                 "addressee" => addressee = true,
                 "past" => past_only = true,
+                "third" => third = true,
                 "strict" => strict = true,
                 "belief" => belief = true,
                 "object" => object = true,
@@ -261,7 +266,7 @@ impl Builder {
                 _ => return Err(invalid(
                     line_no,
                     line,
-                    "flags are strict, belief, object, addressee, past, infinitive, evidential, adverb and adjective",
+                    "flags are strict, belief, object, addressee, past, third, infinitive, evidential, adverb and adjective",
                 )),
             }
         }
@@ -277,6 +282,7 @@ impl Builder {
             evidential: evidential || adverb,
             adverb,
             also_noun: false,
+            named: false,
         };
         if adverb || adjective && kind == CueType::Verb {
             // not inflected: one form, framed like an evidential verb (an adverb) or like a
@@ -319,6 +325,14 @@ impl Builder {
             self.add(
                 format!("{}{rest}", third_person(lemma)),
                 entry(VerbForm::Third),
+            );
+        } else if third {
+            self.add(
+                format!("{}{rest}", third_person(lemma)),
+                CueEntry {
+                    named: true,
+                    ..entry(VerbForm::Third)
+                },
             );
         }
         self.add(format!("{past_form}{rest}"), entry(VerbForm::Past));
@@ -391,6 +405,7 @@ impl CueLexicon {
                 evidential: false,
                 adverb: false,
                 also_noun: false,
+                named: false,
             };
             b.map.insert(p, entry);
         }

@@ -84,6 +84,67 @@ t!(
     )]
 );
 
+t!(
+    in_a_poll_opening_the_sentence_is_its_source,
+    "In a Hull Courier poll released Monday, the levy led by 12 points.",
+    [(
+        Some("a Hull Courier poll released Monday"),
+        "In",
+        ["the levy led by 12 points"],
+        Indirect
+    )]
+);
+t!(
+    in_a_memo_naming_a_poll_in_a_clause_is_no_source,
+    "In a memo released as polls closed, the levy led by 12 points.",
+    []
+);
+t!(
+    the_medium_after_the_verb_is_part_of_the_cue,
+    "“The ferry is late again,” Mara Lind wrote on Twitter.",
+    [(
+        Some("Mara Lind"),
+        "wrote on Twitter",
+        ["“The ferry is late again,”"],
+        Direct
+    )]
+);
+t!(
+    a_long_apposition_before_an_object_verb,
+    "Mara Lind, co-founder of the polling firm Hull Corps, applauded the council's plan.",
+    [(
+        Some("Mara Lind, co-founder of the polling firm Hull Corps"),
+        "applauded",
+        ["the council's plan"],
+        Indirect
+    )]
+);
+t!(
+    reports_after_a_name_ending_the_clause,
+    "The ferry will stop running in May, the Hull Courier reports.",
+    [(
+        Some("the Hull Courier"),
+        "reports",
+        ["The ferry will stop running in May"],
+        Indirect
+    )]
+);
+t!(
+    reports_after_a_name_is_no_verb_before_another,
+    "The Hull reports were late again.",
+    []
+);
+t!(
+    a_strict_cue_ending_the_sentence_before_a_weekday,
+    "The pier must close, a federal judge ruled Monday.",
+    [(
+        Some("a federal judge"),
+        "ruled",
+        ["The pier must close"],
+        Indirect
+    )]
+);
+
 // --- session 2: recall on reported speech
 
 t!(
