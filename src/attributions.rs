@@ -2609,9 +2609,10 @@ impl Ctx<'_> {
                 "if" | "how" | "what" | "why" | "which" | "who" | "when" | "where"
             )
             // `explained how …`, `did not say why …`: a speech verb's indirect question
-            // (`when`, `where`, `if` after one more often open an adjunct: `said when asked`)
+            // (`when`, `where`, `if` after one more often open an adjunct: `said when asked`);
+            // also an object verb's, but for its gerund (`questioned why …`)
             || f.m.entry.kind == CueType::Verb
-                && !f.m.entry.object
+                && (!f.m.entry.object || f.m.entry.form != VerbForm::Gerund)
                 && !f.m.entry.belief
                 && !f.source_after
                 && matches!(w.as_ref(), "how" | "what" | "why");
@@ -3348,15 +3349,13 @@ impl Ctx<'_> {
         Some((a, self.toks[d].span.start))
     }
 
-    /// `In a CBS News poll released Monday, Lee led Roe by 8 points.`: a sentence opening
-    /// with `In`, a poll or survey (at most twelve plain words) and a comma: `In` is the
+    /// `In a CBS News poll released Monday, Lee led Roe by 8 points.`, `In exit polls, …`: a
+    /// sentence opening with `In`, a poll or survey (at most twelve plain words) and a comma: `In` is the
     /// cue, the poll the source and the clause after the comma the content (PolNeAR marks
     /// it so).
     fn poll_attribution(&self) -> Option<Attribution> {
         let n = self.toks.len();
-        if self.word(0).as_deref() != Some("in")
-            || !matches!(self.word(1).as_deref(), Some("a" | "an" | "the"))
-        {
+        if self.word(0).as_deref() != Some("in") || self.toks.get(1)?.kind != TokenKind::Word {
             return None;
         }
         let k = (2..n.min(15)).find(|&k| {
@@ -3366,14 +3365,14 @@ impl Ctx<'_> {
         if !self.is_punct(k, ',') {
             return None;
         }
-        let poll = (2..k).any(|j| {
+        let poll = (1..k).any(|j| {
             matches!(
                 self.word(j).as_deref(),
                 Some("poll" | "polls" | "survey" | "surveys" | "polling")
             )
         });
         // (`In a memo released as polls closed, …`: a clause inside is no poll's name)
-        let clause = (2..k).any(|j| {
+        let clause = (1..k).any(|j| {
             matches!(
                 self.word(j).as_deref(),
                 Some(
@@ -3698,6 +3697,16 @@ impl Ctx<'_> {
             if m.span.start == t.span.start && m.span.end < t.span.end {
                 cue = Span::new(m.span.end, cue.end);
             }
+        }
+        // `what the army describes as “…”`: PolNeAR's cue is the verb without its `as`
+        // (train: 7 so, 1 with it)
+        if f.m.entry.kind == CueType::Verb
+            && !f.m.entry.adverb
+            && f.last == f.cue_last
+            && f.last > first
+            && self.word(f.last).as_deref() == Some("as")
+        {
+            cue = Span::new(cue.start, self.toks[f.last - 1].span.end);
         }
         if source.is_some_and(|s| s.overlaps(&cue)) {
             return None;

@@ -145,6 +145,27 @@ t!(
     )]
 );
 
+t!(
+    in_polls_without_an_article_opening_the_sentence,
+    "In exit polls, the levy led by 12 points.",
+    [(
+        Some("exit polls"),
+        "In",
+        ["the levy led by 12 points"],
+        Indirect
+    )]
+);
+t!(
+    an_object_verb_takes_an_indirect_question,
+    "Roe questioned why the council had waited so long.",
+    [(
+        Some("Roe"),
+        "questioned",
+        ["why the council had waited so long"],
+        Indirect
+    )]
+);
+
 // --- session 2: recall on reported speech
 
 t!(
@@ -577,7 +598,7 @@ t!(
     "They fled what the army describes as a ‘temporary relocation.’",
     [(
         "the army",
-        "describes as",
+        "describes",
         ["a ‘temporary relocation.’"],
         Mixed
     )]
