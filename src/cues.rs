@@ -536,20 +536,16 @@ impl CueLexicon {
             if word_char(i + 1) {
                 return;
             }
-            let sid = dense.orig(state);
-            if automaton.is_match(sid) {
-                for k in 0..automaton.match_len(sid) {
-                    let pid = automaton.match_pattern(sid, k);
-                    let (p, end) = (pid.as_usize(), i + 1);
-                    let start = end - automaton.pattern_len(pid);
-                    if start > 0 && word_char(start - 1) {
-                        continue;
-                    }
-                    if p < n {
-                        cue_hits.push((start, end, p));
-                    } else {
-                        hedge_hits.push((start, end, p));
-                    }
+            for &(p, len) in dense.matches(state) {
+                let (p, end) = (p as usize, i + 1);
+                let start = end - len as usize;
+                if start > 0 && word_char(start - 1) {
+                    continue;
+                }
+                if p < n {
+                    cue_hits.push((start, end, p));
+                } else {
+                    hedge_hits.push((start, end, p));
                 }
             }
         };

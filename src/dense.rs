@@ -25,8 +25,12 @@ pub(crate) struct DenseDfa {
     /// Row after row, `stride` entries each: the next state's row offset (its index times
     /// `stride`), with [`MATCH`] set when it is a match state.
     trans: Vec<u32>,
-    /// The DFA's own id of each state, by index, for its matches.
-    orig: Vec<StateID>,
+    /// The patterns each state matches, by state index: a range of `hits`.
+    match_at: Vec<(u32, u32)>,
+    /// The patterns matched (the DFA's pattern id and length) state after state, in the
+    /// DFA's order: read here, a match leaves the DFA's own tables (a list on the heap for
+    /// each state) out of the cache.
+    hits: Vec<(u32, u32)>,
     /// The start state's id.
     start: u32,
     stride: u32,
@@ -103,10 +107,23 @@ impl DenseDfa {
                 trans.push(id(dfa.next_state(Anchored::No, s, b))?);
             }
         }
+        let mut match_at = Vec::with_capacity(orig.len());
+        let mut hits = Vec::new();
+        for &s in &orig {
+            let from = u32::try_from(hits.len()).ok()?;
+            if dfa.is_match(s) {
+                for k in 0..dfa.match_len(s) {
+                    let p = dfa.match_pattern(s, k);
+                    hits.push((p.as_u32(), u32::try_from(dfa.pattern_len(p)).ok()?));
+                }
+            }
+            match_at.push((from, u32::try_from(hits.len()).ok()?));
+        }
         Some(DenseDfa {
             classes,
             trans,
-            orig,
+            match_at,
+            hits,
             start: id(start)?,
             stride: stride as u32,
         })
@@ -124,15 +141,17 @@ impl DenseDfa {
         self.trans[((state & !MATCH) + u32::from(self.classes[usize::from(byte)])) as usize]
     }
 
-    /// The DFA's own id of `state`, to ask it for the matches there.
+    /// The patterns `state` matches, as the DFA reports them (`match_pattern` for each `k`
+    /// below `match_len`): each pattern's id and length.
     #[inline]
-    pub(crate) fn orig(&self, state: u32) -> StateID {
-        self.orig[((state & !MATCH) / self.stride) as usize]
+    pub(crate) fn matches(&self, state: u32) -> &[(u32, u32)] {
+        let (from, to) = self.match_at[((state & !MATCH) / self.stride) as usize];
+        &self.hits[from as usize..to as usize]
     }
 
     /// The table's size in bytes.
     #[cfg(test)]
     pub(crate) fn memory_usage(&self) -> usize {
-        self.trans.len() * 4 + self.orig.len() * 4 + 256
+        self.trans.len() * 4 + self.match_at.len() * 8 + self.hits.len() * 8 + 256
     }
 }
