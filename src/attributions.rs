@@ -1824,7 +1824,26 @@ impl Ctx<'_> {
                 start = c + 1;
             }
         }
-        let m = self.finder.after(self.text, &self.toks, start, comma)?;
+        // (as content, any plain noun phrase opening the clause: `The bank, under pressure,`)
+        let plain = || {
+            let c1 = (start + 1..comma.min(start + 7)).find(|&k| self.is_punct(k, ','))?;
+            let opens = self.toks[start].is_capitalized(self.text)
+                || matches!(
+                    self.word(start).as_deref(),
+                    Some("the" | "a" | "an" | "this" | "that" | "his" | "her" | "its" | "their")
+                );
+            ((start..c1).all(|k| self.toks[k].kind == TokenKind::Word) && opens).then(|| Mention {
+                span: Span::new(self.toks[start].span.start, self.toks[c1 - 1].span.end),
+                kind: MentionKind::Description,
+                first: start,
+                last: c1 - 1,
+            })
+        };
+        let m = match self.finder.after(self.text, &self.toks, start, comma) {
+            Some(m) => m,
+            None if content => plain()?,
+            None => return None,
+        };
         let kind = if content {
             !matches!(m.kind, MentionKind::Pronoun | MentionKind::Relative)
                 || !matches!(

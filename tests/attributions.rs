@@ -166,6 +166,17 @@ t!(
     )]
 );
 
+t!(
+    an_evidential_subject_the_finder_does_not_read_before_an_aside,
+    "The bank, under growing pressure, is expected to release the files.",
+    [(
+        None,
+        "is expected",
+        ["The bank, under growing pressure", "to release the files"],
+        Indirect
+    )]
+);
+
 // --- session 2: recall on reported speech
 
 t!(
