@@ -457,6 +457,20 @@ fn skip_blank(text: &str, pos: usize, lines: bool) -> usize {
     i
 }
 
+/// A credit line's quotation and dash in sentence `s`: a top-level quotation ending at most
+/// a few blanks (line breaks included) before a dash (`―`, `—`, `–`, `-`) that lies in `s`.
+/// Looks only at the quotations ending near or inside `s`.
+fn credit_dash(text: &str, top: &[Span], s: Span) -> Option<(Span, usize)> {
+    let i = top.partition_point(|q| q.end + 16 < s.start);
+    for q in top[i..].iter().take_while(|q| q.end < s.end) {
+        let d = skip_blank(text, q.end, true);
+        if d >= s.start && d < s.end && text[d..].starts_with(['―', '—', '–', '-']) {
+            return Some((*q, d));
+        }
+    }
+    None
+}
+
 /// The top-level quote starting exactly at `pos`.
 fn quote_starting_at(quotes: &[Span], pos: usize) -> Option<Span> {
     let i = quotes.partition_point(|q| q.start < pos);
@@ -3434,6 +3448,62 @@ impl Ctx<'_> {
         })
     }
 
+    /// `“We will rebuild.” ― Jane Roe`, `"…"¶¶- Jane Roe.`: a credit line, the dash and name
+    /// that follow a quotation in pull quotes, reader comments and fact checks. `q` is the
+    /// quotation, `dash` where its dash starts (in this sentence). The quotation must read as
+    /// whole sentences and the name must end the line: the sentence's end, a full stop, an
+    /// opening parenthesis or quotation, or `, Place.`.
+    fn credit_attribution(&self, q: Span, dash: usize) -> Option<Attribution> {
+        let inner = self.text[q.start..q.end].trim_end_matches(['”', '"', '’', '\'', '»']);
+        if !inner.ends_with(['.', '?', '!', '…']) {
+            return None;
+        }
+        let n = self.toks.len();
+        let d = self.toks.partition_point(|t| t.span.start < dash);
+        if d >= n || self.toks[d].span.start != dash {
+            return None;
+        }
+        let m = self
+            .finder
+            .after(self.text, &self.toks, d + 1, n.min(d + 10))?;
+        if m.kind != MentionKind::Name || m.first != d + 1 {
+            return None;
+        }
+        let after = m.last + 1;
+        let capital_word = |j: usize| {
+            self.toks[j].kind == TokenKind::Word && self.toks[j].is_capitalized(self.text)
+        };
+        let ends_line = match self.toks.get(after) {
+            None => true,
+            Some(t) => {
+                quote_starting_at(self.quotes, t.span.start).is_some()
+                    || self.is_punct(after, '(')
+                    || self.is_punct(after, '.') && after + 1 == n
+                    || self.is_punct(after, ',')
+                        && n - after <= 5
+                        && (after + 1..n)
+                            .all(|j| capital_word(j) || j + 1 == n && self.is_punct(j, '.'))
+                        && after + 1 < n
+                        && capital_word(after + 1)
+            }
+        };
+        if !ends_line {
+            return None;
+        }
+        let content = vec![q];
+        Some(Attribution {
+            source: Some(m.span),
+            cue: self.toks[d].span,
+            kind: self.kind(&content),
+            content,
+            sentence: self.index,
+            cue_class: crate::document::CueClass::Neutral,
+            speaker: None,
+            hedged: false,
+            speaker_confidence: 0.0,
+        })
+    }
+
     fn kind(&self, content: &[Span]) -> AttributionKind {
         if content.is_empty() {
             return AttributionKind::Other;
@@ -3794,7 +3864,14 @@ pub fn extract(
         // No cue outside a quotation (those are the quoted speaker's words, passed over by
         // `sentence_attributions`): nothing to tokenize.
         let quoted = |m: &CueMatch| quote_around(&top, m.span.start).is_some();
-        if !colon && !dash_colon && !poll && cues[first_cue..c].iter().all(quoted) {
+        // `“…” ― Jane Roe`: a quotation credited with a dash and a name
+        let credit = credit_dash(text, &top, sentence.span);
+        if !colon
+            && !dash_colon
+            && !poll
+            && credit.is_none()
+            && cues[first_cue..c].iter().all(quoted)
+        {
             continue;
         }
         // One token buffer for every sentence.
@@ -3869,6 +3946,18 @@ pub fn extract(
             out.extend(rest);
             out.push(d);
             out[from..].sort_by_key(|a| a.cue.start);
+        }
+        if let Some((q, dash)) = credit {
+            // unless a cue already gave the quotation its speaker
+            let told = out
+                .iter()
+                .rev()
+                .take(8)
+                .any(|a| a.content.iter().any(|c| c.start < q.end && q.start < c.end));
+            if let Some(a) = ctx.credit_attribution(q, dash).filter(|_| !told) {
+                out.push(a);
+                out[from..].sort_by_key(|a| a.cue.start);
+            }
         }
         toks = ctx.toks;
     }

@@ -3315,3 +3315,53 @@ t!(
         (Some("the mayor"), "said", ["it would run"], Indirect)
     ]
 );
+
+t!(
+    credit_lines_after_quotations,
+    "“We will rebuild this town. It will take years.” ― Jane Roe “The plan is rushed.” ― Tom Lee.",
+    [
+        (
+            "Jane Roe",
+            "―",
+            ["“We will rebuild this town. It will take years.”"],
+            Direct
+        ),
+        ("Tom Lee", "―", ["“The plan is rushed.”"], Direct),
+    ]
+);
+
+t!(
+    credit_line_in_its_own_paragraph,
+    "The debate turned to taxes.\n\n\"Taxes are too high for families.\"\n\n-Dana Ortiz, Boston.\n\nThe claim is disputed.",
+    [(
+        "Dana Ortiz",
+        "-",
+        ["\"Taxes are too high for families.\""],
+        Direct
+    )]
+);
+
+#[test]
+fn a_dash_after_a_quotation_is_no_credit_unless_a_name_ends_the_line() {
+    for text in [
+        "“It is over.” — The crowd cheered.",
+        "The mayor called the plan “a gift.” — Voters, meanwhile, stayed home.",
+        "“It is over.” — Jane Roe walked out of the hall.",
+        "The sign read “No entry” — Jane Roe ignored it.",
+    ] {
+        assert!(
+            found(text).iter().all(|a| a.1 != "—"),
+            "in {text:?}: {:?}",
+            found(text)
+        );
+    }
+    // a cue that already gave the quotation its speaker keeps it
+    assert_eq!(
+        triples("“It is over,” she said. — Jane Roe"),
+        [(
+            Some("she".to_owned()),
+            "said".to_owned(),
+            "“It is over,”".to_owned()
+        )]
+    );
+}
