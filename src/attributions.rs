@@ -3076,7 +3076,17 @@ impl Ctx<'_> {
                 WEEKDAYS.contains(&w.as_ref())
                     || matches!(
                         w.as_ref(),
-                        "on" | "in" | "at" | "today" | "yesterday" | "tonight" | "last" | "this"
+                        "on" | "in"
+                            | "at"
+                            | "today"
+                            | "yesterday"
+                            | "tonight"
+                            | "last"
+                            | "this"
+                            | "late"
+                            | "early"
+                            | "earlier"
+                            | "later"
                     )
             });
             if words > 0 && !(adjunct && !f.source_after && words <= 4 && clause_end - after <= 5) {
@@ -3094,7 +3104,15 @@ impl Ctx<'_> {
             let adjunct = self.word(after).is_some_and(|w| {
                 matches!(
                     w.as_ref(),
-                    "on" | "in" | "last" | "this" | "earlier" | "today" | "yesterday" | "tonight"
+                    "on" | "in"
+                        | "last"
+                        | "this"
+                        | "earlier"
+                        | "late"
+                        | "early"
+                        | "today"
+                        | "yesterday"
+                        | "tonight"
                 ) || WEEKDAYS.contains(&w.as_ref())
             });
             if !(words == 0 || adjunct && words <= 4) {

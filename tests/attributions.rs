@@ -3365,3 +3365,13 @@ fn a_dash_after_a_quotation_is_no_credit_unless_a_name_ends_the_line() {
         )]
     );
 }
+t!(
+    strict_cue_ending_sentence_with_late_adjunct,
+    "The mayor told the council she would resign, the Gazette reported late Thursday.",
+    [(
+        Some("the Gazette"),
+        "reported",
+        ["The mayor told the council she would resign"],
+        Indirect
+    )]
+);
