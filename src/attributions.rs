@@ -766,6 +766,25 @@ impl Ctx<'_> {
                         // `Clinton says many doubted`: no source runs over the cue before.
                         let floor = earlier.last().map_or(0, |p| p.last + 1);
                         frame.source = self.finder.before(text, &self.toks, j, floor);
+                        // `a source close to him said`: an object pronoun ending the phrase
+                        if frame.source.is_none()
+                            && !gerund
+                            && j > floor + 2
+                            && matches!(
+                                self.word(j).as_deref(),
+                                Some("him" | "her" | "them" | "us" | "me")
+                            )
+                            && matches!(self.word(j - 1).as_deref(), Some("to" | "with"))
+                        {
+                            let pronoun = Mention {
+                                span: self.toks[j].span,
+                                kind: MentionKind::Pronoun,
+                                first: j,
+                                last: j,
+                            };
+                            let head = self.prepositional_head(pronoun, floor);
+                            frame.source = (head.first < j).then_some(head);
+                        }
                         if frame.source.is_none() && !gerund {
                             frame.source = self.quantifier_subject(j, floor);
                         }
@@ -1298,7 +1317,14 @@ impl Ctx<'_> {
     /// name after its comma is (`In the primary, Gov. Jane Roe said`). At most two steps.
     fn prepositional_head(&self, mut s: Mention, floor: usize) -> Mention {
         for _ in 0..2 {
-            if s.first < floor + 2 || s.is_pronominal_kind() {
+            // (`a source close to him said`: an object pronoun ends a phrase's preposition)
+            let object = s.kind == MentionKind::Pronoun
+                && s.first == s.last
+                && matches!(
+                    self.word(s.first).as_deref(),
+                    Some("him" | "her" | "them" | "us" | "me")
+                );
+            if s.first < floor + 2 || s.is_pronominal_kind() && !object {
                 return s;
             }
             let p = s.first - 1;

@@ -3375,3 +3375,13 @@ t!(
         Indirect
     )]
 );
+t!(
+    source_phrase_ending_in_object_pronoun,
+    "Hale will rethink his plans, a source close to him said.",
+    [(
+        Some("a source close to him"),
+        "said",
+        ["Hale will rethink his plans"],
+        Indirect
+    )]
+);
