@@ -886,6 +886,12 @@ impl Ctx<'_> {
                     Some(j) if self.is_punct(j, ',') && gerund => {
                         frame.source = self.subject(earlier, a);
                     }
+                    Some(j)
+                        if self.is_punct(j, ',') && self.share_apposition(j, earlier).is_some() =>
+                    {
+                        // `A third of independents, 33%, say`
+                        frame.source = self.share_apposition(j, earlier);
+                    }
                     Some(j) if self.is_punct(j, ',') => {
                         // `Tomas Berg, now 70 and retired in Lund, Sweden, said`: the
                         // sentence's opening name with all its apposition first.
@@ -2280,6 +2286,36 @@ impl Ctx<'_> {
             span: Span::new(m.span.start, self.toks[k - 1].span.end),
             last: k - 1,
             ..m
+        })
+    }
+
+    /// `A third of independents, 33%,` before the cue (comma `j`): a share restated as a
+    /// percentage between commas, with all of its clause from the sentence start (or the
+    /// last frame) as the source; at most 20 tokens, commas the only punctuation.
+    fn share_apposition(&self, j: usize, earlier: &[Frame]) -> Option<Mention> {
+        let p = j.checked_sub(1)?;
+        let percent = self.is_punct(p, '%') || self.word(p).as_deref() == Some("percent");
+        let n = p.checked_sub(1)?;
+        if !percent || self.toks[n].kind != TokenKind::Number || n < 2 || !self.is_punct(n - 1, ',')
+        {
+            return None;
+        }
+        let floor = earlier.last().map_or(0, |f| f.last + 1);
+        if j - floor > 20
+            || (floor..j)
+                .any(|k| self.toks[k].kind == TokenKind::Punct && !self.is_punct(k, ',') && k != p)
+        {
+            return None;
+        }
+        let mut start = floor;
+        while start + 1 < n && DISCOURSE.contains(&self.word(start).unwrap_or_default().as_ref()) {
+            start += 1;
+        }
+        (start + 1 < n - 1).then(|| Mention {
+            span: Span::new(self.toks[start].span.start, self.toks[p].span.end),
+            kind: MentionKind::Group,
+            first: start,
+            last: p,
         })
     }
 

@@ -3385,3 +3385,13 @@ t!(
         Indirect
     )]
 );
+t!(
+    share_restated_as_percentage_between_commas,
+    "Among likely voters, about a third, 34 percent, say the ferry should run.",
+    [(
+        Some("Among likely voters, about a third, 34 percent"),
+        "say",
+        ["the ferry should run"],
+        Indirect
+    )]
+);
