@@ -46,21 +46,21 @@ pub struct Token {
 pub fn lower<'a>(text: &'a str, t: &Token) -> Lower<'a> {
     let s = t.as_str(text);
     if t.plain_lowercase {
-        return Lower::Borrowed(s);
+        return Lower(Repr::Borrowed(s));
     }
     let bytes = s.as_bytes();
     if !bytes.is_ascii() {
-        Lower::Owned(s.to_lowercase())
+        Lower(Repr::Owned(s.to_lowercase()))
     } else if !bytes.iter().any(u8::is_ascii_uppercase) {
-        Lower::Borrowed(s)
+        Lower(Repr::Borrowed(s))
     } else if bytes.len() <= INLINE {
         // ASCII: lowercased byte by byte, the same length, no allocation.
         let mut buf = [0u8; INLINE];
         buf[..bytes.len()].copy_from_slice(bytes);
         buf[..bytes.len()].make_ascii_lowercase();
-        Lower::Inline(bytes.len() as u8, buf)
+        Lower(Repr::Inline(bytes.len() as u8, buf))
     } else {
-        Lower::Owned(s.to_ascii_lowercase())
+        Lower(Repr::Owned(s.to_ascii_lowercase()))
     }
 }
 
@@ -69,9 +69,13 @@ const INLINE: usize = 22;
 
 /// A lowercased token ([`lower`]): borrowed from the text when it is lowercase already,
 /// held inline when it is a short ASCII word (the capitalised words of every sentence: no
-/// allocation), owned otherwise. Reads as a `&str`.
+/// allocation), owned otherwise. Reads as a `&str`. Only [`lower`] and `Default` make one,
+/// so the inline bytes are always ASCII.
 #[derive(Clone)]
-pub enum Lower<'a> {
+pub struct Lower<'a>(Repr<'a>);
+
+#[derive(Clone)]
+enum Repr<'a> {
     /// The token itself, already lowercase.
     Borrowed(&'a str),
     /// A short ASCII word lowercased: its length and bytes.
@@ -85,14 +89,15 @@ impl std::ops::Deref for Lower<'_> {
 
     #[inline]
     fn deref(&self) -> &str {
-        match self {
-            Lower::Borrowed(s) => s,
+        match &self.0 {
+            Repr::Borrowed(s) => s,
             // Only ever ASCII bytes (see `lower`), so valid UTF-8.
-            // SAFETY: `lower` fills an inline buffer with ASCII bytes only.
-            Lower::Inline(n, buf) => unsafe {
+            // SAFETY: only `lower` makes an inline buffer (the variant is private), with ASCII
+            // bytes alone.
+            Repr::Inline(n, buf) => unsafe {
                 std::str::from_utf8_unchecked(&buf[..usize::from(*n)])
             },
-            Lower::Owned(s) => s,
+            Repr::Owned(s) => s,
         }
     }
 }
@@ -106,7 +111,7 @@ impl AsRef<str> for Lower<'_> {
 
 impl Default for Lower<'_> {
     fn default() -> Self {
-        Lower::Borrowed("")
+        Lower(Repr::Borrowed(""))
     }
 }
 
@@ -600,11 +605,11 @@ mod tests {
         }
         assert!(matches!(
             lower("ABC", &tokenize("ABC", 0, 3)[0]),
-            Lower::Inline(..)
+            Lower(Repr::Inline(..))
         ));
         assert!(matches!(
             lower("abc", &tokenize("abc", 0, 3)[0]),
-            Lower::Borrowed(_)
+            Lower(Repr::Borrowed(_))
         ));
     }
 
