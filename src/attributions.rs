@@ -3399,17 +3399,7 @@ impl Ctx<'_> {
                 self.content_end(k + 1, self.toks.len())?,
             )],
         };
-        Some(Attribution {
-            source: Some(m.span),
-            cue: self.toks[k].span,
-            kind: self.kind(&content),
-            content,
-            sentence: self.index,
-            cue_class: crate::document::CueClass::Neutral,
-            speaker: None,
-            hedged: false,
-            speaker_confidence: 0.0,
-        })
+        Some(self.unlisted_cue(Some(m.span), self.toks[k].span, content))
     }
 
     /// `Pollsters agree - Jane Roe: “…”`, `- More from the report: “…”`: a dash, a name (or
@@ -3448,17 +3438,7 @@ impl Ctx<'_> {
             return None;
         }
         let content = self.quoted_content(q, n);
-        let a = Attribution {
-            source: Some(m.span),
-            cue: self.toks[k].span,
-            kind: self.kind(&content),
-            content,
-            sentence: self.index,
-            cue_class: crate::document::CueClass::Neutral,
-            speaker: None,
-            hedged: false,
-            speaker_confidence: 0.0,
-        };
+        let a = self.unlisted_cue(Some(m.span), self.toks[k].span, content);
         Some((a, self.toks[d].span.start))
     }
 
@@ -3512,20 +3492,14 @@ impl Ctx<'_> {
             self.toks[k + 1].span.start,
             self.content_end(k + 1, n)?,
         )];
-        Some(Attribution {
-            source: Some(Span::new(
+        Some(self.unlisted_cue(
+            Some(Span::new(
                 self.toks[1].span.start,
                 self.toks[k - 1].span.end,
             )),
-            cue: self.toks[0].span,
-            kind: self.kind(&content),
+            self.toks[0].span,
             content,
-            sentence: self.index,
-            cue_class: crate::document::CueClass::Neutral,
-            speaker: None,
-            hedged: false,
-            speaker_confidence: 0.0,
-        })
+        ))
     }
 
     /// `“We will rebuild.” ― Jane Roe`, `"…"¶¶- Jane Roe.`: a credit line, the dash and name
@@ -3571,9 +3545,15 @@ impl Ctx<'_> {
             return None;
         }
         let content = vec![q];
-        Some(Attribution {
-            source: Some(m.span),
-            cue: self.toks[d].span,
+        Some(self.unlisted_cue(Some(m.span), self.toks[d].span, content))
+    }
+
+    /// An attribution whose cue is punctuation or a word outside the lexicon (a colon, a
+    /// credit dash, the `In` of a poll): neutral, its speaker still to be resolved.
+    fn unlisted_cue(&self, source: Option<Span>, cue: Span, content: Vec<Span>) -> Attribution {
+        Attribution {
+            source,
+            cue,
             kind: self.kind(&content),
             content,
             sentence: self.index,
@@ -3581,7 +3561,7 @@ impl Ctx<'_> {
             speaker: None,
             hedged: false,
             speaker_confidence: 0.0,
-        })
+        }
     }
 
     fn kind(&self, content: &[Span]) -> AttributionKind {
