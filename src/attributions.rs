@@ -17,7 +17,7 @@
 
 use crate::cues::{CueMatch, CueType, VerbForm};
 use crate::document::{Attribution, AttributionKind, Sentence};
-use crate::lex::{lower, tokenize_into, Lower, Token, TokenKind};
+use crate::lex::{Token, TokenKind, Tokens};
 use crate::mentions::{Mention, MentionFinder, MentionKind};
 use std::sync::LazyLock;
 
@@ -368,7 +368,7 @@ struct Frame {
 
 struct Ctx<'a> {
     text: &'a str,
-    toks: Vec<Token>,
+    toks: &'a Tokens,
     sentence: Span,
     index: usize,
     quotes: &'a [Span],
@@ -497,11 +497,8 @@ fn quote_ending_before(quotes: &[Span], pos: usize) -> Option<Span> {
 }
 
 impl Ctx<'_> {
-    fn word(&self, i: usize) -> Option<Lower<'_>> {
-        self.toks
-            .get(i)
-            .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| lower(self.text, t))
+    fn word(&self, i: usize) -> Option<&str> {
+        self.toks.word(i)
     }
 
     fn is_punct(&self, i: usize, c: char) -> bool {
@@ -544,16 +541,16 @@ impl Ctx<'_> {
                         .toks
                         .get(b + 1)
                         .map_or(true, |t| matches!(t.as_str(text), "." | "," | ":" | ";"))
-                        || self.word(b + 1).as_deref() == Some("that");
+                        || self.word(b + 1) == Some("that");
                     if a == 0 || !self.toks[a - 1].is_capitalized(text) || !ends {
                         return None;
                     }
                 }
                 // `When asked about …, X said`, `Asked if …`: a question with no source.
-                let asked = lower(text, &self.toks[a]) == "asked"
+                let asked = self.toks.lower(a) == "asked"
                     && (a == 0
                         || matches!(
-                            self.word(a - 1).as_deref(),
+                            self.word(a - 1),
                             Some("when" | "if" | "after" | "before" | "as" | "once" | "while")
                         ));
                 if asked {
@@ -563,7 +560,7 @@ impl Ctx<'_> {
                 if a > 0 {
                     let p = self.word(a - 1).unwrap_or_default();
                     if matches!(
-                        p.as_ref(),
+                        p,
                         "the"
                             | "a"
                             | "an"
@@ -581,7 +578,7 @@ impl Ctx<'_> {
                             | "no"
                             | "any"
                     ) || (p.ends_with("’s") || p.ends_with("'s"))
-                        && contraction_pronoun(&p).is_none()
+                        && contraction_pronoun(p).is_none()
                     {
                         return None;
                     }
@@ -591,7 +588,7 @@ impl Ctx<'_> {
                 if m.entry.infinitive
                     && m.entry.strict
                     && matches!(m.entry.form, VerbForm::Base | VerbForm::Third)
-                    && !matches!(self.word(b + 1).as_deref(), Some("to" | "that"))
+                    && !matches!(self.word(b + 1), Some("to" | "that"))
                 {
                     return None;
                 }
@@ -610,25 +607,25 @@ impl Ctx<'_> {
                     // (`has since said`: `since` between a perfect's parts)
                     let since = w == "since"
                         && k >= 2
-                        && matches!(self.word(k - 2).as_deref(), Some("has" | "have" | "had"));
-                    if AUXILIARIES.contains(&w.as_ref())
+                        && matches!(self.word(k - 2), Some("has" | "have" | "had"));
+                    if AUXILIARIES.contains(&w)
                         || since
                         || w == "n't"
                         || w.ends_with("n't")
                         || w.ends_with("n’t")
-                        || is_manner_adverb(text, &self.toks[k - 1], &w)
+                        || is_manner_adverb(text, &self.toks[k - 1], w)
                     {
                         k -= 1;
-                    } else if BE.contains(&w.as_ref()) {
+                    } else if BE.contains(&w) {
                         // (only adverbs between: `was adamantly opposed`, `was not told`)
                         let adverbs_only = (k..a).all(|j| {
                             let wj = self.word(j).unwrap_or_default();
-                            is_manner_adverb(text, &self.toks[j], &wj)
+                            is_manner_adverb(text, &self.toks[j], wj)
                                 || wj == "not"
                                 || wj.ends_with("n't")
-                                || AUXILIARIES.contains(&wj.as_ref())
+                                || AUXILIARIES.contains(&wj)
                                     && !matches!(
-                                        wj.as_ref(),
+                                        wj,
                                         "has"
                                             | "have"
                                             | "had"
@@ -649,7 +646,7 @@ impl Ctx<'_> {
                             && matches!(m.entry.form, VerbForm::Past | VerbForm::Participle)
                         {
                             // `was asked about …`: a question put to someone, no source
-                            if lower(text, &self.toks[a]) == "asked" {
+                            if self.toks.lower(a) == "asked" {
                                 frame.first = k - 1;
                                 return Some(self.asked_by(frame, b));
                             }
@@ -662,7 +659,7 @@ impl Ctx<'_> {
                     steps += 1;
                 }
                 // `to say`: an infinitive belongs to another verb's frame.
-                if k > 0 && self.word(k - 1).as_deref() == Some("to") && k == a {
+                if k > 0 && self.word(k - 1) == Some("to") && k == a {
                     return None;
                 }
                 frame.first = k;
@@ -670,7 +667,7 @@ impl Ctx<'_> {
                 if let Some(w) = self.word(b + 1) {
                     if w.len() > 5
                         && w.ends_with("ly")
-                        && !matches!(w.as_ref(), "likely" | "family" | "weekly" | "monthly")
+                        && !matches!(w, "likely" | "family" | "weekly" | "monthly")
                         && self.toks[b + 1].is_lowercase_word(text)
                     {
                         frame.last = b + 1;
@@ -681,15 +678,13 @@ impl Ctx<'_> {
                 let before = k.checked_sub(1).map(|j| self.before_time_adjunct(j));
                 let gerund = m.entry.form == VerbForm::Gerund;
                 match before {
-                    Some(j)
-                        if matches!(self.word(j).as_deref(), Some("and" | "but")) && !gerund =>
-                    {
+                    Some(j) if matches!(self.word(j), Some("and" | "but")) && !gerund => {
                         // `Twitter reported flat growth, and said it was …`
                         frame.source = self.subject(earlier, j);
                     }
                     Some(j)
                         if gerund
-                            && self.word(j).as_deref() == Some("and")
+                            && self.word(j) == Some("and")
                             && earlier.last().is_some_and(|e| {
                                 e.m.entry.form == VerbForm::Gerund && !e.source_after
                             }) =>
@@ -701,10 +696,10 @@ impl Ctx<'_> {
                     Some(j)
                         if self.is_punct(j, ',')
                             && !gerund
-                            && self.word(k).as_deref() == Some("then")
+                            && self.word(k) == Some("then")
                             && self
                                 .finder
-                                .apposition_before(text, &self.toks, j, 0)
+                                .apposition_before(text, self.toks, j, 0)
                                 .is_none() =>
                     {
                         // `Lee offered the man a job, then says he …` (`then` is no part of
@@ -719,16 +714,16 @@ impl Ctx<'_> {
                             // `About three in 10 said`: a share first, else the clause's words
                             frame.source = self
                                 .finder
-                                .before(text, &self.toks, j, floor)
+                                .before(text, self.toks, j, floor)
                                 .filter(|s| s.first < j)
                                 .or_else(|| self.bare_subject(j, floor));
                         } else if gerund {
                             // `…, with three in 10 saying they …`
                             frame.source =
-                                self.finder.before(text, &self.toks, j, floor).filter(|s| {
+                                self.finder.before(text, self.toks, j, floor).filter(|s| {
                                     s.first < j
                                         && s.first > 0
-                                        && self.word(s.first - 1).as_deref() == Some("with")
+                                        && self.word(s.first - 1) == Some("with")
                                 });
                         }
                     }
@@ -749,13 +744,13 @@ impl Ctx<'_> {
                     Some(j)
                         if self.is_punct(j, '.')
                             && j > 0
-                            && matches!(self.word(j - 1).as_deref(), Some("jr" | "sr")) =>
+                            && matches!(self.word(j - 1), Some("jr" | "sr")) =>
                     {
                         // `Joseph R. Biden Jr. said`
                         let floor = earlier.last().map_or(0, |p| p.last + 1);
                         frame.source =
                             self.finder
-                                .before(text, &self.toks, j - 1, floor)
+                                .before(text, self.toks, j - 1, floor)
                                 .map(|s| Mention {
                                     span: Span::new(s.span.start, self.toks[j].span.end),
                                     last: j,
@@ -765,16 +760,13 @@ impl Ctx<'_> {
                     Some(j) if self.toks[j].kind == TokenKind::Word => {
                         // `Clinton says many doubted`: no source runs over the cue before.
                         let floor = earlier.last().map_or(0, |p| p.last + 1);
-                        frame.source = self.finder.before(text, &self.toks, j, floor);
+                        frame.source = self.finder.before(text, self.toks, j, floor);
                         // `a source close to him said`: an object pronoun ending the phrase
                         if frame.source.is_none()
                             && !gerund
                             && j > floor + 2
-                            && matches!(
-                                self.word(j).as_deref(),
-                                Some("him" | "her" | "them" | "us" | "me")
-                            )
-                            && matches!(self.word(j - 1).as_deref(), Some("to" | "with"))
+                            && matches!(self.word(j), Some("him" | "her" | "them" | "us" | "me"))
+                            && matches!(self.word(j - 1), Some("to" | "with"))
                         {
                             let pronoun = Mention {
                                 span: self.toks[j].span,
@@ -805,7 +797,7 @@ impl Ctx<'_> {
                         // is the clause subject's act.
                         if frame.source.is_none()
                             && gerund
-                            && matches!(self.word(j).as_deref(), Some("by" | "after" | "before"))
+                            && matches!(self.word(j), Some("by" | "after" | "before"))
                         {
                             frame.source = self.subject(earlier, a);
                         }
@@ -816,10 +808,10 @@ impl Ctx<'_> {
                             let relative = (lowest..j)
                                 .rev()
                                 .take_while(|&k| self.toks[k].kind != TokenKind::Punct)
-                                .find(|&k| matches!(self.word(k).as_deref(), Some("who" | "whose")))
+                                .find(|&k| matches!(self.word(k), Some("who" | "whose")))
                                 .filter(|&r| r > lowest);
                             frame.source = relative
-                                .and_then(|r| self.finder.before(text, &self.toks, r - 1, floor))
+                                .and_then(|r| self.finder.before(text, self.toks, r - 1, floor))
                                 .filter(|h| {
                                     matches!(
                                         h.kind,
@@ -842,9 +834,9 @@ impl Ctx<'_> {
                                 && s.first > 0
                                 && self.toks[s.first - 1].is_lowercase_word(text)
                                 && self.word(s.first - 1).is_some_and(|w| {
-                                    !PREPOSITIONS.contains(&w.as_ref())
-                                        && !BARE_STOPS.contains(&w.as_ref())
-                                        && !matches!(w.as_ref(), "of" | "by" | "to")
+                                    !PREPOSITIONS.contains(&w)
+                                        && !BARE_STOPS.contains(&w)
+                                        && !matches!(w, "of" | "by" | "to")
                                 })
                         });
                         if let Some(s) = object {
@@ -853,9 +845,9 @@ impl Ctx<'_> {
                             let mut steps = 0;
                             while e > floor && steps < 4 {
                                 let w = self.word(e - 1).unwrap_or_default();
-                                if AUXILIARIES.contains(&w.as_ref())
-                                    || BE.contains(&w.as_ref())
-                                    || is_manner_adverb(text, &self.toks[e - 1], &w)
+                                if AUXILIARIES.contains(&w)
+                                    || BE.contains(&w)
+                                    || is_manner_adverb(text, &self.toks[e - 1], w)
                                 {
                                     e -= 1;
                                     steps += 1;
@@ -866,7 +858,7 @@ impl Ctx<'_> {
                             let subject = e
                                 .checked_sub(1)
                                 .filter(|&v| v >= floor)
-                                .and_then(|v| self.finder.before(text, &self.toks, v, floor))
+                                .and_then(|v| self.finder.before(text, self.toks, v, floor))
                                 .filter(|m| m.kind != MentionKind::Relative || m.first == m.last)
                                 .or_else(|| self.subject(earlier, s.first));
                             if let Some(subject) = subject {
@@ -881,7 +873,7 @@ impl Ctx<'_> {
                     {
                         // `Sen. Jane Roe (D-Ohio) said`, `Six in 10 say`, `26% say`
                         let floor = earlier.last().map_or(0, |p| p.last + 1);
-                        frame.source = self.finder.before(text, &self.toks, j, floor);
+                        frame.source = self.finder.before(text, self.toks, j, floor);
                     }
                     Some(j) if self.is_punct(j, ',') && gerund => {
                         frame.source = self.subject(earlier, a);
@@ -897,7 +889,7 @@ impl Ctx<'_> {
                         // sentence's opening name with all its apposition first.
                         let floor = earlier.last().map_or(0, |p| p.last + 1);
                         let long = true.then(|| self.long_apposition(j, floor)).flatten();
-                        let near = self.finder.apposition_before(text, &self.toks, j, 0);
+                        let near = self.finder.apposition_before(text, self.toks, j, 0);
                         frame.source = match (near, long) {
                             (Some(n), Some(l)) if n.first > l.first => Some(l),
                             (n, l) => n.or(l),
@@ -933,7 +925,7 @@ impl Ctx<'_> {
                                     .find_map(|d| self.dash_start(d))
                             })
                             .filter(|&d| d > floor)
-                            .and_then(|d| self.finder.before(text, &self.toks, d - 1, floor))
+                            .and_then(|d| self.finder.before(text, self.toks, d - 1, floor))
                             .filter(|s| {
                                 matches!(
                                     s.kind,
@@ -1012,7 +1004,7 @@ impl Ctx<'_> {
                     if !frame.source_after
                         && s.last == j
                         && j + 1 < k
-                        && self.word(j).is_some_and(|w| document(&w))
+                        && self.word(j).is_some_and(document)
                         && self.toks[j].is_lowercase_word(text)
                     {
                         frame.source = Some(Mention {
@@ -1042,7 +1034,7 @@ impl Ctx<'_> {
                 // if any, is the source.
                 // (`as an American diplomat put it`: a past tense spelled like the base form)
                 let past_alike = matches!(
-                    self.word(a).as_deref(),
+                    self.word(a),
                     Some("put" | "read" | "set" | "cut" | "cast" | "hit" | "let" | "bet" | "bid")
                 );
                 if m.entry.form == VerbForm::Base && k == a && !frame.source_after && !past_alike {
@@ -1051,7 +1043,7 @@ impl Ctx<'_> {
                         src = v
                             .checked_sub(1)
                             .filter(|&u| u >= floor)
-                            .and_then(|u| self.finder.before(text, &self.toks, u, floor))
+                            .and_then(|u| self.finder.before(text, self.toks, u, floor))
                             .filter(|s| s.kind != MentionKind::Relative)?;
                         frame.source = Some(src);
                     }
@@ -1060,7 +1052,7 @@ impl Ctx<'_> {
                 if !frame.source_after
                     && src.first > 0
                     && matches!(
-                        self.word(src.first - 1).as_deref(),
+                        self.word(src.first - 1),
                         Some("do" | "does" | "did" | "would" | "will" | "can" | "could" | "should")
                     )
                     && src.first - 1 == 0
@@ -1071,7 +1063,7 @@ impl Ctx<'_> {
                 if matches!(m.entry.form, VerbForm::Base | VerbForm::Third)
                     && m.entry.object
                     && a > 0
-                    && (matches!(self.word(a - 1).as_deref(), Some("percent" | "percentage"))
+                    && (matches!(self.word(a - 1), Some("percent" | "percentage"))
                         || self.is_punct(a - 1, '%')
                         || self.toks[a - 1].kind == TokenKind::Number)
                 {
@@ -1080,7 +1072,7 @@ impl Ctx<'_> {
                 // `Clinton has support among …`: after `has` a base form is a noun.
                 if matches!(m.entry.form, VerbForm::Base | VerbForm::Third)
                     && k < a
-                    && matches!(self.word(a - 1).as_deref(), Some("has" | "have" | "had"))
+                    && matches!(self.word(a - 1), Some("has" | "have" | "had"))
                 {
                     return None;
                 }
@@ -1090,7 +1082,7 @@ impl Ctx<'_> {
                     if let Some(j) = before {
                         let w = self.word(j).unwrap_or_default();
                         if matches!(
-                            w.as_ref(),
+                            w,
                             "the"
                                 | "a"
                                 | "an"
@@ -1125,10 +1117,10 @@ impl Ctx<'_> {
             CueType::Phrase => {
                 let s = self
                     .finder
-                    .after(text, &self.toks, b + 1, self.toks.len())
+                    .after(text, self.toks, b + 1, self.toks.len())
                     .or_else(|| {
                         self.finder
-                            .clause_phrase(text, &self.toks, b + 1, self.toks.len())
+                            .clause_phrase(text, self.toks, b + 1, self.toks.len())
                     })?;
                 frame.source = Some(s);
                 frame.source_after = true;
@@ -1136,7 +1128,7 @@ impl Ctx<'_> {
             CueType::Noun => {
                 let prev = a.checked_sub(1)?;
                 let pw = self.word(prev).unwrap_or_default();
-                if matches!(pw.as_ref(), "his" | "her" | "their" | "its" | "our" | "my") {
+                if matches!(pw, "his" | "her" | "their" | "its" | "our" | "my") {
                     frame.source = Some(Mention {
                         span: self.toks[prev].span,
                         kind: MentionKind::Pronoun,
@@ -1149,16 +1141,13 @@ impl Ctx<'_> {
                     while first > 1
                         && self.is_punct(first - 1, '.')
                         && self.word(first - 2).is_some_and(|w| {
-                            matches!(
-                                w.as_ref(),
-                                "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "gov"
-                            )
+                            matches!(w, "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "gov")
                         })
                         || first > 0
                             && prev - first < 4
                             && self.toks[first - 1].is_capitalized(text)
                             && !matches!(
-                                self.word(first - 1).as_deref(),
+                                self.word(first - 1),
                                 Some("the" | "in" | "on" | "at" | "but" | "and" | "as" | "after")
                             )
                     {
@@ -1176,8 +1165,8 @@ impl Ctx<'_> {
                         first,
                         last: prev,
                     });
-                } else if matches!(self.word(b + 1).as_deref(), Some("by" | "from")) {
-                    frame.source = self.finder.after(text, &self.toks, b + 2, self.toks.len());
+                } else if matches!(self.word(b + 1), Some("by" | "from")) {
+                    frame.source = self.finder.after(text, self.toks, b + 2, self.toks.len());
                     frame.source_after = frame.source.is_some();
                 }
                 frame.source?;
@@ -1191,8 +1180,7 @@ impl Ctx<'_> {
     /// punctuation but commas inside).
     fn with_examples(&self, s: Mention, first: usize) -> Mention {
         let c = s.last + 1;
-        let opens = self.is_punct(c, ',')
-            && matches!(self.word(c + 1).as_deref(), Some("including" | "like"));
+        let opens = self.is_punct(c, ',') && matches!(self.word(c + 1), Some("including" | "like"));
         if !opens || first < c + 3 || first - c > 30 || !self.is_punct(first - 1, ',') {
             return s;
         }
@@ -1230,9 +1218,7 @@ impl Ctx<'_> {
                 break;
             }
             let p = first - 1;
-            let last = if self.toks[p].is_lowercase_word(self.text)
-                && self.word(p).as_deref() == Some("and")
-            {
+            let last = if self.toks[p].is_lowercase_word(self.text) && self.word(p) == Some("and") {
                 if self.is_punct(p - 1, ',') {
                     comma_and = conjuncts == 1;
                     p.checked_sub(2)
@@ -1249,13 +1235,13 @@ impl Ctx<'_> {
             };
             let head = self
                 .finder
-                .before(self.text, &self.toks, last, floor)
+                .before(self.text, self.toks, last, floor)
                 .filter(|h| h.last == last && h.first >= floor);
             let Some(h) = head else { break };
             let subject_pronoun = h.kind == MentionKind::Pronoun
                 && self
                     .word(h.first)
-                    .is_some_and(|w| matches!(w.as_ref(), "he" | "she" | "they" | "i" | "we"));
+                    .is_some_and(|w| matches!(w, "he" | "she" | "they" | "i" | "we"));
             if !(subject_pronoun
                 || matches!(
                     h.kind,
@@ -1276,7 +1262,7 @@ impl Ctx<'_> {
             || self.toks[first - 1].kind == TokenKind::Punct
             || self.word(first - 1).is_some_and(|w| {
                 matches!(
-                    w.as_ref(),
+                    w,
                     "but" | "and" | "so" | "yet" | "while" | "as" | "because" | "when" | "although"
                 )
             });
@@ -1294,15 +1280,15 @@ impl Ctx<'_> {
     /// `Asked by a reporter whether …`, `was asked by host Jane Roe if …`: the agent after
     /// `by` (cue token `b` is `asked`) is who put the question, the frame's source.
     fn asked_by(&self, mut f: Frame, b: usize) -> Frame {
-        if self.word(b + 1).as_deref() == Some("by") {
+        if self.word(b + 1) == Some("by") {
             if let Some(mut s) = self
                 .finder
-                .after(self.text, &self.toks, b + 2, self.toks.len())
+                .after(self.text, self.toks, b + 2, self.toks.len())
             {
                 // (the question starts after the agent: `by a reporter whether …`)
                 if let Some(q) = (s.first + 1..=s.last).find(|&k| {
                     matches!(
-                        self.word(k).as_deref(),
+                        self.word(k),
                         Some("whether" | "if" | "why" | "what" | "how" | "to" | "about")
                     )
                 }) {
@@ -1327,7 +1313,7 @@ impl Ctx<'_> {
             let object = s.kind == MentionKind::Pronoun
                 && s.first == s.last
                 && matches!(
-                    self.word(s.first).as_deref(),
+                    self.word(s.first),
                     Some("him" | "her" | "them" | "us" | "me")
                 );
             if s.first < floor + 2 || s.is_pronominal_kind() && !object {
@@ -1337,25 +1323,25 @@ impl Ctx<'_> {
             let pw = self.word(p).unwrap_or_default();
             if !self.toks[p].is_lowercase_word(self.text)
                 || !matches!(
-                    pw.as_ref(),
+                    pw,
                     "of" | "in" | "at" | "on" | "with" | "from" | "for" | "among" | "across" | "to"
                 )
             {
                 return s;
             }
-            let adjunct = matches!(pw.as_ref(), "in" | "at" | "on");
+            let adjunct = matches!(pw, "in" | "at" | "on");
             // `In the primary, Gov. Jane Roe said`: the name after the adjunct
             let after_comma = (s.first..s.last)
                 .rev()
                 .find(|&k| self.is_punct(k, ','))
-                .and_then(|c| self.finder.after(self.text, &self.toks, c + 1, s.last + 1))
+                .and_then(|c| self.finder.after(self.text, self.toks, c + 1, s.last + 1))
                 .filter(|n| n.kind == MentionKind::Name && n.last == s.last);
             if let Some(n) = after_comma.filter(|_| adjunct) {
                 return n;
             }
             let head = self
                 .finder
-                .before(self.text, &self.toks, p - 1, floor)
+                .before(self.text, self.toks, p - 1, floor)
                 .filter(|h| h.last + 1 == p);
             // (a lone capitalised word opening the sentence is no name: `Majorities in …`)
             let name = |h: &Mention| h.kind == MentionKind::Name && (h.first > 0 || h.last > 0);
@@ -1392,7 +1378,7 @@ impl Ctx<'_> {
             let slash = self.is_punct(k, '/') && k > lowest && k < j;
             let plain = slash
                 || matches!(self.toks[k].kind, TokenKind::Word | TokenKind::Number)
-                    && w.as_deref().is_some_and(|w| {
+                    && w.is_some_and(|w| {
                         !BARE_STOPS.contains(&w)
                             && !AUXILIARIES.contains(&w)
                             && !BE.contains(&w)
@@ -1403,9 +1389,7 @@ impl Ctx<'_> {
             }
             start = k;
             // (a determiner opens the phrase)
-            if w.as_deref()
-                .is_some_and(|w| CLAUSE_DETERMINERS.contains(&w))
-            {
+            if w.is_some_and(|w| CLAUSE_DETERMINERS.contains(&w)) {
                 break;
             }
         }
@@ -1414,9 +1398,9 @@ impl Ctx<'_> {
         }
         let opens = start == 0
             || self.toks[start - 1].kind == TokenKind::Punct
-            || matches!(self.word(start - 1).as_deref(), Some("and" | "but" | "as"));
-        let head = (start..=j.min(start + 8))
-            .any(|h| self.word(h).is_some_and(|w| EVIDENCE.contains(&w.as_ref())));
+            || matches!(self.word(start - 1), Some("and" | "but" | "as"));
+        let head =
+            (start..=j.min(start + 8)).any(|h| self.word(h).is_some_and(|w| EVIDENCE.contains(&w)));
         (opens && head && start >= floor).then(|| Mention {
             span: Span::new(self.toks[start].span.start, self.toks[j].span.end),
             kind: MentionKind::Description,
@@ -1434,13 +1418,13 @@ impl Ctx<'_> {
         if s.last + 1 != a || s.last < s.first + 1 || s.last - s.first > 3 {
             return None;
         }
-        if !matches!(self.word(s.first).as_deref(), Some("a" | "an")) {
+        if !matches!(self.word(s.first), Some("a" | "an")) {
             return None;
         }
         let plain = (s.first + 1..=s.last).all(|i| {
             self.toks[i].kind == TokenKind::Word
                 && !matches!(
-                    self.word(i).as_deref(),
+                    self.word(i),
                     Some(
                         "of" | "few"
                             | "lot"
@@ -1465,16 +1449,16 @@ impl Ctx<'_> {
         // `How does a voter decide …`, `would a president say`: an inverted question.
         let prev = s.first.checked_sub(1);
         let pw = prev.and_then(|p| self.word(p)).unwrap_or_default();
-        if AUXILIARIES.contains(&pw.as_ref()) && !BE.contains(&pw.as_ref()) {
+        if AUXILIARIES.contains(&pw) && !BE.contains(&pw) {
             return None;
         }
         let act = prev.filter(|&p| {
             self.toks[p].is_lowercase_word(self.text)
-                && !PREPOSITIONS.contains(&pw.as_ref())
-                && !BE.contains(&pw.as_ref())
-                && !BARE_STOPS.contains(&pw.as_ref())
+                && !PREPOSITIONS.contains(&pw)
+                && !BE.contains(&pw)
+                && !BARE_STOPS.contains(&pw)
                 && !matches!(
-                    pw.as_ref(),
+                    pw,
                     "of" | "by"
                         | "into"
                         | "under"
@@ -1503,7 +1487,7 @@ impl Ctx<'_> {
         }
         let noun = self.word(k.checked_sub(1)?)?;
         if !matches!(
-            noun.as_ref(),
+            noun,
             "statement" | "letter" | "memo" | "email" | "e-mail" | "message" | "note" | "tweet"
         ) {
             return None;
@@ -1513,7 +1497,7 @@ impl Ctx<'_> {
         let mut steps = 0;
         while k > 0 && steps < 2 {
             let w = self.word(k - 1)?;
-            if matches!(w.as_ref(), "a" | "an" | "the") {
+            if matches!(w, "a" | "an" | "the") {
                 k -= 1;
                 break;
             }
@@ -1525,14 +1509,11 @@ impl Ctx<'_> {
         }
         let verb = self.word(k.checked_sub(1)?)?;
         let v = k - 1;
-        match verb.as_ref() {
+        match verb {
             "issued" | "released" | "sent" | "posted" | "published" | "issues" | "releases" => {
                 Some(v)
             }
-            "out"
-                if v > 0
-                    && matches!(self.word(v - 1).as_deref(), Some("put" | "sent" | "puts")) =>
-            {
+            "out" if v > 0 && matches!(self.word(v - 1), Some("put" | "sent" | "puts")) => {
                 Some(v - 1)
             }
             _ => None,
@@ -1551,11 +1532,11 @@ impl Ctx<'_> {
                 .get(b + k)
                 .is_some_and(|t| t.is_lowercase_word(self.text))
         };
-        match w.as_ref() {
+        match w {
             "respond" | "responding" if next(1) == "to" => b + 1,
             "on" if b > 0
                 && matches!(
-                    self.word(b - 1).as_deref(),
+                    self.word(b - 1),
                     Some("went" | "go" | "goes" | "going" | "gone")
                 )
                 && next(1) == "to"
@@ -1570,20 +1551,14 @@ impl Ctx<'_> {
             }
             "said" | "says"
                 if next(1) == "in"
-                    && matches!(
-                        (next(2).as_ref(), next(3).as_ref()),
-                        ("a", "statement") | ("an", "email")
-                    ) =>
+                    && matches!((next(2), next(3)), ("a", "statement") | ("an", "email")) =>
             {
                 b + 3
             }
             // `wrote on Facebook`, `said on Twitter`: the medium (PolNeAR train: 13 cues so
             // against 7 without)
             _ if next(1) == "on"
-                && matches!(
-                    next(2).as_ref(),
-                    "twitter" | "facebook" | "instagram" | "youtube"
-                ) =>
+                && matches!(next(2), "twitter" | "facebook" | "instagram" | "youtube") =>
             {
                 b + 2
             }
@@ -1613,13 +1588,13 @@ impl Ctx<'_> {
         ];
         let is_anchor = |k: usize| {
             let w = self.word(k).unwrap_or_default();
-            ANCHORS.contains(&w.as_ref())
-                || WEEKDAYS.contains(&w.as_ref())
-                || TIME_WORDS.contains(&w.as_ref()) && self.toks[k].is_capitalized(self.text)
+            ANCHORS.contains(&w)
+                || WEEKDAYS.contains(&w)
+                || TIME_WORDS.contains(&w) && self.toks[k].is_capitalized(self.text)
         };
         // `Carter however said`, `Officials there said`: a sentence adverb between the
         // source and its verb belongs to neither.
-        if j > 0 && SKIPPED_ADVERBS.contains(&self.word(j).unwrap_or_default().as_ref()) {
+        if j > 0 && SKIPPED_ADVERBS.contains(&self.word(j).unwrap_or_default()) {
             return if self.may_end_source(j - 1) { j - 1 } else { j };
         }
         if !is_anchor(j) {
@@ -1630,8 +1605,7 @@ impl Ctx<'_> {
         while first > lowest {
             let p = first - 1;
             let w = self.word(p).unwrap_or_default();
-            if is_anchor(p) || LINKS.contains(&w.as_ref()) || self.toks[p].kind == TokenKind::Number
-            {
+            if is_anchor(p) || LINKS.contains(&w) || self.toks[p].kind == TokenKind::Number {
                 first = p;
             } else {
                 break;
@@ -1659,10 +1633,7 @@ impl Ctx<'_> {
             return f;
         };
         let informed = matches!(
-            (
-                self.word(s.first - 2).as_deref(),
-                self.word(s.first - 1).as_deref()
-            ),
+            (self.word(s.first - 2), self.word(s.first - 1)),
             (Some("familiar" | "knowledgeable"), Some("with" | "about"))
                 | (Some("close"), Some("to"))
                 | (Some("briefed"), Some("on" | "about"))
@@ -1673,7 +1644,7 @@ impl Ctx<'_> {
         }
         if let Some(head) = self
             .finder
-            .before(self.text, &self.toks, s.first - 3, floor)
+            .before(self.text, self.toks, s.first - 3, floor)
             .filter(|h| h.kind != MentionKind::Pronoun && h.kind != MentionKind::Relative)
         {
             f.source = Some(Mention {
@@ -1711,10 +1682,10 @@ impl Ctx<'_> {
         let w = self.word(k).unwrap_or_default();
         self.toks[k].is(self.text, ')')
             || self.toks[k].kind == TokenKind::Word
-                && !BARE_STOPS.contains(&w.as_ref())
-                && !PREPOSITIONS.contains(&w.as_ref())
-                && !AUXILIARIES.contains(&w.as_ref())
-                && !BE.contains(&w.as_ref())
+                && !BARE_STOPS.contains(&w)
+                && !PREPOSITIONS.contains(&w)
+                && !AUXILIARIES.contains(&w)
+                && !BE.contains(&w)
     }
 
     /// `Sanders appears to lead`, `the bank is expected to raise rates`: a frame with no
@@ -1733,7 +1704,7 @@ impl Ctx<'_> {
                 && a - first < 3
                 && self
                     .word(first - 1)
-                    .is_some_and(|w| AUXILIARIES.contains(&w.as_ref()) || BE.contains(&w.as_ref()))
+                    .is_some_and(|w| AUXILIARIES.contains(&w) || BE.contains(&w))
             {
                 first -= 1;
             }
@@ -1741,13 +1712,13 @@ impl Ctx<'_> {
             // only the passive: `is expected to`, `is widely expected to`
             let adverb = a > 1
                 && self.word(a - 1).is_some_and(|w| {
-                    is_manner_adverb(self.text, &self.toks[a - 1], &w)
-                        || matches!(w.as_ref(), "also" | "still" | "now" | "not" | "already")
+                    is_manner_adverb(self.text, &self.toks[a - 1], w)
+                        || matches!(w, "also" | "still" | "now" | "not" | "already")
                 });
             let be = if adverb { a - 1 } else { a };
             let passive = matches!(f.m.entry.form, VerbForm::Past | VerbForm::Participle)
                 && be > 0
-                && self.word(be - 1).is_some_and(|w| BE.contains(&w.as_ref()));
+                && self.word(be - 1).is_some_and(|w| BE.contains(&w));
             if !passive || next != "to" {
                 return None;
             }
@@ -1758,10 +1729,10 @@ impl Ctx<'_> {
             let opens = next == "to"
                 || next == "that"
                 || (t.is_lowercase_word(self.text)
-                    && !ADJUNCT_STARTS.contains(&next.as_ref())
-                    && !PREPOSITIONS.contains(&next.as_ref())
-                    && !CLAUSE_DETERMINERS.contains(&next.as_ref())
-                    && !matches!(next.as_ref(), "together" | "like" | "alongside" | "beside"));
+                    && !ADJUNCT_STARTS.contains(&next)
+                    && !PREPOSITIONS.contains(&next)
+                    && !CLAUSE_DETERMINERS.contains(&next)
+                    && !matches!(next, "together" | "like" | "alongside" | "beside"));
             if !opens {
                 return None;
             }
@@ -1769,7 +1740,7 @@ impl Ctx<'_> {
         while first > 0
             && self
                 .word(first - 1)
-                .is_some_and(|w| matches!(w.as_ref(), "also" | "still" | "now" | "already"))
+                .is_some_and(|w| matches!(w, "also" | "still" | "now" | "already"))
         {
             first -= 1;
         }
@@ -1781,11 +1752,11 @@ impl Ctx<'_> {
             let floor = earlier.last().map_or(0, |p| p.last + 1);
             f.subject = self
                 .finder
-                .before(self.text, &self.toks, first - 1, floor)
+                .before(self.text, self.toks, first - 1, floor)
                 .or_else(|| self.bare_subject(first - 1, floor))
                 .filter(|m| {
                     !(m.kind == MentionKind::Pronoun
-                        && matches!(self.word(m.first).as_deref(), Some("it" | "there")))
+                        && matches!(self.word(m.first), Some("it" | "there")))
                         // `a vote which is expected to pass`: a passive's relative pronoun
                         // stands for what is expected (PolNeAR's content)
                         && (m.kind != MentionKind::Relative || passive_belief)
@@ -1849,7 +1820,7 @@ impl Ctx<'_> {
             None if lowest == 0 => 0,
             None => return None,
         };
-        while start < comma && DISCOURSE.contains(&self.word(start).unwrap_or_default().as_ref()) {
+        while start < comma && DISCOURSE.contains(&self.word(start).unwrap_or_default()) {
             start += 1;
         }
         // `Similarly, Roe, a potter, said`: a sentence adverb and its comma.
@@ -1864,7 +1835,7 @@ impl Ctx<'_> {
         // `In July, Roe, vice chair of the board, said`: a short opening adjunct and its comma.
         if self
             .word(start)
-            .is_some_and(|w| PREPOSITIONS.contains(&w.as_ref()) || TIME_WORDS.contains(&w.as_ref()))
+            .is_some_and(|w| PREPOSITIONS.contains(&w) || TIME_WORDS.contains(&w))
         {
             if let Some(c) = (start + 1..comma.min(start + 6)).find(|&c| self.is_punct(c, ',')) {
                 start = c + 1;
@@ -1875,7 +1846,7 @@ impl Ctx<'_> {
             let c1 = (start + 1..comma.min(start + 7)).find(|&k| self.is_punct(k, ','))?;
             let opens = self.toks[start].is_capitalized(self.text)
                 || matches!(
-                    self.word(start).as_deref(),
+                    self.word(start),
                     Some("the" | "a" | "an" | "this" | "that" | "his" | "her" | "its" | "their")
                 );
             ((start..c1).all(|k| self.toks[k].kind == TokenKind::Word) && opens).then(|| Mention {
@@ -1885,7 +1856,7 @@ impl Ctx<'_> {
                 last: c1 - 1,
             })
         };
-        let m = match self.finder.after(self.text, &self.toks, start, comma) {
+        let m = match self.finder.after(self.text, self.toks, start, comma) {
             Some(m) => m,
             None if content => plain()?,
             None => return None,
@@ -1893,7 +1864,7 @@ impl Ctx<'_> {
         let kind = if content {
             !matches!(m.kind, MentionKind::Pronoun | MentionKind::Relative)
                 || !matches!(
-                    self.word(m.first).as_deref(),
+                    self.word(m.first),
                     Some("it" | "there" | "this" | "that" | "which" | "who")
                 )
         } else {
@@ -1904,7 +1875,7 @@ impl Ctx<'_> {
         }
         // `Ted Cruz, by contrast, said`, `Roe, during a visit to Ohio, said`: an aside, not
         // part of the source.
-        if !content && crate::mentions::opens_aside(self.text, &self.toks[m.last + 2]) {
+        if !content && crate::mentions::opens_aside(self.text, self.toks, m.last + 2) {
             return Some(m);
         }
         Some(Mention {
@@ -1922,13 +1893,13 @@ impl Ctx<'_> {
     fn bare_subject(&self, last: usize, floor: usize) -> Option<Mention> {
         let t = self.toks.get(last)?;
         let w = match t.kind {
-            TokenKind::Number => Lower::default(),
+            TokenKind::Number => "",
             _ => self.word(last)?,
         };
-        if BARE_STOPS.contains(&w.as_ref())
-            || PREPOSITIONS.contains(&w.as_ref())
-            || AUXILIARIES.contains(&w.as_ref())
-            || BE.contains(&w.as_ref())
+        if BARE_STOPS.contains(&w)
+            || PREPOSITIONS.contains(&w)
+            || AUXILIARIES.contains(&w)
+            || BE.contains(&w)
             || (w.ends_with("ly") && t.is_lowercase_word(self.text))
         {
             return None;
@@ -1939,7 +1910,7 @@ impl Ctx<'_> {
             let p = &self.toks[first - 1];
             let boundary = match p.kind {
                 TokenKind::Punct => !matches!(p.as_str(self.text), "-" | "." | "'" | "’"),
-                _ => BARE_STOPS.contains(&lower(self.text, p).as_ref()),
+                _ => BARE_STOPS.contains(&self.toks.lower(first - 1)),
             };
             if boundary {
                 break;
@@ -1951,12 +1922,12 @@ impl Ctx<'_> {
             || self.toks[first - 1].kind == TokenKind::Punct
             || self
                 .word(first - 1)
-                .is_some_and(|w| BARE_STOPS.contains(&w.as_ref()));
+                .is_some_and(|w| BARE_STOPS.contains(&w));
         if !at_boundary || first == floor && floor > 0 {
             return None;
         }
         let fw = self.word(first);
-        if fw.as_deref().is_some_and(|w| {
+        if fw.is_some_and(|w| {
             PREPOSITIONS.contains(&w) || TIME_WORDS.contains(&w) || BARE_STOPS.contains(&w)
         }) {
             return None;
@@ -1966,14 +1937,8 @@ impl Ctx<'_> {
         let ft = &self.toks[first];
         let opens = ft.kind == TokenKind::Number
             || ft.is_capitalized(self.text)
-            || fw
-                .as_deref()
-                .is_some_and(|w| CLAUSE_DETERMINERS.contains(&w));
-        if !opens
-            || CLAUSE_DETERMINERS.contains(&w.as_ref())
-            || w.ends_with("’s")
-            || w.ends_with("'s")
-        {
+            || fw.is_some_and(|w| CLAUSE_DETERMINERS.contains(&w));
+        if !opens || CLAUSE_DETERMINERS.contains(&w) || w.ends_with("’s") || w.ends_with("'s") {
             return None;
         }
         if self.toks[first].kind == TokenKind::Punct {
@@ -1985,7 +1950,6 @@ impl Ctx<'_> {
             let Some(w) = self.word(k) else {
                 return true; // numbers, hyphens
             };
-            let w = w.as_ref();
             if tk.is_capitalized(self.text) {
                 return !BARE_STOPS.contains(&w);
             }
@@ -2024,16 +1988,14 @@ impl Ctx<'_> {
             "two", "three", "four", "five", "majority", "others",
         ];
         let w = self.word(last)?;
-        let first = if matches!(w.as_ref(), "them" | "us" | "those") {
+        let first = if matches!(w, "them" | "us" | "those") {
             // `most of them`, `all of those`
             let q = last.checked_sub(2).filter(|&q| q >= floor)?;
-            (self.word(q + 1).as_deref() == Some("of")
-                && self
-                    .word(q)
-                    .is_some_and(|qw| QUANTIFIERS.contains(&qw.as_ref())))
+            (self.word(q + 1) == Some("of")
+                && self.word(q).is_some_and(|qw| QUANTIFIERS.contains(&qw)))
             .then_some(q)?
         } else if matches!(
-            w.as_ref(),
+            w,
             "most" | "half" | "both" | "each" | "several" | "few" | "none" | "another" | "others"
         ) {
             last
@@ -2046,7 +2008,7 @@ impl Ctx<'_> {
                 && !is_close_quote_char(self.tok_str(first - 1))
             || self
                 .word(first - 1)
-                .is_some_and(|p| matches!(p.as_ref(), "and" | "but" | "yet" | "while" | "whereas"));
+                .is_some_and(|p| matches!(p, "and" | "but" | "yet" | "while" | "whereas"));
         opens_clause.then(|| Mention {
             span: Span::new(self.toks[first].span.start, self.toks[last].span.end),
             kind: MentionKind::Group,
@@ -2064,7 +2026,7 @@ impl Ctx<'_> {
         let lowest = before.saturating_sub(30);
         let mut i = 0;
         for k in (lowest..before.saturating_sub(2)).rev() {
-            let conj = matches!(self.word(k).as_deref(), Some("and" | "but" | "while"))
+            let conj = matches!(self.word(k), Some("and" | "but" | "while"))
                 && k > 0
                 && self.is_punct(k - 1, ',');
             if conj || self.is_punct(k, ';') {
@@ -2072,12 +2034,12 @@ impl Ctx<'_> {
                 break;
             }
         }
-        while i < before && DISCOURSE.contains(&self.word(i).unwrap_or_default().as_ref()) {
+        while i < before && DISCOURSE.contains(&self.word(i).unwrap_or_default()) {
             i += 1;
         }
         let clause = i;
         let at = |i: usize| -> Option<Mention> {
-            let mut m = self.finder.after(self.text, &self.toks, i, before)?;
+            let mut m = self.finder.after(self.text, self.toks, i, before)?;
             // `The president left no doubt …, saying`: a description or group opening the
             // clause is its subject too, up to its verb.
             let opening = i == clause
@@ -2089,15 +2051,14 @@ impl Ctx<'_> {
                 // candidate on the stage, …`: nor is a phrase its preposition continues)
                 let timed = (m.first..=m.last).any(|k| {
                     let w = self.word(k).unwrap_or_default();
-                    TIME_WORDS.contains(&w.as_ref())
+                    TIME_WORDS.contains(&w)
                         || matches!(
-                            w.as_ref(),
+                            w,
                             "later" | "earlier" | "ago" | "minutes" | "hours" | "days" | "weeks"
                         )
                 });
                 let continued = self.word(m.last + 1).is_some_and(|w| {
-                    PREPOSITIONS.contains(&w.as_ref())
-                        || matches!(w.as_ref(), "of" | "to" | "by" | "from" | "at")
+                    PREPOSITIONS.contains(&w) || matches!(w, "of" | "to" | "by" | "from" | "at")
                 });
                 if timed || continued {
                     return None;
@@ -2112,10 +2073,10 @@ impl Ctx<'_> {
             let opener = m.first == m.last
                 && (w.ends_with("ing")
                     || w.ends_with("ly")
-                    || PREPOSITIONS.contains(&w.as_ref())
-                    || matches!(w.as_ref(), "amid" | "amidst" | "following" | "despite")
+                    || PREPOSITIONS.contains(&w)
+                    || matches!(w, "amid" | "amidst" | "following" | "despite")
                     || matches!(
-                        w.as_ref(),
+                        w,
                         "minutes" | "hours" | "days" | "weeks" | "months" | "years" | "moments"
                     ));
             if opener {
@@ -2149,8 +2110,8 @@ impl Ctx<'_> {
             let w = self.word(k).unwrap_or_default();
             let prev = self.word(k - 1).unwrap_or_default();
             self.toks[k].is_lowercase_word(self.text)
-                && !DETERMINERS_BEFORE_ADJECTIVE.contains(&prev.as_ref())
-                && (w.len() > 4 && w.ends_with("ed") || IRREGULAR_PAST.contains(&w.as_ref()))
+                && !DETERMINERS_BEFORE_ADJECTIVE.contains(&prev)
+                && (w.len() > 4 && w.ends_with("ed") || IRREGULAR_PAST.contains(&w))
         });
         // (`The candidates briefly put away …`: an adverb before the verb goes with it)
         let verb = verb.map(|k| {
@@ -2177,10 +2138,10 @@ impl Ctx<'_> {
         let a = m.last + 2;
         let aw = self.word(a)?;
         let appositive = matches!(
-            aw.as_ref(),
+            aw,
             "a" | "an" | "the" | "who" | "whose" | "which" | "his" | "her" | "their" | "its"
         ) || self.toks[a].is_capitalized(self.text)
-            || self.finder.is_title(&aw);
+            || self.finder.is_title(aw);
         if !appositive {
             return None;
         }
@@ -2196,14 +2157,14 @@ impl Ctx<'_> {
             }
             if s == "," {
                 let n = self.toks.get(c + 1)?;
-                let w = lower(self.text, n);
+                let w = self.toks.lower(c + 1);
                 let verb = n.is_lowercase_word(self.text)
                     && !w.ends_with("ing")
                     && !matches!(
-                        w.as_ref(),
+                        w,
                         "and" | "but" | "or" | "who" | "which" | "whose" | "a" | "an" | "the"
                     )
-                    && !PREPOSITIONS.contains(&w.as_ref());
+                    && !PREPOSITIONS.contains(&w);
                 if verb {
                     return Some(Mention {
                         span: Span::new(m.span.start, self.toks[c - 1].span.end),
@@ -2220,8 +2181,8 @@ impl Ctx<'_> {
     fn inverted(&self, b: usize) -> Option<Mention> {
         let m = self
             .finder
-            .after(self.text, &self.toks, b + 1, self.toks.len())?;
-        if m.kind == MentionKind::Pronoun && self.word(m.first).as_deref() == Some("it") {
+            .after(self.text, self.toks, b + 1, self.toks.len())?;
+        if m.kind == MentionKind::Pronoun && self.word(m.first) == Some("it") {
             return None;
         }
         let next = m.last + 1;
@@ -2233,14 +2194,14 @@ impl Ctx<'_> {
             Some(_) => {
                 let w = self.word(next).unwrap_or_default();
                 if matches!(
-                    w.as_ref(),
+                    w,
                     "who" | "whose" | "involved" | "close" | "familiar" | "based" | "known"
                 ) {
                     // `said a source close to the campaign`
                     Some(self.extend_source(m, next))
-                } else if PREPOSITIONS.contains(&w.as_ref())
-                    || TIME_WORDS.contains(&w.as_ref())
-                    || matches!(w.as_ref(), "speaking" | "adding" | "referring" | "noting")
+                } else if PREPOSITIONS.contains(&w)
+                    || TIME_WORDS.contains(&w)
+                    || matches!(w, "speaking" | "adding" | "referring" | "noting")
                 {
                     // `said Smith in an interview`, `said Smith when asked`
                     Some(m)
@@ -2262,7 +2223,7 @@ impl Ctx<'_> {
     /// clause when only a few lowercase words (the phrase's head) remain.
     fn of_phrase_tail(&self, m: Mention) -> Option<Mention> {
         let connector = (m.first + 1..m.last)
-            .any(|k| matches!(self.word(k).as_deref(), Some("of" | "for" | "from" | "at")));
+            .any(|k| matches!(self.word(k), Some("of" | "for" | "from" | "at")));
         if !connector || m.kind != MentionKind::Name {
             return None;
         }
@@ -2271,10 +2232,10 @@ impl Ctx<'_> {
         while k < stop
             && self.toks[k].is_lowercase_word(self.text)
             && self.word(k).is_some_and(|w| {
-                !BARE_STOPS.contains(&w.as_ref())
-                    && !PREPOSITIONS.contains(&w.as_ref())
-                    && !TIME_WORDS.contains(&w.as_ref())
-                    && !matches!(w.as_ref(), "of" | "to" | "by")
+                !BARE_STOPS.contains(&w)
+                    && !PREPOSITIONS.contains(&w)
+                    && !TIME_WORDS.contains(&w)
+                    && !matches!(w, "of" | "to" | "by")
             })
         {
             k += 1;
@@ -2294,7 +2255,7 @@ impl Ctx<'_> {
     /// last frame) as the source; at most 20 tokens, commas the only punctuation.
     fn share_apposition(&self, j: usize, earlier: &[Frame]) -> Option<Mention> {
         let p = j.checked_sub(1)?;
-        let percent = self.is_punct(p, '%') || self.word(p).as_deref() == Some("percent");
+        let percent = self.is_punct(p, '%') || self.word(p) == Some("percent");
         let n = p.checked_sub(1)?;
         if !percent || self.toks[n].kind != TokenKind::Number || n < 2 || !self.is_punct(n - 1, ',')
         {
@@ -2308,7 +2269,7 @@ impl Ctx<'_> {
             return None;
         }
         let mut start = floor;
-        while start + 1 < n && DISCOURSE.contains(&self.word(start).unwrap_or_default().as_ref()) {
+        while start + 1 < n && DISCOURSE.contains(&self.word(start).unwrap_or_default()) {
             start += 1;
         }
         (start + 1 < n - 1).then(|| Mention {
@@ -2328,7 +2289,7 @@ impl Ctx<'_> {
         let mut lowers = 0;
         while k < stop && self.toks[k].is_lowercase_word(self.text) {
             let w = self.word(k).unwrap_or_default();
-            if BARE_STOPS.contains(&w.as_ref()) || PREPOSITIONS.contains(&w.as_ref()) {
+            if BARE_STOPS.contains(&w) || PREPOSITIONS.contains(&w) {
                 return None;
             }
             lowers += 1;
@@ -2356,7 +2317,7 @@ impl Ctx<'_> {
             || self.toks[k].kind == TokenKind::Punct
             || self
                 .word(k)
-                .is_some_and(|w| PREPOSITIONS.contains(&w.as_ref()) || w == "of" || w == "who");
+                .is_some_and(|w| PREPOSITIONS.contains(&w) || w == "of" || w == "who");
         ends.then(|| Mention {
             span: Span::new(m.span.start, self.toks[last].span.end),
             kind: MentionKind::Name,
@@ -2371,7 +2332,7 @@ impl Ctx<'_> {
         let first = b + 1;
         let w = self.word(first)?;
         if !matches!(
-            w.as_ref(),
+            w,
             "a" | "an" | "the" | "one" | "another" | "two" | "three" | "several" | "some"
         ) {
             return None;
@@ -2380,10 +2341,7 @@ impl Ctx<'_> {
         let mut k = first + 1;
         while k < stop && self.toks[k].kind != TokenKind::Punct {
             let w = self.word(k).unwrap_or_default();
-            if matches!(
-                w.as_ref(),
-                "who" | "whose" | "that" | "when" | "as" | "in" | "on"
-            ) {
+            if matches!(w, "who" | "whose" | "that" | "when" | "as" | "in" | "on") {
                 break;
             }
             k += 1;
@@ -2393,7 +2351,7 @@ impl Ctx<'_> {
         }
         let end_ok = k == self.toks.len()
             || self.toks[k].kind == TokenKind::Punct
-            || matches!(self.word(k).as_deref(), Some("who" | "whose"));
+            || matches!(self.word(k), Some("who" | "whose"));
         if !end_ok {
             return None;
         }
@@ -2471,12 +2429,12 @@ impl Ctx<'_> {
         }
         let s = f.source?;
         let p = s.first.checked_sub(1)?;
-        if self.word(p).as_deref() != Some("as") {
+        if self.word(p) != Some("as") {
             return None;
         }
         let opens = p == 0
             || self.toks[p - 1].kind == TokenKind::Punct
-            || DISCOURSE.contains(&self.word(p - 1).unwrap_or_default().as_ref());
+            || DISCOURSE.contains(&self.word(p - 1).unwrap_or_default());
         if !opens {
             return None;
         }
@@ -2487,9 +2445,9 @@ impl Ctx<'_> {
         // (`as Roe told the Daily News,`: whom it was told to)
         let bare = comma == f.last + 1
             || f.m.entry.addressee
-            || self.word(f.last + 1).is_some_and(|w| {
-                PREPOSITIONS.contains(&w.as_ref()) || TIME_WORDS.contains(&w.as_ref())
-            });
+            || self
+                .word(f.last + 1)
+                .is_some_and(|w| PREPOSITIONS.contains(&w) || TIME_WORDS.contains(&w));
         (bare && self.is_punct(comma, ',') && comma + 1 < self.toks.len()).then_some(comma)
     }
 
@@ -2505,7 +2463,7 @@ impl Ctx<'_> {
                 // 2008`, `The most recent polling in Florida`)
                 (s.first..=s.last)
                     .take(16)
-                    .any(|h| self.word(h).is_some_and(|w| EVIDENCE.contains(&w.as_ref())))
+                    .any(|h| self.word(h).is_some_and(|w| EVIDENCE.contains(&w)))
             });
         let strict = (f.m.entry.strict && !evidence) || f.m.entry.kind == CueType::Noun;
         if f.m.entry.object
@@ -2532,7 +2490,7 @@ impl Ctx<'_> {
         if comma_after_cue
             && self.word(i).is_some_and(|w| {
                 matches!(
-                    w.as_ref(),
+                    w,
                     "for"
                         | "however"
                         | "in"
@@ -2548,8 +2506,8 @@ impl Ctx<'_> {
                         | "also"
                         | "per"
                         | "without"
-                ) || PREPOSITIONS.contains(&w.as_ref())
-                    || TIME_WORDS.contains(&w.as_ref())
+                ) || PREPOSITIONS.contains(&w)
+                    || TIME_WORDS.contains(&w)
             })
         {
             // (`said, on Twitter, that …`, `said, Tuesday, that …`, `said, per a
@@ -2559,7 +2517,7 @@ impl Ctx<'_> {
                 .find(|&k| self.is_punct(k, ','));
             if let Some(c) = close.filter(|&c| c + 1 < limit) {
                 let next = self.toks[c + 1];
-                if self.word(c + 1).as_deref() == Some("that")
+                if self.word(c + 1) == Some("that")
                     || quote_starting_at(self.quotes, next.span.start).is_some()
                 {
                     i = c + 1;
@@ -2578,7 +2536,7 @@ impl Ctx<'_> {
                 .find(|&k| self.is_punct(k, '—') || self.is_punct(k, '–'));
             if let Some(c) = close.filter(|&c| c > i + 1 && c + 1 < limit) {
                 let next = self.toks[c + 1];
-                if self.word(c + 1).as_deref() == Some("that")
+                if self.word(c + 1) == Some("that")
                     || quote_starting_at(self.quotes, next.span.start).is_some()
                 {
                     i = c + 1;
@@ -2592,19 +2550,18 @@ impl Ctx<'_> {
                 .find(|&k| {
                     let w = self.word(k).unwrap_or_default();
                     matches!(
-                        w.as_ref(),
+                        w,
                         "that" | "whether" | "if" | "how" | "what" | "why" | "when" | "where"
-                    ) || k > i
-                        && matches!(w.as_ref(), "his" | "her" | "their" | "its" | "our" | "my")
+                    ) || k > i && matches!(w, "his" | "her" | "their" | "its" | "our" | "my")
                 })
                 .unwrap_or(limit);
-            if let Some(m) = self.finder.after(text, &self.toks, i, ceil) {
+            if let Some(m) = self.finder.after(text, self.toks, i, ceil) {
                 // `asked a judge to block the rules`: the addressee and what it was asked
-                if self.word(m.last + 1).as_deref() == Some("to")
+                if self.word(m.last + 1) == Some("to")
                     && (!matches!(m.kind, MentionKind::Pronoun)
                         // `asking them to host events`
                         || matches!(
-                            self.word(m.first).as_deref(),
+                            self.word(m.first),
                             Some("them" | "him" | "us" | "me")
                         ))
                     && quote_starting_at(self.quotes, self.toks[i].span.start).is_none()
@@ -2627,14 +2584,9 @@ impl Ctx<'_> {
                     }
                     let w = self.word(i).unwrap_or_default();
                     let quoted = quote_starting_at(self.quotes, self.toks[i].span.start).is_some();
-                    let pronoun = matches!(w.as_ref(), "he" | "she" | "they" | "it" | "we" | "i")
-                        || contraction_pronoun(&w).is_some(); // `told Reuters he’d …`
-                    if !(quoted
-                        || colon
-                        || pronoun
-                        || w == "that"
-                        || ADJUNCT_STARTS.contains(&w.as_ref()))
-                    {
+                    let pronoun = matches!(w, "he" | "she" | "they" | "it" | "we" | "i")
+                        || contraction_pronoun(w).is_some(); // `told Reuters he’d …`
+                    if !(quoted || colon || pronoun || w == "that" || ADJUNCT_STARTS.contains(&w)) {
                         // `told a Wall Street Journal lunch group that …`: the rest of a long
                         // addressee, then `that`, within a few words.
                         // (`told supporters in Columbus, Ohio, that …`, `told reporters,
@@ -2643,11 +2595,11 @@ impl Ctx<'_> {
                             .take_while(|&k| {
                                 self.toks[k].kind != TokenKind::Punct || self.is_punct(k, ',')
                             })
-                            .find(|&k| self.word(k).as_deref() == Some("that"));
+                            .find(|&k| self.word(k) == Some("that"));
                         // `told the AP his firm worked …`: a speech verb's clause starts
                         // right after the addressee, with a noun phrase of its own.
                         let opens = !f.m.entry.strict
-                            && (CLAUSE_DETERMINERS.contains(&w.as_ref())
+                            && (CLAUSE_DETERMINERS.contains(&w)
                                 || self.toks[i].kind == TokenKind::Number
                                 || self.toks[i].is_capitalized(text));
                         // `told the mayors who gathered in the city, “…”`: a relative clause
@@ -2685,7 +2637,7 @@ impl Ctx<'_> {
         }
         let t = self.toks[i];
         // `a book called “Hope”`: a name right after `called` is no object of naming.
-        let cue_word = lower(text, &self.toks[f.cue_last]);
+        let cue_word = self.toks.lower(f.cue_last);
         let naming = f.m.entry.object && cue_word.starts_with("call");
         // (`what he called “our arguments”` has its speaker before it: a name or pronoun)
         let named_speaker = f
@@ -2697,10 +2649,10 @@ impl Ctx<'_> {
         if let Some(q) = quote_starting_at(self.quotes, t.span.start) {
             return Some(self.quoted_content(q, limit));
         }
-        let w = lower(text, &t);
+        let w = self.toks.lower(i);
         let question = f.m.entry.addressee
             && matches!(
-                w.as_ref(),
+                w,
                 "if" | "how" | "what" | "why" | "which" | "who" | "when" | "where"
             )
             // `explained how …`, `did not say why …`: a speech verb's indirect question
@@ -2710,7 +2662,7 @@ impl Ctx<'_> {
                 && (!f.m.entry.object || f.m.entry.form != VerbForm::Gerund)
                 && !f.m.entry.belief
                 && !f.source_after
-                && matches!(w.as_ref(), "how" | "what" | "why");
+                && matches!(w, "how" | "what" | "why");
         if w == "that" || w == "whether" || question {
             // `said that …`, `asked whether …`
             let end = self.content_end(i, limit)?;
@@ -2720,21 +2672,21 @@ impl Ctx<'_> {
         // taking an object) is
         let wants_to = (f.m.entry.object || f.m.entry.infinitive) && w == "to";
         // `said much of it was …`, `said more than half …`, `said if …`: a clause after all.
-        let quantity = matches!(w.as_ref(), "much" | "more" | "less" | "little")
-            && matches!(self.word(i + 1).as_deref(), Some("of" | "than"));
+        let quantity = matches!(w, "much" | "more" | "less" | "little")
+            && matches!(self.word(i + 1), Some("of" | "than"));
         let speech = !strict && !f.m.entry.object && !f.m.entry.belief;
         // `said this was a mistake`, `thinks this plan will fail`: `this` opens the clause
         // unless a time noun follows it (`said this week …`).
         let this_subject = w == "this"
-            && self.word(i + 1).is_some_and(|n| {
-                !THIS_TIME_NOUNS.contains(&n.as_ref()) && !WEEKDAYS.contains(&n.as_ref())
-            });
+            && self
+                .word(i + 1)
+                .is_some_and(|n| !THIS_TIME_NOUNS.contains(&n) && !WEEKDAYS.contains(&n));
         let clause_start = t.kind != TokenKind::Punct
             && (wants_to
                 || quantity
                 || this_subject
                 || (speech && w == "if")
-                || !ADJUNCT_STARTS.contains(&w.as_ref()))
+                || !ADJUNCT_STARTS.contains(&w))
             // `believed to be …` is no content; `hopes to …`, `wants to …` are
             && !(w == "to" && f.m.entry.belief && !(f.m.entry.object || f.m.entry.infinitive));
         if f.m.entry.kind == CueType::Verb
@@ -2748,11 +2700,11 @@ impl Ctx<'_> {
             // `He said so.`, `I think so.`: `so` stands for the content.
             return Some(vec![t.span]);
         }
-        if speech && !clause_start && matches!(w.as_ref(), "yes" | "no") {
+        if speech && !clause_start && matches!(w, "yes" | "no") {
             // `Sanders said yes and …`: the answer is the content.
             let next = self.toks.get(i + 1);
             if next.map_or(true, |n| n.kind == TokenKind::Punct)
-                || matches!(self.word(i + 1).as_deref(), Some("and" | "but"))
+                || matches!(self.word(i + 1), Some("and" | "but"))
             {
                 return Some(vec![t.span]);
             }
@@ -2770,7 +2722,7 @@ impl Ctx<'_> {
             let end_tok = (i + 1..stop)
                 .find_map(|k| {
                     // `called it “X” and left`: `and` before a past verb opens a new clause
-                    if self.word(k).as_deref() == Some("and")
+                    if self.word(k) == Some("and")
                         && self
                             .toks
                             .get(k + 1)
@@ -2782,7 +2734,7 @@ impl Ctx<'_> {
                                     && w.len() > 5
                                     && w.ends_with("ing")
                                 || matches!(
-                                    w.as_ref(),
+                                    w,
                                     "said" | "says" | "told" | "left" | "went" | "made" | "took"
                                 )
                         })
@@ -2807,31 +2759,29 @@ impl Ctx<'_> {
             // `called him “a liar”`, `calls it a disgrace`: naming takes an object and its
             // complement (not `called a meeting`, `a group called Hope`).
             // `sees the issue as a way to …`: seeing is a view only with `as`.
-            if matches!(
-                cue_word.as_ref(),
-                "see" | "sees" | "saw" | "seen" | "seeing"
-            ) && !(i + 1..end_tok).any(|k| self.word(k).as_deref() == Some("as"))
+            if matches!(cue_word, "see" | "sees" | "saw" | "seen" | "seeing")
+                && !(i + 1..end_tok).any(|k| self.word(k) == Some("as"))
             {
                 return None;
             }
             if naming {
                 let complement = (i + 1..end_tok).any(|k| {
                     quote_starting_at(self.quotes, self.toks[k].span.start).is_some()
-                        || matches!(self.word(k).as_deref(), Some("a" | "an"))
+                        || matches!(self.word(k), Some("a" | "an"))
                         // `calls it the nerd prom`, `called her son her hero`: a definite
                         // complement right after a word of the object (not `called the
                         // hotel from the lobby`)
                         || matches!(
-                            self.word(k).as_deref(),
+                            self.word(k),
                             Some("the" | "his" | "her" | "their" | "its" | "our" | "my" | "your")
                         ) && k <= i + 3
                             && (i..k).all(|j| {
                                 self.toks[j].kind == TokenKind::Word
                                     && self.word(j).is_some_and(|p| {
-                                        !PREPOSITIONS.contains(&p.as_ref())
-                                            && !BARE_STOPS.contains(&p.as_ref())
+                                        !PREPOSITIONS.contains(&p)
+                                            && !BARE_STOPS.contains(&p)
                                             && !matches!(
-                                                p.as_ref(),
+                                                p,
                                                 "of" | "by" | "into" | "onto" | "up" | "throughout"
                                             )
                                     })
@@ -2848,8 +2798,8 @@ impl Ctx<'_> {
         // is content even for a strict verb.
         let pronoun_clause = f.m.entry.kind == CueType::Verb
             && !f.source_after
-            && (matches!(w.as_ref(), "he" | "she" | "they" | "we" | "i" | "you")
-                || contraction_pronoun(&w).is_some())
+            && (matches!(w, "he" | "she" | "they" | "we" | "i" | "you")
+                || contraction_pronoun(w).is_some())
             && self
                 .toks
                 .get(i + 1)
@@ -2863,7 +2813,7 @@ impl Ctx<'_> {
         let mut k = i;
         while k < stop {
             let tk = self.toks[k];
-            if k > i && matches!(self.word(k).as_deref(), Some("and" | "but" | "or")) {
+            if k > i && matches!(self.word(k), Some("and" | "but" | "or")) {
                 return None;
             }
             if tk.kind == TokenKind::Punct {
@@ -2904,13 +2854,13 @@ impl Ctx<'_> {
                         continue;
                     }
                 }
-            } else if lower(text, &tk) == "that"
+            } else if self.toks.lower(k) == "that"
                 && (self.toks[k - 1].kind != TokenKind::Punct
                     || is_close_quote_char(self.tok_str(k - 1)))
                 // `the state that she won`: a relative clause, not content
                 && !(k >= 2
                     && !matches!(
-                        self.word(k - 1).as_deref(),
+                        self.word(k - 1),
                         Some(
                             // `said this year that …`: a time adjunct, not a relative clause's head
                             "year" | "month" | "week" | "weekend" | "morning" | "afternoon"
@@ -2922,11 +2872,11 @@ impl Ctx<'_> {
                         )
                     )
                     && matches!(
-                        self.word(k - 2).as_deref(),
+                        self.word(k - 2),
                         Some("the" | "a" | "an" | "this" | "his" | "her" | "their" | "its")
                     ))
                 && !matches!(
-                    self.word(k - 1).as_deref(),
+                    self.word(k - 1),
                     Some("so" | "such" | "now" | "than" | "like" | "in" | "of" | "about" | "all")
                 )
             {
@@ -2944,12 +2894,12 @@ impl Ctx<'_> {
         let det = self.word(i)?;
         let subject = |k: usize| {
             self.word(k).is_some_and(|w| {
-                matches!(w.as_ref(), "he" | "she" | "they" | "it" | "we" | "i")
-                    || contraction_pronoun(&w).is_some()
+                matches!(w, "he" | "she" | "they" | "it" | "we" | "i")
+                    || contraction_pronoun(w).is_some()
             })
         };
         if !matches!(
-            det.as_ref(),
+            det,
             "the" | "a" | "an" | "his" | "her" | "their" | "our" | "its" | "my" | "your"
         ) {
             // `told reporters he …`: a bare plural noun
@@ -2981,9 +2931,9 @@ impl Ctx<'_> {
                         // after `said on Tuesday,` only a pronoun or `if` opens the clause
                         let next = self.word(k + 1).unwrap_or_default();
                         if !matches!(
-                            next.as_ref(),
+                            next,
                             "he" | "she" | "they" | "we" | "i" | "it" | "if" | "there"
-                        ) && contraction_pronoun(&next).is_none()
+                        ) && contraction_pronoun(next).is_none()
                         {
                             return None;
                         }
@@ -3000,8 +2950,7 @@ impl Ctx<'_> {
                     head = true;
                 }
                 TokenKind::Word => {
-                    let w = lower(self.text, &t);
-                    let w = w.as_ref();
+                    let w = self.toks.lower(k);
                     if matches!(w, "he" | "she" | "they" | "we" | "i" | "it" | "there")
                         || contraction_pronoun(w).is_some()
                     {
@@ -3023,8 +2972,7 @@ impl Ctx<'_> {
                         let after_noun = k > i
                             && self.toks[k - 1].is_lowercase_word(self.text)
                             && self.word(k - 1).is_some_and(|p| {
-                                !CLAUSE_DETERMINERS.contains(&p.as_ref())
-                                    && !PREPOSITIONS.contains(&p.as_ref())
+                                !CLAUSE_DETERMINERS.contains(&p) && !PREPOSITIONS.contains(&p)
                             });
                         if !head && !det && w.ends_with("ing") {
                             return None; // `insisted on paying …`: a verb's object
@@ -3135,9 +3083,9 @@ impl Ctx<'_> {
                 .filter(|&k| self.toks[k].kind != TokenKind::Punct)
                 .count();
             let adjunct = self.word(after).is_some_and(|w| {
-                WEEKDAYS.contains(&w.as_ref())
+                WEEKDAYS.contains(&w)
                     || matches!(
-                        w.as_ref(),
+                        w,
                         "on" | "in"
                             | "at"
                             | "today"
@@ -3165,7 +3113,7 @@ impl Ctx<'_> {
             // (`…, a judge ruled Monday.`: a weekday or a day word alone too)
             let adjunct = self.word(after).is_some_and(|w| {
                 matches!(
-                    w.as_ref(),
+                    w,
                     "on" | "in"
                         | "last"
                         | "this"
@@ -3175,7 +3123,7 @@ impl Ctx<'_> {
                         | "today"
                         | "yesterday"
                         | "tonight"
-                ) || WEEKDAYS.contains(&w.as_ref())
+                ) || WEEKDAYS.contains(&w)
             });
             if !(words == 0 || adjunct && words <= 4) {
                 return None;
@@ -3187,14 +3135,14 @@ impl Ctx<'_> {
         let tail = limit.saturating_sub(after);
         let adjunct = self
             .word(after)
-            .is_some_and(|w| ADJUNCT_STARTS.contains(&w.as_ref()));
+            .is_some_and(|w| ADJUNCT_STARTS.contains(&w));
         if self.is_punct(after, ',') && after + 1 < limit && tail > 3 {
             let e = self.content_end(after + 1, limit)?;
             second = Some(Span::new(self.toks[after + 1].span.start, e));
         } else if tail > if adjunct { 12 } else { 6 } {
             return None;
         }
-        if second.is_none() && (after..limit).any(|k| self.word(k).as_deref() == Some("that")) {
+        if second.is_none() && (after..limit).any(|k| self.word(k) == Some("that")) {
             return None;
         }
         let first = self.toks[0];
@@ -3203,9 +3151,7 @@ impl Ctx<'_> {
         }
         let end = self.toks[p - 2].span.end;
         let mut start = 0;
-        while start + 1 < p - 1
-            && DISCOURSE.contains(&self.word(start).unwrap_or_default().as_ref())
-        {
+        while start + 1 < p - 1 && DISCOURSE.contains(&self.word(start).unwrap_or_default()) {
             start += 1;
             while self.is_punct(start, ',') {
                 start += 1;
@@ -3243,9 +3189,7 @@ impl Ctx<'_> {
             && after < n
             && n - after <= 20
             && self.word(after).is_some_and(|w| {
-                PREPOSITIONS.contains(&w.as_ref())
-                    || TIME_WORDS.contains(&w.as_ref())
-                    || WEEKDAYS.contains(&w.as_ref())
+                PREPOSITIONS.contains(&w) || TIME_WORDS.contains(&w) || WEEKDAYS.contains(&w)
             })
             && (after..n).all(|k| {
                 let t = self.tok_str(k);
@@ -3338,7 +3282,7 @@ impl Ctx<'_> {
         }
         let first = self.word(0)?;
         if matches!(
-            first.as_ref(),
+            first,
             "update"
                 | "note"
                 | "watch"
@@ -3369,12 +3313,12 @@ impl Ctx<'_> {
             return None;
         }
         // `More from the report: “…”`: the report is the source
-        let lead = match (first.as_ref(), self.word(1).as_deref()) {
+        let lead = match (first, self.word(1)) {
             ("from", _) => 1,
             ("more", Some("from")) => 2,
             _ => 0,
         };
-        let m = self.finder.after(self.text, &self.toks, lead, k)?;
+        let m = self.finder.after(self.text, self.toks, lead, k)?;
         if m.last + 1 != k
             || lead == 0 && m.kind != MentionKind::Name
             || !self.toks[0].is_capitalized(self.text)
@@ -3426,14 +3370,13 @@ impl Ctx<'_> {
             return None;
         }
         let mut start = d + 1;
-        let lead = (start..k.min(start + 2)).find(|&j| self.word(j).as_deref() == Some("from"));
-        let from = lead.is_some_and(|j| {
-            j == start || j == start + 1 && self.word(start).as_deref() == Some("more")
-        });
+        let lead = (start..k.min(start + 2)).find(|&j| self.word(j) == Some("from"));
+        let from =
+            lead.is_some_and(|j| j == start || j == start + 1 && self.word(start) == Some("more"));
         if from {
             start = lead.unwrap_or(start) + 1;
         }
-        let m = self.finder.after(self.text, &self.toks, start, k)?;
+        let m = self.finder.after(self.text, self.toks, start, k)?;
         if m.last + 1 != k || !(from || m.kind == MentionKind::Name) {
             return None;
         }
@@ -3448,7 +3391,7 @@ impl Ctx<'_> {
     /// it so).
     fn poll_attribution(&self) -> Option<Attribution> {
         let n = self.toks.len();
-        if self.word(0).as_deref() != Some("in") || self.toks.get(1)?.kind != TokenKind::Word {
+        if self.word(0) != Some("in") || self.toks.get(1)?.kind != TokenKind::Word {
             return None;
         }
         let k = (2..n.min(15)).find(|&k| {
@@ -3460,14 +3403,14 @@ impl Ctx<'_> {
         }
         let poll = (1..k).any(|j| {
             matches!(
-                self.word(j).as_deref(),
+                self.word(j),
                 Some("poll" | "polls" | "survey" | "surveys" | "polling")
             )
         });
         // (`In a memo released as polls closed, …`: a clause inside is no poll's name)
         let clause = (1..k).any(|j| {
             matches!(
-                self.word(j).as_deref(),
+                self.word(j),
                 Some(
                     "as" | "when"
                         | "while"
@@ -3519,7 +3462,7 @@ impl Ctx<'_> {
         }
         let m = self
             .finder
-            .after(self.text, &self.toks, d + 1, n.min(d + 10))?;
+            .after(self.text, self.toks, d + 1, n.min(d + 10))?;
         if m.kind != MentionKind::Name || m.first != d + 1 {
             return None;
         }
@@ -3600,7 +3543,7 @@ impl Ctx<'_> {
                 let s = f.source?;
                 let mut lead = 0;
                 while lead < f.first
-                    && (DISCOURSE.contains(&self.word(lead).unwrap_or_default().as_ref())
+                    && (DISCOURSE.contains(&self.word(lead).unwrap_or_default())
                         || self.is_punct(lead, ','))
                 {
                     lead += 1;
@@ -3692,14 +3635,14 @@ impl Ctx<'_> {
                     && self.word(f.cue_last).is_some_and(|w| w == "asked")
                     // (not `has been asked to …`, `was not asked`)
                     && !(f.first..f.cue_last)
-                        .any(|k| matches!(self.word(k).as_deref(), Some("been" | "not")))
+                        .any(|k| matches!(self.word(k), Some("been" | "not")))
                 {
                     let window = limit.min(from + 12);
                     content = (from..window)
                         .take_while(|&k| self.toks[k].kind != TokenKind::Punct)
                         .find(|&k| {
                             matches!(
-                                self.word(k).as_deref(),
+                                self.word(k),
                                 Some(
                                     "who"
                                         | "which"
@@ -3853,7 +3796,7 @@ impl Ctx<'_> {
             && !f.m.entry.adverb
             && f.last == f.cue_last
             && f.last > first
-            && self.word(f.last).as_deref() == Some("as")
+            && self.word(f.last) == Some("as")
         {
             cue = Span::new(cue.start, self.toks[f.last - 1].span.end);
         }
@@ -3894,7 +3837,7 @@ pub fn extract(
 ) -> Vec<Attribution> {
     let top = crate::quotes::top_level(quotes);
     let mut out = Vec::new();
-    let mut toks = Vec::new();
+    let mut toks = Tokens::default();
     let mut scratch = Scratch::default();
     let mut c = 0usize;
     for (si, sentence) in sentences.iter().enumerate() {
@@ -3935,10 +3878,10 @@ pub fn extract(
             continue;
         }
         // One token buffer for every sentence.
-        tokenize_into(text, sentence.span.start, sentence.span.end, &mut toks);
+        toks.fill(text, sentence.span.start, sentence.span.end);
         let ctx = Ctx {
             text,
-            toks: std::mem::take(&mut toks),
+            toks: &toks,
             sentence: sentence.span,
             index: si,
             quotes: &top,
@@ -4019,7 +3962,6 @@ pub fn extract(
                 out[from..].sort_by_key(|a| a.cue.start);
             }
         }
-        toks = ctx.toks;
     }
     drop_nested(text, &mut out);
     out
@@ -4310,7 +4252,7 @@ fn sentence_attributions(
             f.cut = Some(start);
         } else if start > 0
             && matches!(
-                ctx.word(start - 1).as_deref(),
+                ctx.word(start - 1),
                 Some("and" | "but" | "while" | "whereas")
             )
         {

@@ -133,6 +133,100 @@ impl std::fmt::Debug for Lower<'_> {
     }
 }
 
+/// The tokens of one sentence with each one's lowercase form, made once when the sentence
+/// is tokenized, so that the rules asking about a word read it instead of lowercasing the
+/// token again. Reads as the slice of its tokens; [`Tokens::lower`] gives token `i`
+/// lowercased, as [`lower`] would. One value serves sentence after sentence
+/// ([`Tokens::fill`]), its buffers reused.
+///
+/// ```
+/// let text = "Lavrov’s AIDE said: “No.”";
+/// let mut t = sayso::lex::Tokens::default();
+/// t.fill(text, 0, text.len());
+/// assert_eq!(t.len(), 8);
+/// assert_eq!((t.lower(0), t.lower(1), t.lower(5)), ("lavrov’s", "aide", "no"));
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Tokens {
+    toks: Vec<Token>,
+    /// The sentence's text with every token lowercased in place, then the lowercase forms
+    /// whose length differs from the token's (`İ`), one after another.
+    lower: String,
+    /// Each token's lowercase form: its byte range in `lower`.
+    low: Vec<(usize, usize)>,
+}
+
+impl std::ops::Deref for Tokens {
+    type Target = [Token];
+
+    #[inline]
+    fn deref(&self) -> &[Token] {
+        &self.toks
+    }
+}
+
+impl Tokens {
+    /// The tokens of `text[start..end]` (byte offsets on char boundaries) with their
+    /// lowercase forms.
+    pub fn new(text: &str, start: usize, end: usize) -> Self {
+        let mut t = Tokens::default();
+        t.fill(text, start, end);
+        t
+    }
+
+    /// Tokenize `text[start..end]` into this table, replacing what it held.
+    pub fn fill(&mut self, text: &str, start: usize, end: usize) {
+        tokenize_into(text, start, end, &mut self.toks);
+        let Tokens { toks, lower, low } = self;
+        lower.clear();
+        lower.push_str(&text[start..end]);
+        low.clear();
+        low.reserve(toks.len());
+        for t in toks.iter() {
+            let (s, e) = (t.span.start - start, t.span.end - start);
+            if t.plain_lowercase {
+                low.push((s, e));
+                continue;
+            }
+            let word = &text[t.span.start..t.span.end];
+            if word.is_ascii() {
+                lower[s..e].make_ascii_lowercase();
+                low.push((s, e));
+            } else if word
+                .chars()
+                .all(|c| c.to_lowercase().eq(std::iter::once(c)))
+            {
+                low.push((s, e));
+            } else {
+                let l = word.to_lowercase();
+                if l.len() == e - s {
+                    lower.replace_range(s..e, &l);
+                    low.push((s, e));
+                } else {
+                    low.push((lower.len(), lower.len() + l.len()));
+                    lower.push_str(&l);
+                }
+            }
+        }
+    }
+
+    /// Token `i` lowercased ([`lower`]); panics when there is no token `i`.
+    #[inline]
+    pub fn lower(&self, i: usize) -> &str {
+        let (s, e) = self.low[i];
+        &self.lower[s..e]
+    }
+
+    /// Token `i` lowercased when it is a word, else None.
+    #[inline]
+    pub fn word(&self, i: usize) -> Option<&str> {
+        self.toks
+            .get(i)
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|_| self.lower(i))
+    }
+}
+
 impl Token {
     /// The token's text.
     pub fn as_str<'a>(&self, text: &'a str) -> &'a str {
@@ -613,6 +707,21 @@ mod tests {
         ));
     }
 
+    /// The table's lowercase forms are `lower`'s, token by token, whatever the text.
+    #[test]
+    fn table_lowers_as_lower_does() {
+        let text = "said Said SAID Zürich ΟΔΟΣ İstanbul İİ x Ab-Cd’s “Q” — ǅ Ⓐb 1A";
+        let mut table = Tokens::default();
+        for (s, e) in [(0, text.len()), (5, 14), (0, 0)] {
+            table.fill(text, s, e);
+            let toks = tokenize(text, s, e);
+            assert_eq!(&*table, &toks[..]);
+            for (i, t) in toks.iter().enumerate() {
+                assert_eq!(table.lower(i), &*lower(text, t), "{i}");
+            }
+        }
+    }
+
     /// The filter turns away no word of the list.
     #[test]
     fn word_set_is_its_list() {
@@ -651,6 +760,14 @@ mod tests {
             for w in list.iter().chain(probes.iter().map(String::as_str).collect::<Vec<_>>().iter()) {
                 proptest::prop_assert_eq!(set.contains(w), list.contains(w));
                 proptest::prop_assert_eq!(strings.contains(w), list.contains(w));
+            }
+        }
+
+        #[test]
+        fn table_agrees_on_any_text(text in "[a-zA-Z0-9 ’éİΣ]{0,60}|\\PC{0,20}") {
+            let table = Tokens::new(&text, 0, text.len());
+            for (i, t) in tokenize(&text, 0, text.len()).iter().enumerate() {
+                proptest::prop_assert_eq!(table.lower(i), &*lower(&text, t));
             }
         }
 

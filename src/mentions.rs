@@ -10,10 +10,10 @@
 //! bounded window of tokens, so the cost per cue is constant.
 //!
 //! ```
-//! use sayso::lex::tokenize;
+//! use sayso::lex::Tokens;
 //! use sayso::mentions::{MentionFinder, MentionKind};
 //! let text = "In July, Russian Foreign Minister Sergey Lavrov announced it.";
-//! let tokens = tokenize(text, 0, text.len());
+//! let tokens = Tokens::new(text, 0, text.len());
 //! let finder = MentionFinder::default();
 //! let m = finder.before(text, &tokens, 7, 0).unwrap(); // ends at "Lavrov"
 //! assert_eq!(m.span.as_str(text), "Russian Foreign Minister Sergey Lavrov");
@@ -22,7 +22,7 @@
 
 use std::sync::{LazyLock, OnceLock};
 
-use crate::lex::{lower, Token, TokenKind, WordSet, WEEKDAYS};
+use crate::lex::{Token, TokenKind, Tokens, WordSet, WEEKDAYS};
 use crate::lexicon;
 
 use crate::Span;
@@ -57,7 +57,7 @@ pub struct Mention {
 
 impl Mention {
     /// This mention widened to end with token `last`.
-    fn through(&self, tokens: &[Token], last: usize) -> Mention {
+    fn through(&self, tokens: &Tokens, last: usize) -> Mention {
         Mention {
             span: Span::new(self.span.start, tokens[last].span.end),
             last,
@@ -360,7 +360,7 @@ const LEADING_DETERMINERS: &[&str] = &[
 
 /// Mention `m` with the determiner just before it (`The` of `The 50-state poll`), when it
 /// opens with no determiner of its own.
-fn with_determiner(text: &str, tokens: &[Token], m: Mention, floor: usize) -> Mention {
+fn with_determiner(tokens: &Tokens, m: Mention, floor: usize) -> Mention {
     if !matches!(
         m.kind,
         MentionKind::Name | MentionKind::Group | MentionKind::Description
@@ -368,8 +368,8 @@ fn with_determiner(text: &str, tokens: &[Token], m: Mention, floor: usize) -> Me
     {
         return m;
     }
-    let own = lower(text, &tokens[m.first]);
-    if matches!(own.as_ref(), "the" | "a" | "an") || is_possessive(&own) {
+    let own = tokens.lower(m.first);
+    if matches!(own, "the" | "a" | "an") || is_possessive(own) {
         return m;
     }
     let p = m.first - 1;
@@ -377,8 +377,8 @@ fn with_determiner(text: &str, tokens: &[Token], m: Mention, floor: usize) -> Me
     if t.kind != TokenKind::Word || tokens[m.first].line_break_before {
         return m;
     }
-    let w = lower(text, t);
-    if !LEADING_DETERMINERS.contains(&w.as_ref()) {
+    let w = tokens.lower(p);
+    if !LEADING_DETERMINERS.contains(&w) {
         return m;
     }
     Mention {
@@ -390,7 +390,7 @@ fn with_determiner(text: &str, tokens: &[Token], m: Mention, floor: usize) -> Me
 
 /// Mention `m` from the last line break inside it (a heading line before a name is no part
 /// of it).
-fn after_line_break(text: &str, tokens: &[Token], m: Mention) -> Mention {
+fn after_line_break(text: &str, tokens: &Tokens, m: Mention) -> Mention {
     let _ = text;
     match (m.first + 1..=m.last)
         .rev()
@@ -453,19 +453,20 @@ fn is_initials(s: &str) -> bool {
 
 /// A word that can modify a noun phrase's head: not a function word, a verb-like word of
 /// the forward stop list, or an adverb.
-fn is_modifier(text: &str, t: &Token) -> bool {
+fn is_modifier(tokens: &Tokens, i: usize) -> bool {
+    let t = &tokens[i];
     if t.kind == TokenKind::Number {
         return true;
     }
-    let w = lower(text, t);
+    let w = tokens.lower(i);
     t.kind == TokenKind::Word
-        && !FUNCTION_WORDS.contains(&w.as_ref())
-        && !STOP_FORWARD.contains(&w.as_ref())
-        && !DETERMINERS.contains(&w.as_ref())
-        && !PRONOUNS.contains(&w.as_ref())
+        && !FUNCTION_WORDS.contains(&w)
+        && !STOP_FORWARD.contains(&w)
+        && !DETERMINERS.contains(&w)
+        && !PRONOUNS.contains(&w)
         && !w.ends_with("ly")
         && !matches!(
-            w.as_ref(),
+            w,
             "then" | "now" | "still" | "even" | "already" | "just" | "however" | "yet" | "so"
         )
 }
@@ -473,16 +474,17 @@ fn is_modifier(text: &str, t: &Token) -> bool {
 /// True when token `s` opens a clause: the sentence's first token, or one after a comma,
 /// colon, semicolon, bracket, dash, quotation mark or a clause-joining word; or one after
 /// `of`, which opens a noun phrase (`85% of ferry riders`).
-fn opens_clause(text: &str, tokens: &[Token], s: usize) -> bool {
-    let Some(p) = s.checked_sub(1).map(|p| &tokens[p]) else {
+fn opens_clause(text: &str, tokens: &Tokens, s: usize) -> bool {
+    let Some(pi) = s.checked_sub(1) else {
         return true;
     };
+    let p = &tokens[pi];
     if p.kind == TokenKind::Punct {
         let ps = p.as_str(text);
         return is_quote_mark(ps) || matches!(ps, "," | ":" | ";" | "(" | "—" | "–");
     }
     matches!(
-        lower(text, p).as_ref(),
+        tokens.lower(pi),
         "that"
             | "of"
             | "and"
@@ -541,15 +543,16 @@ const PARENTHETICAL_OPENERS: &[&str] = &[
 
 /// True when token `t` opens an aside between a source and its cue rather than an
 /// apposition: `Roe, in a statement, said`, `Roe, citing data, said`, `Roe, by contrast,`.
-pub fn opens_aside(text: &str, t: &Token) -> bool {
-    let w = lower(text, t);
+pub fn opens_aside(text: &str, tokens: &Tokens, i: usize) -> bool {
+    let t = &tokens[i];
+    let w = tokens.lower(i);
     t.is_lowercase_word(text)
-        && (w.ends_with("ing") || w.ends_with("ed") || PARENTHETICAL_OPENERS.contains(&w.as_ref()))
-        && !matches!(w.as_ref(), "and" | "but" | "or")
+        && (w.ends_with("ing") || w.ends_with("ed") || PARENTHETICAL_OPENERS.contains(&w))
+        && !matches!(w, "and" | "but" | "or")
 }
 
 /// The `(` matching the `)` at token `close`, no further back than eight tokens or `floor`.
-fn open_bracket_before(text: &str, tokens: &[Token], close: usize, floor: usize) -> Option<usize> {
+fn open_bracket_before(text: &str, tokens: &Tokens, close: usize, floor: usize) -> Option<usize> {
     (floor.max(close.saturating_sub(8))..close)
         .rev()
         .find(|&i| tokens[i].is(text, '('))
@@ -651,13 +654,12 @@ impl MentionFinder {
     fn poll_share_before(
         &self,
         text: &str,
-        tokens: &[Token],
+        tokens: &Tokens,
         last: usize,
         floor: usize,
     ) -> Option<Mention> {
         let is_number = |i: usize| {
-            tokens[i].kind == TokenKind::Number
-                || NUMBER_WORDS.contains(&lower(text, &tokens[i]).as_ref())
+            tokens[i].kind == TokenKind::Number || NUMBER_WORDS.contains(&tokens.lower(i))
         };
         let mut first = if tokens[last].is(text, '%') {
             last.checked_sub(1)
@@ -665,10 +667,10 @@ impl MentionFinder {
         } else {
             // `N in 10`, `N out of 10`
             let of = last.checked_sub(1).filter(|&i| i > floor)?;
-            let w = lower(text, &tokens[of]);
-            let n = match w.as_ref() {
+            let w = tokens.lower(of);
+            let n = match w {
                 "in" => of - 1,
-                "of" if of >= floor + 2 && lower(text, &tokens[of - 1]) == "out" => of - 2,
+                "of" if of >= floor + 2 && tokens.lower(of - 1) == "out" => of - 2,
                 _ => return None,
             };
             if !is_number(last) || !is_number(n) {
@@ -679,9 +681,9 @@ impl MentionFinder {
         // `nearly`, `about`, `just over`: qualifiers of the share.
         let mut steps = 0;
         while first > floor && steps < 2 {
-            let q = lower(text, &tokens[first - 1]);
+            let q = tokens.lower(first - 1);
             if !matches!(
-                q.as_ref(),
+                q,
                 "nearly"
                     | "about"
                     | "almost"
@@ -722,7 +724,7 @@ impl MentionFinder {
     pub fn before(
         &self,
         text: &str,
-        tokens: &[Token],
+        tokens: &Tokens,
         last: usize,
         floor: usize,
     ) -> Option<Mention> {
@@ -736,8 +738,8 @@ impl MentionFinder {
         if last < floor || t.kind != TokenKind::Word {
             return None;
         }
-        let w = lower(text, t);
-        if PRONOUNS.contains(&w.as_ref()) {
+        let w = tokens.lower(last);
+        if PRONOUNS.contains(&w) {
             return Some(Mention {
                 span: t.span,
                 kind: MentionKind::Pronoun,
@@ -745,7 +747,7 @@ impl MentionFinder {
                 last,
             });
         }
-        if RELATIVES.contains(&w.as_ref()) {
+        if RELATIVES.contains(&w) {
             // `X, a sculptor ..., who said`: the antecedent with its apposition; a bare
             // `who` otherwise (the PolNeAR convention).
             if last >= floor + 2 && tokens[last - 1].is(text, ',') {
@@ -769,16 +771,16 @@ impl MentionFinder {
             });
         }
         self.phrase_before(text, tokens, last, floor)
-            .map(|m| with_determiner(text, tokens, m, floor))
+            .map(|m| with_determiner(tokens, m, floor))
             .map(|m| self.widen_left(text, tokens, m, floor))
-            .map(|m| with_determiner(text, tokens, m, floor))
+            .map(|m| with_determiner(tokens, m, floor))
             .map(|m| after_line_break(text, tokens, m))
     }
 
     /// The whole phrase a mention ends: the head before a preposition (`a spokesman for
     /// the ministry`, `a majority of voters`) and a coordinated phrase (`She and her aides`,
     /// `Neither Cruz nor Christie`), at most two steps back, each bounded.
-    fn widen_left(&self, text: &str, tokens: &[Token], m: Mention, floor: usize) -> Mention {
+    fn widen_left(&self, text: &str, tokens: &Tokens, m: Mention, floor: usize) -> Mention {
         let mut m = m;
         for _ in 0..2 {
             let Some(p) = m.first.checked_sub(1).filter(|&p| p > floor) else {
@@ -801,17 +803,17 @@ impl MentionFinder {
             if tokens[p].kind != TokenKind::Word {
                 break;
             }
-            let pw = lower(text, &tokens[p]);
+            let pw = tokens.lower(p);
             // `a super PAC`: the lowercase word is part of the name.
             if pw == "super" && matches!(tokens[m.first].as_str(text), "PAC" | "PACs") {
                 m.first = p;
                 m.span = Span::new(tokens[p].span.start, m.span.end);
                 continue;
             }
-            let joined = match pw.as_ref() {
+            let joined = match pw {
                 "of" | "for" | "at" | "in" | "with" | "from" | "on" => {
                     let h = &tokens[p - 1];
-                    let hw = lower(text, h);
+                    let hw = tokens.lower(p - 1);
                     // `Most of the senators`, `An average of 10 percent of voters`: a
                     // quantity heads the phrase (with its article).
                     // `85% of Democrats`, `61 percent of voters`: a share heads it too.
@@ -819,7 +821,7 @@ impl MentionFinder {
                         .then(|| {
                             if h.is(text, '%') {
                                 self.poll_share_before(text, tokens, p - 1, floor)
-                            } else if matches!(hw.as_ref(), "percent" | "per") {
+                            } else if matches!(hw, "percent" | "per") {
                                 self.phrase_before(text, tokens, p - 1, floor)
                                     .filter(|l| l.first < p - 1)
                             } else {
@@ -827,15 +829,11 @@ impl MentionFinder {
                             }
                         })
                         .flatten();
-                    if share.is_some() || pw == "of" && QUANTITY_HEADS.contains(&hw.as_ref()) {
+                    if share.is_some() || pw == "of" && QUANTITY_HEADS.contains(&hw) {
                         let mut first = match p.checked_sub(2) {
                             _ if share.is_some() => share.map_or(p - 1, |l| l.first),
                             Some(d)
-                                if d >= floor
-                                    && matches!(
-                                        lower(text, &tokens[d]).as_ref(),
-                                        "the" | "a" | "an"
-                                    ) =>
+                                if d >= floor && matches!(tokens.lower(d), "the" | "a" | "an") =>
                             {
                                 d
                             }
@@ -844,7 +842,7 @@ impl MentionFinder {
                         // `Almost half of`, `nearly 60% of`: a qualifier of the quantity.
                         if first > floor
                             && matches!(
-                                lower(text, &tokens[first - 1]).as_ref(),
+                                tokens.lower(first - 1),
                                 "almost"
                                     | "nearly"
                                     | "about"
@@ -867,23 +865,22 @@ impl MentionFinder {
                         };
                         break;
                     }
-                    let evidence =
-                        h.kind == TokenKind::Word && EVIDENCE_HEADS.contains(&hw.as_ref());
-                    let known = self.groups.contains(hw.as_ref() as &str)
-                        || self.titles.contains(hw.as_ref() as &str);
+                    let evidence = h.kind == TokenKind::Word && EVIDENCE_HEADS.contains(&hw);
+                    let known =
+                        self.groups.contains(hw as &str) || self.titles.contains(hw as &str);
                     // A capital opening the sentence hides no head of the lexicons (`Leaders
                     // of the union`); the plural-agent guess needs a lowercase word.
                     // `the director of the bureau`, `a slice of Hollywood`: any noun with a
                     // determiner heads an `of` phrase (phrase_before wants the determiner).
                     let of_noun = pw == "of"
                         && h.is_lowercase_word(text)
-                        && !FUNCTION_WORDS.contains(&hw.as_ref())
-                        && !STOP_FORWARD.contains(&hw.as_ref())
-                        && !CLAUSE_WORDS.contains(&hw.as_ref())
+                        && !FUNCTION_WORDS.contains(&hw)
+                        && !STOP_FORWARD.contains(&hw)
+                        && !CLAUSE_WORDS.contains(&hw)
                         && !hw.ends_with("ed");
                     let head = evidence
                         || of_noun
-                        || h.is_lowercase_word(text) && (known || Self::agent_plural(&hw))
+                        || h.is_lowercase_word(text) && (known || Self::agent_plural(hw))
                         || p == 1 && h.kind == TokenKind::Word && known;
                     // `Paul Okafor of the Tribune`: a name before `of` is who speaks, the
                     // phrase after it where they belong.
@@ -915,17 +912,17 @@ impl MentionFinder {
                         })
                         .find(|&h| {
                             tokens[h].is_lowercase_word(text)
-                                && EVIDENCE_HEADS.contains(&lower(text, &tokens[h]).as_ref())
+                                && EVIDENCE_HEADS.contains(&tokens.lower(h))
                         })
                         .and_then(|h| self.phrase_before(text, tokens, h, floor))
-                        .map(|l| with_determiner(text, tokens, l, floor))
+                        .map(|l| with_determiner(tokens, l, floor))
                         .filter(|l| l.kind != MentionKind::Pronoun)
                         .map(|l| (l, MentionKind::Description))
                 }
                 "and" | "nor" => {
                     let left = &tokens[p - 1];
-                    let lw = lower(text, left);
-                    if matches!(lw.as_ref(), "he" | "she" | "they" | "we" | "i") {
+                    let lw = tokens.lower(p - 1);
+                    if matches!(lw, "he" | "she" | "they" | "we" | "i") {
                         Some(Mention {
                             span: left.span,
                             kind: MentionKind::Pronoun,
@@ -950,10 +947,8 @@ impl MentionFinder {
         }
         // `Neither Cruz nor Christie`, `both the union and the party`
         if let Some(q) = m.first.checked_sub(1).filter(|&q| q >= floor) {
-            let coordinated = tokens[q + 1..=m.last]
-                .iter()
-                .any(|t| matches!(lower(text, t).as_ref(), "and" | "nor"));
-            if coordinated && matches!(lower(text, &tokens[q]).as_ref(), "neither" | "both") {
+            let coordinated = (q + 1..=m.last).any(|i| matches!(tokens.lower(i), "and" | "nor"));
+            if coordinated && matches!(tokens.lower(q), "neither" | "both") {
                 m.first = q;
                 m.span = Span::new(tokens[q].span.start, m.span.end);
                 m.kind = MentionKind::Group;
@@ -965,20 +960,20 @@ impl MentionFinder {
     fn phrase_before(
         &self,
         text: &str,
-        tokens: &[Token],
+        tokens: &Tokens,
         last: usize,
         floor: usize,
     ) -> Option<Mention> {
         let t = &tokens[last];
-        let w = lower(text, t);
-        let capital_head = t.is_capitalized(text) && !STOP_CAPS.contains(&w.as_ref());
-        let known_head = self.groups.contains(w.as_ref() as &str)
-            || self.titles.contains(w.as_ref() as &str)
-            || (t.is_lowercase_word(text) && (Self::agent_plural(&w) || self.group_plural(&w)));
+        let w = tokens.lower(last);
+        let capital_head = t.is_capitalized(text) && !STOP_CAPS.contains(&w);
+        let known_head = self.groups.contains(w as &str)
+            || self.titles.contains(w as &str)
+            || (t.is_lowercase_word(text) && (Self::agent_plural(w) || self.group_plural(w)));
         if !(capital_head || t.is_lowercase_word(text) || t.is_capitalized(text)) {
             return None;
         }
-        if is_possessive(&w) || (!capital_head && FUNCTION_WORDS.contains(&w.as_ref())) {
+        if is_possessive(w) || (!capital_head && FUNCTION_WORDS.contains(&w)) {
             return None;
         }
         let mut committed = last;
@@ -990,10 +985,10 @@ impl MentionFinder {
         let window_floor = floor.max(last.saturating_sub(12));
         while k > window_floor {
             let p = &tokens[k - 1];
-            let pw = lower(text, p);
+            let pw = tokens.lower(k - 1);
             match p.kind {
                 TokenKind::Word => {
-                    if DETERMINERS.contains(&pw.as_ref()) {
+                    if DETERMINERS.contains(&pw) {
                         // `The plan came from Lena Voss`: a determiner far from a name
                         // starts another phrase; so does one before a clause word when the
                         // head is known without it (`the attack but officials`, `the limit
@@ -1001,17 +996,17 @@ impl MentionFinder {
                         let clause_between = known_head
                             && (k..committed).any(|i| {
                                 tokens[i].is_lowercase_word(text)
-                                    && CLAUSE_WORDS.contains(&lower(text, &tokens[i]).as_ref())
+                                    && CLAUSE_WORDS.contains(&tokens.lower(i))
                             });
                         // `Many veteran Republicans`: a quantifier before modifiers of a name.
                         let quantified = capital_head
                             && pending_lower > 0
                             && matches!(
-                                pw.as_ref(),
+                                pw,
                                 "many" | "some" | "most" | "several" | "all" | "few" | "both"
                             )
                             && (k..committed).all(|i| {
-                                tokens[i].is_lowercase_word(text) && is_modifier(text, &tokens[i])
+                                tokens[i].is_lowercase_word(text) && is_modifier(tokens, i)
                             });
                         if quantified || !(clause_between || capital_head && pending_lower > 0) {
                             start = k - 1;
@@ -1027,7 +1022,7 @@ impl MentionFinder {
                         && (k - 1 == 0 || tokens[k - 2].kind == TokenKind::Punct)
                         && pending_lower == 0
                         && k == last
-                        && is_modifier(text, &tokens[k])
+                        && is_modifier(tokens, k)
                     {
                         start = k - 1;
                         committed = start;
@@ -1035,7 +1030,7 @@ impl MentionFinder {
                         break;
                     }
                     if p.is_capitalized(text) {
-                        if STOP_CAPS.contains(&pw.as_ref()) {
+                        if STOP_CAPS.contains(&pw) {
                             break;
                         }
                         // `Years after Bill Clinton`, `emails that Donald Trump`: a capital
@@ -1043,7 +1038,7 @@ impl MentionFinder {
                         if pending_lower > 0
                             && (k..committed).any(|i| {
                                 tokens[i].is_lowercase_word(text)
-                                    && CLAUSE_WORDS.contains(&lower(text, &tokens[i]).as_ref())
+                                    && CLAUSE_WORDS.contains(&tokens.lower(i))
                             })
                         {
                             break;
@@ -1052,7 +1047,7 @@ impl MentionFinder {
                         // to a lowercase head, unless they are all modifiers (`The state’s
                         // Republican party leader`): then the name is one too.
                         if !capital_head && pending_lower > 0 {
-                            if (k..committed).all(|i| is_modifier(text, &tokens[i])) {
+                            if (k..committed).all(|i| is_modifier(tokens, i)) {
                                 start = k - 1;
                                 k -= 1;
                                 continue;
@@ -1063,25 +1058,20 @@ impl MentionFinder {
                         committed = start;
                         has_capital = true;
                         pending_lower = 0;
-                    } else if is_possessive(&pw) {
+                    } else if is_possessive(pw) {
                         start = k - 1;
                         committed = start;
                         has_det = true;
                         pending_lower = 0;
-                    } else if CONNECTORS.contains(&pw.as_ref())
+                    } else if CONNECTORS.contains(&pw)
                         && k >= window_floor + 2
                         && (tokens[k - 2].is_capitalized(text) && tokens[k].is_capitalized(text)
                             || pw == "and"
-                                && (self
-                                    .groups
-                                    .contains(lower(text, &tokens[k - 2]).as_ref() as &str)
-                                    || self
-                                        .titles
-                                        .contains(lower(text, &tokens[k - 2]).as_ref() as &str)))
+                                && (self.groups.contains(tokens.lower(k - 2) as &str)
+                                    || self.titles.contains(tokens.lower(k - 2) as &str)))
                     {
                         start = k - 1;
-                    } else if p.is_lowercase_word(text) && self.titles.contains(pw.as_ref() as &str)
-                    {
+                    } else if p.is_lowercase_word(text) && self.titles.contains(pw as &str) {
                         // `former`, `senior`, `spokesman` before a name or a head
                         start = k - 1;
                         if pending_lower == 0 {
@@ -1129,9 +1119,9 @@ impl MentionFinder {
                     // Mr. / J. (initials) / U.S.
                     if p.is(text, '.') && k >= window_floor + 2 {
                         let q = &tokens[k - 2];
-                        let qw = lower(text, q);
+                        let qw = tokens.lower(k - 2);
                         let initial = q.kind == TokenKind::Word && is_initials(q.as_str(text));
-                        if initial || TITLE_ABBREVIATIONS.contains(&qw.as_ref()) {
+                        if initial || TITLE_ABBREVIATIONS.contains(&qw) {
                             start = k - 2;
                             committed = start;
                             k -= 2;
@@ -1157,14 +1147,14 @@ impl MentionFinder {
         // Only the modifiers next to the head count: `, but security specialists say`.
         if start < committed && !capital_head {
             let mut m = committed;
-            while m > start && is_modifier(text, &tokens[m - 1]) {
+            while m > start && is_modifier(tokens, m - 1) {
                 m -= 1;
             }
             let mut s = m;
             while s == start
                 && s > window_floor
                 && tokens[s - 1].is_capitalized(text)
-                && !STOP_CAPS.contains(&lower(text, &tokens[s - 1]).as_ref())
+                && !STOP_CAPS.contains(&tokens.lower(s - 1))
                 && start - s < 3
             {
                 s -= 1;
@@ -1183,10 +1173,7 @@ impl MentionFinder {
         // the modifiers opening its clause too.
         if start < committed && capital_head && pending_lower > 0 {
             let mut m = committed;
-            while m > start
-                && tokens[m - 1].is_lowercase_word(text)
-                && is_modifier(text, &tokens[m - 1])
-            {
+            while m > start && tokens[m - 1].is_lowercase_word(text) && is_modifier(tokens, m - 1) {
                 m -= 1;
             }
             if m < committed && opens_clause(text, tokens, m) {
@@ -1203,10 +1190,7 @@ impl MentionFinder {
         }
         let kind = if has_capital && capital_head {
             MentionKind::Name
-        } else if self.groups.contains(w.as_ref() as &str)
-            || Self::agent_plural(&w)
-            || self.group_plural(&w)
-        {
+        } else if self.groups.contains(w as &str) || Self::agent_plural(w) || self.group_plural(w) {
             MentionKind::Group
         } else if has_capital && !has_det {
             MentionKind::Name
@@ -1226,7 +1210,7 @@ impl MentionFinder {
     fn name_or_bracketed_before(
         &self,
         text: &str,
-        tokens: &[Token],
+        tokens: &Tokens,
         last: usize,
         floor: usize,
     ) -> Option<Mention> {
@@ -1246,7 +1230,7 @@ impl MentionFinder {
     pub fn apposition_before(
         &self,
         text: &str,
-        tokens: &[Token],
+        tokens: &Tokens,
         comma: usize,
         floor: usize,
     ) -> Option<Mention> {
@@ -1287,12 +1271,12 @@ impl MentionFinder {
         }
         // The apposition starts like a noun phrase: a determiner, a name, a number, a title.
         let a = &tokens[k + 1];
-        let aw = lower(text, a);
-        let appositive = DETERMINERS.contains(&aw.as_ref())
+        let aw = tokens.lower(k + 1);
+        let appositive = DETERMINERS.contains(&aw)
             || a.kind == TokenKind::Number
-            || (a.is_capitalized(text) && !STOP_CAPS.contains(&aw.as_ref()))
-            || self.titles.contains(aw.as_ref() as &str);
-        if opens_aside(text, a) {
+            || (a.is_capitalized(text) && !STOP_CAPS.contains(&aw))
+            || self.titles.contains(aw as &str);
+        if opens_aside(text, tokens, k + 1) {
             // `Salceda, citing data from the State Department, said`, `Roe, in a statement,
             // said`: the name alone.
             return self
@@ -1328,7 +1312,7 @@ impl MentionFinder {
         // `Joseph Roe Jr., the mayor,`: the suffix's full stop ends the name.
         if tokens[end_of_name].is(text, '.')
             && end_of_name > floor + 1
-            && matches!(lower(text, &tokens[end_of_name - 1]).as_ref(), "jr" | "sr")
+            && matches!(tokens.lower(end_of_name - 1), "jr" | "sr")
         {
             end_of_name -= 1;
         }
@@ -1341,7 +1325,7 @@ impl MentionFinder {
                     || matches!(m.kind, MentionKind::Description | MentionKind::Group)
                         && a.is_capitalized(text)
             })
-            .filter(|m| !self.is_opening_adjunct(text, tokens, m))?;
+            .filter(|m| !self.is_opening_adjunct(tokens, m))?;
         Some(Mention {
             span: Span::new(name.span.start, tokens[comma - 1].span.end),
             kind: MentionKind::Name,
@@ -1353,15 +1337,15 @@ impl MentionFinder {
     /// `In the interview,`, `Earlier this week,`, `Similarly,`: a phrase before a comma that
     /// is an adjunct of the clause (after a preposition or a time adverb, a time phrase, a
     /// lone -ly adverb), not a name an apposition may follow.
-    fn is_opening_adjunct(&self, text: &str, tokens: &[Token], m: &Mention) -> bool {
+    fn is_opening_adjunct(&self, tokens: &Tokens, m: &Mention) -> bool {
         // (a preposition opening the clause: `In the interview,`, not `made by Roe,`)
         let after_preposition = m.first.checked_sub(1).is_some_and(|p| {
-            let w = lower(text, &tokens[p]);
+            let w = tokens.lower(p);
             let opens = p == 0 || tokens[p - 1].kind == TokenKind::Punct;
             opens
                 && tokens[p].kind == TokenKind::Word
                 && (matches!(
-                    w.as_ref(),
+                    w,
                     "in" | "on"
                         | "at"
                         | "during"
@@ -1377,13 +1361,13 @@ impl MentionFinder {
                         | "over"
                         | "through"
                         | "among"
-                ) || matches!(w.as_ref(), "earlier" | "later" | "last" | "next" | "this"))
+                ) || matches!(w, "earlier" | "later" | "last" | "next" | "this"))
         });
-        let timed = tokens[m.first..=m.last].iter().any(|t| {
-            let w = lower(text, t);
-            WEEKDAYS.contains(&w.as_ref())
+        let timed = (m.first..=m.last).any(|i| {
+            let w = tokens.lower(i);
+            WEEKDAYS.contains(&w)
                 || matches!(
-                    w.as_ref(),
+                    w,
                     "week"
                         | "weekend"
                         | "month"
@@ -1396,7 +1380,7 @@ impl MentionFinder {
                         | "yesterday"
                 )
         });
-        let adverb = m.first == m.last && lower(text, &tokens[m.first]).ends_with("ly");
+        let adverb = m.first == m.last && tokens.lower(m.first).ends_with("ly");
         after_preposition || timed || adverb
     }
 
@@ -1409,7 +1393,7 @@ impl MentionFinder {
     pub fn apposition_after(
         &self,
         text: &str,
-        tokens: &[Token],
+        tokens: &Tokens,
         m: &Mention,
         ceil: usize,
         to_sentence_end: bool,
@@ -1422,19 +1406,18 @@ impl MentionFinder {
             return None;
         }
         let a = tokens.get(comma + 1)?;
-        let aw = lower(text, a);
+        let aw = tokens.lower(comma + 1);
         // An apposition opens with a determiner, a relative, an age (`Jane Roe, 44,`) or a
         // title within its first words (`Jane Roe, communications director for ...`).
         let titled = || {
-            tokens[comma + 1..tokens.len().min(comma + 5)]
-                .iter()
-                .take_while(|t| t.kind == TokenKind::Word)
-                .any(|t| self.titles.contains(lower(text, t).as_ref() as &str))
+            (comma + 1..tokens.len().min(comma + 5))
+                .take_while(|&i| tokens[i].kind == TokenKind::Word)
+                .any(|i| self.titles.contains(tokens.lower(i)))
         };
         let appositive = a.kind == TokenKind::Number
             || a.kind == TokenKind::Word
                 && (matches!(
-                    aw.as_ref(),
+                    aw,
                     "a" | "an" | "the" | "his" | "her" | "their" | "its" | "who" | "whose" | "one"
                 ) || titled());
         let last = self.clause_end(text, tokens, comma + 1, ceil, true)?;
@@ -1456,9 +1439,9 @@ impl MentionFinder {
                 && !(a.is_lowercase_word(text)
                     && (aw.ends_with("ing")
                         || aw.ends_with("ed")
-                        || CLAUSE_OPENERS.contains(&aw.as_ref())
-                        || FUNCTION_WORDS.contains(&aw.as_ref())
-                        || STOP_FORWARD.contains(&aw.as_ref())))
+                        || CLAUSE_OPENERS.contains(&aw)
+                        || FUNCTION_WORDS.contains(&aw)
+                        || STOP_FORWARD.contains(&aw)))
         };
         (appositive || to_sentence_end && opener() && to_end()).then(|| m.through(tokens, last))
     }
@@ -1469,7 +1452,7 @@ impl MentionFinder {
     pub fn phrase_to_clause_end(
         &self,
         text: &str,
-        tokens: &[Token],
+        tokens: &Tokens,
         m: &Mention,
         ceil: usize,
     ) -> Option<Mention> {
@@ -1486,7 +1469,7 @@ impl MentionFinder {
     pub fn clause_phrase(
         &self,
         text: &str,
-        tokens: &[Token],
+        tokens: &Tokens,
         first: usize,
         ceil: usize,
     ) -> Option<Mention> {
@@ -1515,7 +1498,7 @@ impl MentionFinder {
     fn clause_end(
         &self,
         text: &str,
-        tokens: &[Token],
+        tokens: &Tokens,
         from: usize,
         ceil: usize,
         through_commas: bool,
@@ -1550,10 +1533,10 @@ impl MentionFinder {
                 let next = tokens.get(i + 1);
                 // `, on Monday`, `, in a statement`, `, via email`: an adjunct of the cue.
                 let adjunct = |n: &Token| {
-                    let w = lower(text, n);
+                    let w = tokens.lower(i + 1);
                     n.is_lowercase_word(text)
                         && matches!(
-                            w.as_ref(),
+                            w,
                             "in" | "on"
                                 | "at"
                                 | "via"
@@ -1572,7 +1555,7 @@ impl MentionFinder {
                                 | "today"
                                 | "yesterday"
                         )
-                        || WEEKDAYS.contains(&w.as_ref())
+                        || WEEKDAYS.contains(&w)
                 };
                 let new_clause = !through_commas
                     || next.map_or(true, |n| {
@@ -1580,7 +1563,7 @@ impl MentionFinder {
                             || adjunct(n)
                             || n.is_lowercase_word(text)
                                 && (n.as_str(text).ends_with("ing")
-                                    || CLAUSE_OPENERS.contains(&lower(text, n).as_ref()))
+                                    || CLAUSE_OPENERS.contains(&tokens.lower(i + 1)))
                     });
                 if new_clause {
                     break;
@@ -1603,31 +1586,24 @@ impl MentionFinder {
 
     /// The noun phrase starting at `tokens[first]`, looking no further than `ceil`
     /// (exclusive) and at most a dozen tokens: `Mr. Smith`, `a report by RIA Novosti`.
-    pub fn after(
-        &self,
-        text: &str,
-        tokens: &[Token],
-        first: usize,
-        ceil: usize,
-    ) -> Option<Mention> {
+    pub fn after(&self, text: &str, tokens: &Tokens, first: usize, ceil: usize) -> Option<Mention> {
         let t = tokens.get(first)?;
         if first >= ceil || t.kind != TokenKind::Word {
             return None;
         }
-        let w = lower(text, t);
+        let w = tokens.lower(first);
         // `according to her lawyers`: `her` before a noun is a determiner.
         let determiner = w == "her"
             && tokens.get(first + 1).is_some_and(|n| {
-                let nw = lower(text, n);
+                let nw = tokens.lower(first + 1);
                 n.is_lowercase_word(text)
                     && first + 1 < ceil
-                    && !STOP_FORWARD.contains(&nw.as_ref())
-                    && !FUNCTION_WORDS.contains(&nw.as_ref())
-                    && !DETERMINERS.contains(&nw.as_ref())
-                    && !PRONOUNS.contains(&nw.as_ref())
+                    && !STOP_FORWARD.contains(&nw)
+                    && !FUNCTION_WORDS.contains(&nw)
+                    && !DETERMINERS.contains(&nw)
+                    && !PRONOUNS.contains(&nw)
             });
-        if !determiner && (PRONOUNS.contains(&w.as_ref()) || OBJECT_PRONOUNS.contains(&w.as_ref()))
-        {
+        if !determiner && (PRONOUNS.contains(&w) || OBJECT_PRONOUNS.contains(&w)) {
             return Some(Mention {
                 span: t.span,
                 kind: MentionKind::Pronoun,
@@ -1643,34 +1619,34 @@ impl MentionFinder {
         let mut i = first;
         while i < ceil {
             let p = &tokens[i];
-            let pw = lower(text, p);
+            let pw = tokens.lower(i);
             match p.kind {
                 TokenKind::Word => {
-                    if i == first && DETERMINERS.contains(&pw.as_ref()) {
+                    if i == first && DETERMINERS.contains(&pw) {
                         // leading determiner
                     } else if p.is_capitalized(text) {
-                        if STOP_CAPS.contains(&pw.as_ref()) && i == first {
+                        if STOP_CAPS.contains(&pw) && i == first {
                             return None;
                         }
                         has_head = true;
                         has_capital = true;
                         last = Some(i);
-                    } else if is_possessive(&pw) {
+                    } else if is_possessive(pw) {
                         last = Some(i);
                     } else if i > first
-                        && (matches!(pw.as_ref(), "of" | "for" | "by" | "from" | "at" | "and")
+                        && (matches!(pw, "of" | "for" | "by" | "from" | "at" | "and")
                             || pw == "to"
                                 && tokens.get(i + 1).is_some_and(|n| n.is_capitalized(text)))
                         && last.is_some()
                     {
                         // a connector: keep going if a phrase follows
-                    } else if i > first && STOP_FORWARD.contains(&pw.as_ref()) {
+                    } else if i > first && STOP_FORWARD.contains(&pw) {
                         break;
-                    } else if DETERMINERS.contains(&pw.as_ref())
+                    } else if DETERMINERS.contains(&pw)
                         && i > first
                         && tokens[i - 1].kind == TokenKind::Word
                         && matches!(
-                            lower(text, &tokens[i - 1]).as_ref(),
+                            tokens.lower(i - 1),
                             "of" | "for" | "by" | "from" | "at" | "and" | "to"
                         )
                     {
@@ -1679,8 +1655,8 @@ impl MentionFinder {
                     } else if p.is_lowercase_word(text)
                         && has_capital
                         && last == Some(i - 1)
-                        && !self.titles.contains(pw.as_ref() as &str)
-                        && !self.groups.contains(pw.as_ref() as &str)
+                        && !self.titles.contains(pw as &str)
+                        && !self.groups.contains(pw as &str)
                         && !(i == first + 1 && self.head_ahead(text, tokens, i, ceil))
                     {
                         break; // `Senator Mills attacked`: a verb after the name
@@ -1689,9 +1665,7 @@ impl MentionFinder {
                         if lowers > 6 {
                             break;
                         }
-                        if self.groups.contains(pw.as_ref() as &str)
-                            || self.titles.contains(pw.as_ref() as &str)
-                        {
+                        if self.groups.contains(pw as &str) || self.titles.contains(pw as &str) {
                             has_head = true;
                         }
                         if has_head || i > first {
@@ -1709,9 +1683,9 @@ impl MentionFinder {
                         && i + 1 < ceil
                         && tokens[i + 1].is_capitalized(text)
                     {
-                        let q = lower(text, &tokens[i - 1]);
+                        let q = tokens.lower(i - 1);
                         let initial = is_initials(tokens[i - 1].as_str(text));
-                        if initial || TITLE_ABBREVIATIONS.contains(&q.as_ref()) {
+                        if initial || TITLE_ABBREVIATIONS.contains(&q) {
                             i += 1;
                             continue;
                         }
@@ -1731,10 +1705,7 @@ impl MentionFinder {
         }
         let kind = if has_capital {
             MentionKind::Name
-        } else if self
-            .groups
-            .contains(lower(text, &tokens[last]).as_ref() as &str)
-        {
+        } else if self.groups.contains(tokens.lower(last) as &str) {
             MentionKind::Group
         } else {
             MentionKind::Description
@@ -1757,19 +1728,19 @@ impl MentionFinder {
     /// `Syrian hackers`, `Nuclear proliferation experts`: after one capitalised modifier at
     /// token `i - 1`, a lowercase run of at most two words ending in a known head (not a
     /// verb: `Trump slams critics`, `Mills attacked aides`).
-    fn head_ahead(&self, text: &str, tokens: &[Token], i: usize, ceil: usize) -> bool {
-        for t in tokens.iter().take(ceil.min(i + 2)).skip(i) {
-            let w = lower(text, t);
+    fn head_ahead(&self, text: &str, tokens: &Tokens, i: usize, ceil: usize) -> bool {
+        for (j, t) in tokens.iter().enumerate().take(ceil.min(i + 2)).skip(i) {
+            let w = tokens.lower(j);
             if !t.is_lowercase_word(text)
-                || STOP_FORWARD.contains(&w.as_ref())
-                || FUNCTION_WORDS.contains(&w.as_ref())
+                || STOP_FORWARD.contains(&w)
+                || FUNCTION_WORDS.contains(&w)
             {
                 return false;
             }
-            let head = self.groups.contains(w.as_ref() as &str)
-                || self.titles.contains(w.as_ref() as &str)
-                || Self::agent_plural(&w)
-                || self.group_plural(&w);
+            let head = self.groups.contains(w as &str)
+                || self.titles.contains(w as &str)
+                || Self::agent_plural(w)
+                || self.group_plural(w);
             if head {
                 return true;
             }
