@@ -497,6 +497,7 @@ fn quote_ending_before(quotes: &[Span], pos: usize) -> Option<Span> {
 }
 
 impl Ctx<'_> {
+    #[inline]
     fn word(&self, i: usize) -> Option<&str> {
         self.toks.word(i)
     }

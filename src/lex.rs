@@ -149,10 +149,14 @@ impl std::fmt::Debug for Lower<'_> {
 #[derive(Clone, Debug, Default)]
 pub struct Tokens {
     toks: Vec<Token>,
-    /// The sentence's text with every token lowercased in place, then the lowercase forms
-    /// whose length differs from the token's (`İ`), one after another.
+    /// Where the sentence starts in its text.
+    base: usize,
+    /// The sentence's text with every ASCII letter lowercased, and each token beyond ASCII
+    /// whose lowercase form has its length written over it: token `i`'s lowercase form sits
+    /// where the token sits in the sentence.
     lower: String,
-    /// Each token's lowercase form: its byte range in `lower`.
+    /// Empty unless a token's lowercase form differs from it in length (`İ`): then each
+    /// token's lowercase form as a byte range in `lower`, those forms appended to it.
     low: Vec<(usize, usize)>,
 }
 
@@ -177,44 +181,58 @@ impl Tokens {
     /// Tokenize `text[start..end]` into this table, replacing what it held.
     pub fn fill(&mut self, text: &str, start: usize, end: usize) {
         tokenize_into(text, start, end, &mut self.toks);
-        let Tokens { toks, lower, low } = self;
-        lower.clear();
-        lower.push_str(&text[start..end]);
-        low.clear();
-        low.reserve(toks.len());
-        for t in toks.iter() {
-            let (s, e) = (t.span.start - start, t.span.end - start);
-            if t.plain_lowercase {
-                low.push((s, e));
+        let piece = &text[start..end];
+        self.base = start;
+        self.lower.clear();
+        self.lower.push_str(piece);
+        // Every ASCII byte at once: ASCII letters lowercase as themselves in any word.
+        self.lower.make_ascii_lowercase();
+        self.low.clear();
+        if piece.is_ascii() {
+            return;
+        }
+        let Tokens {
+            toks, lower, low, ..
+        } = self;
+        for (i, t) in toks.iter().enumerate() {
+            let word = &text[t.span.start..t.span.end];
+            if t.plain_lowercase
+                || word.is_ascii()
+                || word
+                    .chars()
+                    .all(|c| c.is_ascii() || c.to_lowercase().eq(std::iter::once(c)))
+            {
                 continue;
             }
-            let word = &text[t.span.start..t.span.end];
-            if word.is_ascii() {
-                lower[s..e].make_ascii_lowercase();
-                low.push((s, e));
-            } else if word
-                .chars()
-                .all(|c| c.to_lowercase().eq(std::iter::once(c)))
-            {
-                low.push((s, e));
-            } else {
-                let l = word.to_lowercase();
-                if l.len() == e - s {
-                    lower.replace_range(s..e, &l);
-                    low.push((s, e));
-                } else {
-                    low.push((lower.len(), lower.len() + l.len()));
-                    lower.push_str(&l);
-                }
+            let (s, e) = (t.span.start - start, t.span.end - start);
+            let l = word.to_lowercase();
+            if l.len() == e - s {
+                lower.replace_range(s..e, &l);
+                continue;
             }
+            // A form of another length: from the first, every token's range, this one's
+            // appended.
+            if low.is_empty() {
+                low.extend(
+                    toks.iter()
+                        .map(|t| (t.span.start - start, t.span.end - start)),
+                );
+            }
+            low[i] = (lower.len(), lower.len() + l.len());
+            lower.push_str(&l);
         }
     }
 
     /// Token `i` lowercased ([`lower`]); panics when there is no token `i`.
     #[inline]
     pub fn lower(&self, i: usize) -> &str {
-        let (s, e) = self.low[i];
-        &self.lower[s..e]
+        if self.low.is_empty() {
+            let t = &self.toks[i].span;
+            &self.lower[t.start - self.base..t.end - self.base]
+        } else {
+            let (s, e) = self.low[i];
+            &self.lower[s..e]
+        }
     }
 
     /// Token `i` lowercased when it is a word, else None.
