@@ -22,11 +22,9 @@ use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::dfa::DFA;
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::dense::{DenseDfa, MATCH};
+use crate::dense::WordDfa;
 use crate::document::CueClass;
 use crate::lexicon;
 use crate::{Error, ErrorKind, Span};
@@ -108,9 +106,10 @@ pub struct CueLexicon {
     entries: Vec<CueEntry>,
     /// The cue phrases, in pattern order.
     phrases: Vec<String>,
-    /// The cue phrases and then the hedges in one automaton reporting every match, for
-    /// [`CueLexicon::find_with_hedges`]; built on first use (None if it cannot be).
-    with_hedges: OnceLock<Option<(DFA, DenseDfa)>>,
+    /// The cue phrases and then the hedges in one automaton reporting every match that
+    /// starts at a word start, for [`CueLexicon::find_with_hedges`]; built on first use
+    /// (None if it cannot be).
+    with_hedges: OnceLock<Option<WordDfa>>,
 }
 
 impl Default for CueLexicon {
@@ -427,30 +426,19 @@ impl CueLexicon {
         })
     }
 
-    /// The automaton of the cue phrases followed by the hedges, reporting every match.
-    fn with_hedges(&self) -> Option<&(DFA, DenseDfa)> {
+    /// The automaton of the cue phrases followed by the hedges, reporting every match that
+    /// starts at a word start.
+    fn with_hedges(&self) -> Option<&WordDfa> {
         self.with_hedges
             .get_or_init(|| {
-                if self.phrases.iter().any(String::is_empty) {
-                    return None;
-                }
                 // ASCII-lowercased patterns, for the text's bytes lowercased as they are read:
-                // what ASCII case-insensitive matching finds, with no classes for capitals, so
-                // the DFA takes half the memory (1 MB, not 2). Walked by `find_with_hedges`
-                // itself: no prefilter, so only match states are special.
+                // what ASCII case-insensitive matching finds.
                 let mut patterns: Vec<String> = self.phrases.clone();
                 patterns.extend(crate::hedges::patterns().map(str::to_owned));
                 for p in &mut patterns {
                     p.make_ascii_lowercase();
                 }
-                let dfa = DFA::builder()
-                    .match_kind(MatchKind::Standard)
-                    .start_kind(aho_corasick::StartKind::Unanchored)
-                    .prefilter(false)
-                    .build(patterns)
-                    .ok()?;
-                let dense = DenseDfa::new(&dfa)?;
-                Some((dfa, dense))
+                WordDfa::new(&patterns)
             })
             .as_ref()
     }
@@ -515,98 +503,33 @@ impl CueLexicon {
     /// assert_eq!(hedges.len(), 2);
     /// ```
     pub fn find_with_hedges(&self, text: &str) -> (Vec<CueMatch>, Vec<Span>) {
-        let Some((automaton, dense)) = self.with_hedges() else {
+        let Some(dense) = self.with_hedges() else {
             return (self.find(text), crate::hedges::find_hedges(text));
         };
         let n = self.entries.len();
         let mut cue_hits: Vec<(usize, usize, usize)> = Vec::new();
         let mut hedge_hits: Vec<(usize, usize, usize)> = Vec::new();
-        // Every match, as `find_overlapping_iter` reports them, from plain loops over the
-        // DFA's transitions (the iterator keeps its position in memory, byte by byte), in
-        // its dense copy (`DenseDfa`: a third of the memory, the states a text visits
-        // most together).
-        let start = dense.start();
+        // Every match that starts at a word start (after a byte that is not an ASCII letter
+        // or digit), from a DFA that begins its walks only there (`WordDfa`: inside a word
+        // no phrase begins, the walk stays in one state). Matches starting after a letter
+        // or digit are refused by `accept` and `on_word_boundaries`, and a refused match
+        // blocks nothing in `pick_words`.
         let bytes = text.as_bytes();
-        // Only matches that may stand on word boundaries are kept: none ends before an
-        // ASCII letter or digit, or starts after one (`accept` and `on_word_boundaries`
-        // refuse those, and a refused match blocks nothing in `pick_words`). That drops the
-        // phrases inside longer words (`add` in `address`) before their matches are read.
-        let word_char = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_alphanumeric);
-        let mut record = |state: u32, i: usize| {
-            if word_char(i + 1) {
+        // Nor is a match ending before an ASCII letter or digit kept: that drops the phrases
+        // that begin longer words (`add` in `additional`) before their matches are read.
+        dense.for_each_match(bytes, |found, end| {
+            if bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
                 return;
             }
-            for &(p, len) in dense.matches(state) {
-                let (p, end) = (p as usize, i + 1);
-                let start = end - len as usize;
-                if start > 0 && word_char(start - 1) {
-                    continue;
-                }
+            for &(p, len) in found {
+                let (p, start) = (p as usize, end - len as usize);
                 if p < n {
                     cue_hits.push((start, end, p));
                 } else {
                     hedge_hits.push((start, end, p));
                 }
             }
-        };
-        // Each step's state depends on the last, so one walk waits on every load. The text
-        // is cut in `LANES` pieces walked side by side, each load independent of the
-        // others. The DFA's state after a byte is the longest suffix of the text so far
-        // that begins a pattern, never longer than the longest pattern: a lane started
-        // from the start state that many bytes before its piece (`warm`) is in the very
-        // state of one walk from the text's start when its piece begins, and it reports
-        // only the matches ending in its piece. So every match is reported once, as by
-        // one walk (their order differs; `pick_words` sorts them).
-        let lanes = if bytes.len() >= LANE_MIN { LANES } else { 1 };
-        let piece = bytes.len() / lanes;
-        let warm = automaton.max_pattern_len();
-        let mut from = [0usize; LANES]; // first byte the lane reads
-        let mut own = [0usize; LANES]; // first byte of the lane's piece
-        let mut to = [0usize; LANES]; // end of the lane's piece
-        for k in 0..lanes {
-            own[k] = k * piece;
-            from[k] = own[k].saturating_sub(warm);
-            to[k] = if k + 1 == lanes {
-                bytes.len()
-            } else {
-                own[k] + piece
-            };
-        }
-        let mut sid = [start; LANES];
-        let step = |state: u32, i: usize| dense.next(state, bytes[i]);
-        let is_match = |state: u32| state & MATCH != 0;
-        // Side by side for as many steps as the shortest lane takes (lanes after the first
-        // read `warm` bytes more than it), the four states in registers.
-        let steps = if lanes == LANES {
-            (0..LANES).map(|k| to[k] - from[k]).min().unwrap_or(0)
-        } else {
-            0
-        };
-        let [mut s0, mut s1, mut s2, mut s3] = sid;
-        for t in 0..steps {
-            let i = [from[0] + t, from[1] + t, from[2] + t, from[3] + t];
-            s0 = step(s0, i[0]);
-            s1 = step(s1, i[1]);
-            s2 = step(s2, i[2]);
-            s3 = step(s3, i[3]);
-            if is_match(s0 | s1 | s2 | s3) {
-                for (k, &sk) in [s0, s1, s2, s3].iter().enumerate() {
-                    if is_match(sk) && i[k] >= own[k] {
-                        record(sk, i[k]);
-                    }
-                }
-            }
-        }
-        sid = [s0, s1, s2, s3];
-        // Then each lane to the end of its piece.
-        for k in 0..lanes {
-            for i in from[k] + steps..to[k] {
-                sid[k] = step(sid[k], i);
-                if is_match(sid[k]) && i >= own[k] {
-                    record(sid[k], i);
-                }
-            }
-        }
+        });
         let cues = pick_words(&mut cue_hits, |s, e, p| self.accept(text, s, e, p));
         let hedges = pick_words(&mut hedge_hits, |s, e, _| {
             crate::hedges::on_word_boundaries(text, s, e).then(|| Span::new(s, e))
@@ -614,11 +537,6 @@ impl CueLexicon {
         (cues, hedges)
     }
 }
-
-/// How many pieces [`CueLexicon::find_with_hedges`] walks its DFA over side by side.
-const LANES: usize = 4;
-/// Texts shorter than this are walked in one piece.
-const LANE_MIN: usize = 512;
 
 /// The words among the matches `hits` (`(start, end, pattern)`, every match, overlapping):
 /// leftmost first, at one start the longest first, each kept when `accept` takes it (a
@@ -680,15 +598,26 @@ mod tests {
     }
 
     #[test]
-    fn the_dense_table_is_smaller_than_the_dfa() {
-        let lexicon = CueLexicon::default();
-        let (dfa, dense) = lexicon.with_hedges().expect("the shipped phrases build");
+    fn user_phrases_beginning_with_punctuation_or_beyond_ascii() {
+        // Walks then begin after any byte that is no letter or digit, not only at letters.
+        let extra: Vec<(String, CueClass)> = ["— per", "“quoth", "über-sagt", "'tis said"]
+            .iter()
+            .map(|p| (p.to_string(), CueClass::Neutral))
+            .collect();
+        let lexicon = CueLexicon::new(&extra).unwrap();
+        let text =
+            "It is over — per aides,“quoth” he; über-sagt X, Über-sagt Y. 'Tis said, x'tis said \
+                    —— per —per über-sagt-x said";
+        let (cues, hedges) = lexicon.find_with_hedges(text);
+        assert_eq!(cues, lexicon.find(text));
+        assert_eq!(hedges, crate::hedges::find_hedges(text));
+        let words: Vec<&str> = cues.iter().map(|m| m.span.as_str(text)).collect();
         assert!(
-            dense.memory_usage() * 3 < dfa.memory_usage() * 2,
-            "{} vs {}",
-            dense.memory_usage(),
-            dfa.memory_usage()
+            words.contains(&"— per") && words.contains(&"über-sagt"),
+            "{words:?}"
         );
+        let dense = lexicon.with_hedges().expect("the phrases build");
+        assert!(dense.memory_usage() < 4 << 20, "{}", dense.memory_usage());
     }
 
     proptest::proptest! {
@@ -725,7 +654,7 @@ mod tests {
             let lexicon = LEXICON.get_or_init(CueLexicon::default);
             let unit: String = words.iter().zip(&seps).map(|(w, s)| format!("{w}{s}")).collect();
             let mut text = "y".repeat(pad);
-            while text.len() < 3 * LANE_MIN {
+            while text.len() < 3 * crate::dense::LANE_MIN {
                 text.push_str(&unit);
             }
             let (cues, hedges) = lexicon.find_with_hedges(&text);
