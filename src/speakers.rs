@@ -381,6 +381,9 @@ fn lower_len(s: &str) -> usize {
     }
 }
 
+/// A resolver's lists [`Resolver::recent`], [`Resolver::said`] and [`Resolver::mentions`].
+type MentionLists = (Vec<Recent>, Vec<(usize, usize)>, Vec<(usize, Span)>);
+
 #[derive(Default)]
 struct Resolver<'a> {
     entities: Vec<Entity<'a>>,
@@ -490,19 +493,27 @@ fn compatible(entity: Gender, wanted: Gender) -> bool {
 }
 
 impl<'a> Resolver<'a> {
-    /// A resolver with room for `entities` entities and `mentions` mentions.
-    fn with_capacity(entities: usize, mentions: usize) -> Self {
+    /// A resolver with room for `entities` entities and `mentions` mentions, its lists of
+    /// mentions in the buffers `lists` (emptied).
+    fn with_capacity(entities: usize, mentions: usize, lists: MentionLists) -> Self {
+        let (mut recent, mut said_list, mut mention_list) = lists;
+        recent.clear();
+        recent.reserve(mentions);
+        mention_list.clear();
+        mention_list.reserve(mentions);
+        said_list.clear();
+        said_list.reserve(mentions);
         Resolver {
             entities: Vec::with_capacity(entities),
-            recent: Vec::with_capacity(mentions),
+            recent,
             by_last: Map::with_capacity_and_hasher(entities, Default::default()),
             by_first: Map::with_capacity_and_hasher(entities, Default::default()),
             names: NameFilter::default(),
             by_name: Map::with_capacity_and_hasher(entities, Default::default()),
             by_group: Map::default(),
             by_role: HashMap::with_capacity_and_hasher(16, Default::default()),
-            mentions: Vec::with_capacity(mentions),
-            said: Vec::with_capacity(mentions),
+            mentions: mention_list,
+            said: said_list,
         }
     }
 
@@ -660,15 +671,12 @@ impl<'a> Resolver<'a> {
                 });
                 same.or_else(|| {
                     // "Smith" (no first name yet) now named "John Smith", if no other Smith.
-                    let open: Vec<usize> = ids
-                        .iter()
-                        .copied()
-                        .filter(|&i| {
-                            self.entities[i].first.is_none()
-                                && compatible(self.entities[i].gender, p.gender)
-                        })
-                        .collect();
-                    (open.len() == 1 && ids.len() == 1).then(|| open[0])
+                    match **ids {
+                        [i] => (self.entities[i].first.is_none()
+                            && compatible(self.entities[i].gender, p.gender))
+                        .then_some(i),
+                        _ => None,
+                    }
                 })
                 .map(|i| (i, 1.0))
             }
@@ -962,9 +970,6 @@ fn worth_classifying(text: &str, run: Span) -> bool {
     before.len() + 1 == run.start && lex.person_noun(prev).is_some()
 }
 
-/// How many of the latest names read a bare surname looks through for its full name.
-const SURNAME_LOOKBACK: usize = 64;
-
 /// The capitalised runs of running text read so far (each byte read once), and which of
 /// them were taken: each is taken at most once.
 #[derive(Default)]
@@ -974,9 +979,10 @@ struct Scan {
     runs: Vec<Span>,
     /// The runs read outside the sources, left to right.
     pending: Vec<TextMention>,
-    taken: Vec<bool>,
-    /// Every run before this one is taken or too far back to be.
+    /// Every run before this one is taken.
     taken_to: usize,
+    /// The runs taken last ([`Scan::take`]).
+    taken: Vec<usize>,
 }
 
 impl Scan {
@@ -1000,44 +1006,16 @@ impl Scan {
             }
             let single = !run.as_str(text).bytes().any(|b| b == b' ');
             self.pending.push(TextMention { span: run, single });
-            self.taken.push(false);
         }
     }
 
-    /// The runs not taken yet that start at or after `from`, in order, now taken: all of
-    /// them, or with `surname` those of several words whose last word it is (among the
-    /// [`SURNAME_LOOKBACK`] latest).
-    fn take(&mut self, from: usize, surname: Option<&str>, text: &str) -> Vec<usize> {
-        let mut out = Vec::new();
+    /// The runs not taken yet that start at or after `from`, in order, now taken, into `out`
+    /// (cleared first).
+    fn take(&mut self, from: usize, out: &mut Vec<usize>) {
+        out.clear();
         let n = self.pending.len();
-        match surname {
-            Some(last) => {
-                let lo = self.taken_to.max(n.saturating_sub(SURNAME_LOOKBACK));
-                for k in lo..n {
-                    let m = &self.pending[k];
-                    if self.taken[k] || m.single || m.span.start < from {
-                        continue;
-                    }
-                    let run = m.span.as_str(text);
-                    let word = run.rsplit(' ').next().unwrap_or(run);
-                    let word = word.strip_suffix('.').unwrap_or(word);
-                    if word.eq_ignore_ascii_case(last) {
-                        self.taken[k] = true;
-                        out.push(k);
-                    }
-                }
-            }
-            None => {
-                for k in self.taken_to..n {
-                    if !self.taken[k] && self.pending[k].span.start >= from {
-                        self.taken[k] = true;
-                        out.push(k);
-                    }
-                }
-                self.taken_to = n;
-            }
-        }
-        out
+        out.extend((self.taken_to..n).filter(|&k| self.pending[k].span.start >= from));
+        self.taken_to = n;
     }
 }
 
@@ -1076,11 +1054,11 @@ fn far_full_name<'a>(
     // one is slower) over pieces of SURNAME_PIECE bytes going back from `before`, so the
     // search mostly stops in the first piece instead of reading the whole reach.
     let finder = memchr::memmem::Finder::new(last.as_bytes());
-    let mut found = Vec::new();
-    let mut hits = Vec::new();
+    let mut found = std::mem::take(&mut runs.found);
+    let mut hits = std::mem::take(&mut runs.hits);
     let mut tried = 0;
     let mut hi = before;
-    while hi > lo && tried < SURNAME_TRIES {
+    'search: while hi > lo && tried < SURNAME_TRIES {
         let piece_lo = hi.saturating_sub(SURNAME_PIECE).max(lo);
         // Occurrences that start in piece_lo..hi and end by `before`.
         let piece_hi = (hi + last.len() - 1).min(before);
@@ -1102,10 +1080,11 @@ fn far_full_name<'a>(
                 sentences,
                 &mut found,
             ) {
-                return;
+                break 'search;
             }
         }
     }
+    (runs.found, runs.hits) = (found, hits);
 }
 
 /// The surname `last` at `at` for [`far_full_name`]: take the run of several capitalised
@@ -1201,7 +1180,7 @@ fn later_full_name<'a>(
         hi -= 1;
     }
     let hay = &text.as_bytes()[after..hi];
-    let mut found = Vec::new();
+    let mut found = std::mem::take(&mut runs.found);
     for hit in memchr::memmem::find_iter(hay, last.as_bytes()).take(SURNAME_TRIES) {
         let Some(run) = run_ending_in(text, after + hit, last.len(), after, &mut found) else {
             continue;
@@ -1217,10 +1196,11 @@ fn later_full_name<'a>(
                 let e = &mut r.entities[id];
                 e.first = p.first;
                 e.name = p.name;
-                return;
+                break;
             }
         }
     }
+    runs.found = found;
 }
 
 /// Take the capitalised run `m` (in sentence `sentence`) of running text: a person, an
@@ -1314,6 +1294,10 @@ struct Memo<'a> {
     index: HashMap<&'a str, usize, foldhash::fast::RandomState>,
     /// Each phrase with the start of the text it was read from.
     store: Vec<(usize, SourcePhrase<'a>)>,
+    /// Scratch space of the surname searches ([`far_full_name`], [`later_full_name`]),
+    /// reused from one search to the next: runs read, and occurrences found.
+    found: Vec<Span>,
+    hits: Vec<usize>,
 }
 
 impl<'a> Memo<'a> {
@@ -1406,11 +1390,85 @@ pub fn resolve(
     sentences: &[Sentence],
     attributions: &mut [Attribution],
 ) -> Vec<Speaker> {
+    // The thread's buffers, taken out while in use (a call that panics leaves fresh ones).
+    let mut buffers = BUFFERS.with(|b| b.take());
+    let speakers = resolve_with(text, sentences, attributions, &mut buffers);
+    buffers.clear();
+    BUFFERS.with(|b| b.replace(buffers));
+    speakers
+}
+
+/// Buffers [`resolve`] keeps from one call to the next on a thread, empty between calls
+/// (with their capacity, unless it grew past [`KEEP`] items), so that an article
+/// allocates few.
+#[derive(Default)]
+struct Buffers {
+    /// (source, attribution) of the attributions with a source, by source.
+    order: Vec<(Span, usize)>,
+    /// Each distinct source with the range of `order` of its attributions.
+    sources: Vec<(Span, std::ops::Range<usize>)>,
+    /// The sources merged where they overlap.
+    source_spans: Vec<Span>,
+    /// Each source's phrase (index in the memo) and mention.
+    phrases: Vec<(usize, Span)>,
+    /// Each attribution's entity and confidence.
+    links: Vec<Option<(usize, f32)>>,
+    toks: Vec<entities::Tok>,
+    scan: Scan,
+    recent: Vec<Recent>,
+    mentions: Vec<(usize, Span)>,
+    said: Vec<(usize, usize)>,
+}
+
+/// The most items a buffer of [`Buffers`] keeps room for between calls: one article that
+/// needed more does not hold on to its memory.
+const KEEP: usize = 1 << 12;
+
+thread_local! {
+    static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::default();
+}
+
+/// Empty `v`, and drop its memory when it holds room for more than [`KEEP`] items.
+fn reset<T>(v: &mut Vec<T>) {
+    if v.capacity() > KEEP {
+        *v = Vec::new();
+    } else {
+        v.clear();
+    }
+}
+
+impl Buffers {
+    fn clear(&mut self) {
+        reset(&mut self.order);
+        reset(&mut self.sources);
+        reset(&mut self.source_spans);
+        reset(&mut self.phrases);
+        reset(&mut self.links);
+        reset(&mut self.toks);
+        let scan = &mut self.scan;
+        (scan.read_to, scan.taken_to) = (0, 0);
+        reset(&mut scan.runs);
+        reset(&mut scan.pending);
+        reset(&mut scan.taken);
+        reset(&mut self.recent);
+        reset(&mut self.mentions);
+        reset(&mut self.said);
+    }
+}
+
+/// [`resolve`] with the thread's buffers `b` (empty).
+fn resolve_with(
+    text: &str,
+    sentences: &[Sentence],
+    attributions: &mut [Attribution],
+    b: &mut Buffers,
+) -> Vec<Speaker> {
     // Sources, one entry per distinct span, in text order, with the range of `order` that
     // holds the indices of their attributions.
-    let mut sources: Vec<(Span, std::ops::Range<usize>)> = Vec::new();
-    let order: Vec<usize> = {
-        let mut order: Vec<(Span, usize)> = attributions
+    let sources = &mut b.sources;
+    let order = &mut b.order;
+    order.extend(
+        attributions
             .iter()
             .enumerate()
             .filter_map(|(i, a)| a.source.map(|s| (s, i)))
@@ -1419,17 +1477,16 @@ pub fn resolve(
                     && s.end <= text.len()
                     && text.is_char_boundary(s.start)
                     && text.is_char_boundary(s.end)
-            })
-            .collect();
-        order.sort_by_key(|&(s, i)| (s.start, s.end, i));
-        for (k, &(s, _)) in order.iter().enumerate() {
-            match sources.last_mut() {
-                Some((last, ids)) if *last == s => ids.end = k + 1,
-                _ => sources.push((s, k..k + 1)),
-            }
+            }),
+    );
+    order.sort_by_key(|&(s, i)| (s.start, s.end, i));
+    for (k, &(s, _)) in order.iter().enumerate() {
+        match sources.last_mut() {
+            Some((last, ids)) if *last == s => ids.end = k + 1,
+            _ => sources.push((s, k..k + 1)),
         }
-        order.into_iter().map(|(_, i)| i).collect()
-    };
+    }
+    let (sources, order) = (&b.sources, &b.order);
     for a in attributions.iter_mut() {
         a.speaker = None;
         a.speaker_confidence = 0.0;
@@ -1437,38 +1494,44 @@ pub fn resolve(
     if sources.is_empty() {
         return Vec::new();
     }
-    let source_spans: Vec<Span> = {
-        // Merge overlapping source spans for the scan's skip test.
-        let mut v: Vec<Span> = Vec::with_capacity(sources.len());
-        for (s, _) in &sources {
-            match v.last_mut() {
-                Some(l) if l.end > s.start => l.end = l.end.max(s.end),
-                _ => v.push(*s),
-            }
+    let source_spans = &mut b.source_spans;
+    // Merge overlapping source spans for the scan's skip test.
+    for (s, _) in sources {
+        match source_spans.last_mut() {
+            Some(l) if l.end > s.start => l.end = l.end.max(s.end),
+            _ => source_spans.push(*s),
         }
-        v
-    };
+    }
     let sorted = sentences.windows(2).all(|w| w[0].span.end <= w[1].span.end);
     let mut sentence_of = SentenceOf::new(sentences, sorted);
     let mut name_sentence_of = SentenceOf::new(sentences, sorted);
     let mut classify_memo = ClassifyMemo::with_capacity(sources.len());
+    classify_memo.toks = std::mem::take(&mut b.toks);
     // Classify every source once.
-    let phrases: Vec<(usize, Span)> = sources
-        .iter()
-        .map(|(span, _)| classify_memo.classify(text, *span))
-        .collect();
+    let phrases = &mut b.phrases;
+    phrases.extend(
+        sources
+            .iter()
+            .map(|(span, _)| classify_memo.classify(text, *span)),
+    );
     let ClassifyMemo {
         seen,
         runs: run_memo,
         toks,
     } = &mut classify_memo;
 
-    let mut r = Resolver::with_capacity(sources.len(), 2 * sources.len());
-    let mut links: Vec<Option<(usize, f32)>> = vec![None; attributions.len()];
+    let lists = (
+        std::mem::take(&mut b.recent),
+        std::mem::take(&mut b.said),
+        std::mem::take(&mut b.mentions),
+    );
+    let mut r = Resolver::with_capacity(sources.len(), 2 * sources.len(), lists);
+    let links = &mut b.links;
+    links.resize(attributions.len(), None);
     // Names in running text are read only before a source that needs an antecedent (a
     // pronoun, a definite description, a bare surname) and finds none among the entities
     // known, in the SCAN_SENTENCES sentences before it; never twice.
-    let mut scan = Scan::default();
+    let scan = &mut b.scan;
     for (si, (span, ids)) in sources.iter().enumerate() {
         let sentence = sentence_of.get(span.start);
         let (pi, mention) = phrases[si];
@@ -1485,12 +1548,12 @@ pub fn resolve(
                 // takes every name of the region.
                 let surname = (p.reference == Reference::Name).then_some(p.last).flatten();
                 let mark = r.recent.len();
-                let taken = if surname.is_some() {
-                    Vec::new()
-                } else {
-                    scan.read(text, Span::new(from, span.start), &source_spans);
-                    scan.take(from, None, text)
-                };
+                let mut taken = std::mem::take(&mut scan.taken);
+                taken.clear();
+                if surname.is_none() {
+                    scan.read(text, Span::new(from, span.start), source_spans);
+                    scan.take(from, &mut taken);
+                }
                 for &k in &taken {
                     let m = &scan.pending[k];
                     let sentence = name_sentence_of.get(m.span.start);
@@ -1508,7 +1571,7 @@ pub fn resolve(
                     p.reference,
                     Reference::Pronoun(Pronoun::Masculine | Pronoun::Feminine)
                 );
-                if linked.is_none() && person {
+                let linked = if linked.is_none() && person {
                     // `he` after a surname alone whose full name stood further back.
                     let mark = r.recent.len();
                     let mut tried = 0;
@@ -1532,13 +1595,15 @@ pub fn resolve(
                     r.resolve(p, sentence, false).unwrap_or(None)
                 } else {
                     linked
-                }
+                };
+                scan.taken = taken; // its buffer, for the next source
+                linked
             }
         };
         if let Some((id, conf)) = linked {
             let mention = if mention.is_empty() { *span } else { mention };
             r.touch(id, mention, sentence);
-            for &i in &order[ids.clone()] {
+            for &(_, i) in &order[ids.clone()] {
                 r.entities[id].said += 1;
                 r.said.push((id, i));
                 links[i] = Some((id, conf));
@@ -1573,13 +1638,13 @@ pub fn resolve(
     for (k, &i) in speaking.iter().enumerate() {
         index[i] = k;
     }
-    for (a, link) in attributions.iter_mut().zip(&links) {
+    for (a, link) in attributions.iter_mut().zip(links.iter()) {
         if let Some((id, conf)) = *link {
             a.speaker = Some(index[id]);
             a.speaker_confidence = conf;
         }
     }
-    speaking
+    let speakers = speaking
         .into_iter()
         .map(|i| {
             let e = &r.entities[i];
@@ -1598,7 +1663,13 @@ pub fn resolve(
                 cue_classes,
             }
         })
-        .collect()
+        .collect();
+    // The buffers back, for the next call.
+    b.toks = std::mem::take(toks);
+    b.recent = r.recent;
+    b.mentions = r.mentions;
+    b.said = r.said;
+    speakers
 }
 
 /// The items of `pairs` (entity, item) of each entity in `wanted`, sorted and without
@@ -1665,6 +1736,52 @@ impl<'s> SentenceOf<'s> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The thread's buffers carry nothing from one call to the next: an article resolves
+    /// alike before and after another (with more sources and names read) on the thread.
+    #[test]
+    fn buffers_carry_nothing_over() {
+        use crate::document::{AttributionKind, CueClass};
+        let run = |text: &str, sources: &[&str]| {
+            let mut a: Vec<Attribution> = sources
+                .iter()
+                .map(|s| {
+                    let i = text.find(s).unwrap();
+                    Attribution {
+                        source: Some(Span::new(i, i + s.len())),
+                        cue: Span::new(i + s.len(), i + s.len()),
+                        content: vec![],
+                        kind: AttributionKind::Other,
+                        sentence: 0,
+                        cue_class: CueClass::Neutral,
+                        speaker: None,
+                        hedged: false,
+                        speaker_confidence: 0.0,
+                    }
+                })
+                .collect();
+            let speakers = resolve(text, &crate::segment(text), &mut a);
+            let links: Vec<_> = a
+                .iter()
+                .map(|a| (a.speaker, a.speaker_confidence))
+                .collect();
+            (format!("{speakers:?}"), links)
+        };
+        let small = ("Mayor Ann Lee spoke at noon. She said no.", vec!["She"]);
+        let big_text = "Judge Tom Hale ruled. Ann Smith met Bo Smith. He said yes. Smith \
+                        agreed. The judge said more. Officials said it was over. They said so.";
+        let big = (
+            big_text,
+            vec!["He", "Smith", "The judge", "Officials", "They"],
+        );
+        let first = run(small.0, &small.1);
+        let _ = run(big.0, &big.1);
+        assert_eq!(run(small.0, &small.1), first);
+        let big_first = run(big.0, &big.1);
+        let _ = run(small.0, &small.1);
+        assert_eq!(run(big.0, &big.1), big_first);
+        assert_ne!(first.0, "[]");
+    }
 
     /// Keys equal ignoring case hash alike, whichever way each is hashed (short ASCII, long
     /// ASCII, or lowercased first), so a map finds one by the other.
