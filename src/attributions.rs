@@ -21,7 +21,7 @@ use crate::lex::{Token, TokenKind, Tokens};
 use crate::mentions::{Mention, MentionFinder, MentionKind};
 use std::sync::LazyLock;
 
-use crate::lex::{WordSet, WEEKDAYS};
+use crate::lex::{WordClasses, WordSet, WEEKDAYS};
 
 use crate::Span;
 
@@ -83,7 +83,12 @@ const AUXILIARIES_LIST: &[&str] = &[
     "yet",
     "likely",
 ];
-static AUXILIARIES: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(AUXILIARIES_LIST));
+/// The auxiliaries that are verbs (perfect, `do`, modals): no adverbs between `be` and a
+/// participle (`was not told` but not `was will told`).
+const VERBAL_AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "did", "does", "do", "will", "would", "could", "may", "might", "can",
+    "should", "cannot",
+];
 const BE: &[&str] = &["is", "was", "were", "are", "been", "being", "be", "am"];
 /// Words after a cue that do not start its content (adjuncts: `said on Tuesday`).
 const ADJUNCT_STARTS_LIST: &[&str] = &[
@@ -164,8 +169,6 @@ const ADJUNCT_STARTS_LIST: &[&str] = &[
     "sorry",
     "so",
 ];
-static ADJUNCT_STARTS: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::from_lists(&[ADJUNCT_STARTS_LIST, WEEKDAYS]));
 /// Prepositions opening an adjunct after a speech verb (`said in a statement …`).
 const PREPOSITIONS: &[&str] = &[
     "on", "in", "at", "during", "after", "before", "with", "for", "about", "from", "through",
@@ -221,8 +224,6 @@ const TIME_WORDS_LIST: &[&str] = &[
     "november",
     "december",
 ];
-static TIME_WORDS: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::from_lists(&[TIME_WORDS_LIST, WEEKDAYS]));
 /// Nouns that make `this` a time adjunct after a verb (`said this week`, `this spring`).
 const THIS_TIME_NOUNS: &[&str] = &[
     "week",
@@ -342,7 +343,69 @@ const EVIDENCE_LIST: &[&str] = &[
     "clip",
     "post",
 ];
-static EVIDENCE: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(EVIDENCE_LIST));
+/// The word classes the rules ask about, each a bit of [`CLASSES`]: `Ctx::is(i, class::BE)`
+/// asks whether token `i` is a word of [`BE`], and one probe per token answers for every
+/// list.
+mod class {
+    pub(super) const AUXILIARIES: u64 = 1;
+    pub(super) const BE: u64 = 1 << 1;
+    pub(super) const PREPOSITIONS: u64 = 1 << 2;
+    pub(super) const BARE_STOPS: u64 = 1 << 3;
+    pub(super) const TIME_WORDS: u64 = 1 << 4;
+    pub(super) const ADJUNCT_STARTS: u64 = 1 << 5;
+    pub(super) const CLAUSE_DETERMINERS: u64 = 1 << 6;
+    pub(super) const DISCOURSE: u64 = 1 << 7;
+    pub(super) const EVIDENCE: u64 = 1 << 8;
+    pub(super) const WEEKDAYS: u64 = 1 << 9;
+    pub(super) const SKIPPED_ADVERBS: u64 = 1 << 10;
+    pub(super) const THIS_TIME_NOUNS: u64 = 1 << 11;
+    pub(super) const VERBAL_AUXILIARIES: u64 = 1 << 12;
+    pub(super) const TIME_ANCHORS: u64 = 1 << 13;
+    pub(super) const TIME_LINKS: u64 = 1 << 14;
+}
+
+/// The lists of [`class`], one bit each.
+static CLASSES: LazyLock<WordClasses> = LazyLock::new(|| {
+    WordClasses::new(&[
+        (class::AUXILIARIES, AUXILIARIES_LIST),
+        (class::BE, BE),
+        (class::PREPOSITIONS, PREPOSITIONS),
+        (class::BARE_STOPS, BARE_STOPS),
+        (class::TIME_WORDS, TIME_WORDS_LIST),
+        (class::TIME_WORDS, WEEKDAYS),
+        (class::ADJUNCT_STARTS, ADJUNCT_STARTS_LIST),
+        (class::ADJUNCT_STARTS, WEEKDAYS),
+        (class::CLAUSE_DETERMINERS, CLAUSE_DETERMINERS),
+        (class::DISCOURSE, DISCOURSE_LIST),
+        (class::EVIDENCE, EVIDENCE_LIST),
+        (class::WEEKDAYS, WEEKDAYS),
+        (class::SKIPPED_ADVERBS, SKIPPED_ADVERBS),
+        (class::THIS_TIME_NOUNS, THIS_TIME_NOUNS),
+        (class::VERBAL_AUXILIARIES, VERBAL_AUXILIARIES),
+        (class::TIME_ANCHORS, TIME_ANCHORS),
+        (class::TIME_LINKS, TIME_LINKS),
+    ])
+});
+
+/// Time nouns that hold a short time adjunct between a source and its verb (`Roe last week
+/// said`).
+const TIME_ANCHORS: &[&str] = &[
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "today",
+    "yesterday",
+    "tonight",
+];
+/// Words that join a time noun into such an adjunct (`on Tuesday`, `late last night`).
+const TIME_LINKS: &[&str] = &[
+    "on", "last", "this", "earlier", "later", "late", "early", "in", "next",
+];
 /// Frames further apart than this (tokens) cannot share words.
 const NEAR: usize = 40;
 
@@ -378,10 +441,10 @@ struct Ctx<'a> {
 /// The byte length of the pronoun of a contracted auxiliary (`he's`, `I’ve`, `they'd`).
 fn contraction_pronoun(word: &str) -> Option<usize> {
     let (stem, rest) = word.split_once(['\'', '’'])?;
-    let pronoun = matches!(
-        stem.to_ascii_lowercase().as_str(),
-        "he" | "she" | "i" | "we" | "they" | "you"
-    );
+    // (compared without a lowercased copy: no allocation)
+    let pronoun = ["he", "she", "i", "we", "they", "you"]
+        .iter()
+        .any(|p| stem.eq_ignore_ascii_case(p));
     let aux = matches!(rest, "s" | "ve" | "d" | "re" | "ll");
     (pronoun && aux).then_some(stem.len())
 }
@@ -502,6 +565,21 @@ impl Ctx<'_> {
         self.toks.word(i)
     }
 
+    /// The [`class`] bits of token `i`: 0 when it is no word (or no token).
+    #[inline]
+    fn class(&self, i: usize) -> u64 {
+        match self.toks.get(i) {
+            Some(t) if t.kind == TokenKind::Word => self.toks.class(i, &CLASSES),
+            _ => 0,
+        }
+    }
+
+    /// True when token `i` is a word of any of the classes `bits` (`class::BE | …`).
+    #[inline]
+    fn is(&self, i: usize, bits: u64) -> bool {
+        self.class(i) & bits != 0
+    }
+
     fn is_punct(&self, i: usize, c: char) -> bool {
         self.toks.get(i).is_some_and(|t| t.is(self.text, c))
     }
@@ -609,7 +687,7 @@ impl Ctx<'_> {
                     let since = w == "since"
                         && k >= 2
                         && matches!(self.word(k - 2), Some("has" | "have" | "had"));
-                    if AUXILIARIES.contains(&w)
+                    if self.is(k - 1, class::AUXILIARIES)
                         || since
                         || w == "n't"
                         || w.ends_with("n't")
@@ -617,31 +695,15 @@ impl Ctx<'_> {
                         || is_manner_adverb(text, &self.toks[k - 1], w)
                     {
                         k -= 1;
-                    } else if BE.contains(&w) {
+                    } else if self.is(k - 1, class::BE) {
                         // (only adverbs between: `was adamantly opposed`, `was not told`)
                         let adverbs_only = (k..a).all(|j| {
                             let wj = self.word(j).unwrap_or_default();
                             is_manner_adverb(text, &self.toks[j], wj)
                                 || wj == "not"
                                 || wj.ends_with("n't")
-                                || AUXILIARIES.contains(&wj)
-                                    && !matches!(
-                                        wj,
-                                        "has"
-                                            | "have"
-                                            | "had"
-                                            | "did"
-                                            | "does"
-                                            | "do"
-                                            | "will"
-                                            | "would"
-                                            | "could"
-                                            | "may"
-                                            | "might"
-                                            | "can"
-                                            | "should"
-                                            | "cannot"
-                                    )
+                                || self.class(j) & (class::AUXILIARIES | class::VERBAL_AUXILIARIES)
+                                    == class::AUXILIARIES
                         });
                         if adverbs_only
                             && matches!(m.entry.form, VerbForm::Past | VerbForm::Participle)
@@ -835,8 +897,7 @@ impl Ctx<'_> {
                                 && s.first > 0
                                 && self.toks[s.first - 1].is_lowercase_word(text)
                                 && self.word(s.first - 1).is_some_and(|w| {
-                                    !PREPOSITIONS.contains(&w)
-                                        && !BARE_STOPS.contains(&w)
+                                    !self.is(s.first - 1, class::PREPOSITIONS | class::BARE_STOPS)
                                         && !matches!(w, "of" | "by" | "to")
                                 })
                         });
@@ -846,8 +907,7 @@ impl Ctx<'_> {
                             let mut steps = 0;
                             while e > floor && steps < 4 {
                                 let w = self.word(e - 1).unwrap_or_default();
-                                if AUXILIARIES.contains(&w)
-                                    || BE.contains(&w)
+                                if self.is(e - 1, class::AUXILIARIES | class::BE)
                                     || is_manner_adverb(text, &self.toks[e - 1], w)
                                 {
                                     e -= 1;
@@ -1380,17 +1440,14 @@ impl Ctx<'_> {
             let plain = slash
                 || matches!(self.toks[k].kind, TokenKind::Word | TokenKind::Number)
                     && w.is_some_and(|w| {
-                        !BARE_STOPS.contains(&w)
-                            && !AUXILIARIES.contains(&w)
-                            && !BE.contains(&w)
-                            && w != "if"
+                        !self.is(k, class::BARE_STOPS | class::AUXILIARIES | class::BE) && w != "if"
                     });
             if !plain {
                 break;
             }
             start = k;
             // (a determiner opens the phrase)
-            if w.is_some_and(|w| CLAUSE_DETERMINERS.contains(&w)) {
+            if self.is(k, class::CLAUSE_DETERMINERS) {
                 break;
             }
         }
@@ -1400,8 +1457,7 @@ impl Ctx<'_> {
         let opens = start == 0
             || self.toks[start - 1].kind == TokenKind::Punct
             || matches!(self.word(start - 1), Some("and" | "but" | "as"));
-        let head =
-            (start..=j.min(start + 8)).any(|h| self.word(h).is_some_and(|w| EVIDENCE.contains(&w)));
+        let head = (start..=j.min(start + 8)).any(|h| self.is(h, class::EVIDENCE));
         (opens && head && start >= floor).then(|| Mention {
             span: Span::new(self.toks[start].span.start, self.toks[j].span.end),
             kind: MentionKind::Description,
@@ -1450,14 +1506,13 @@ impl Ctx<'_> {
         // `How does a voter decide …`, `would a president say`: an inverted question.
         let prev = s.first.checked_sub(1);
         let pw = prev.and_then(|p| self.word(p)).unwrap_or_default();
-        if AUXILIARIES.contains(&pw) && !BE.contains(&pw) {
+        let pc = prev.map_or(0, |p| self.class(p));
+        if pc & class::AUXILIARIES != 0 && pc & class::BE == 0 {
             return None;
         }
         let act = prev.filter(|&p| {
             self.toks[p].is_lowercase_word(self.text)
-                && !PREPOSITIONS.contains(&pw)
-                && !BE.contains(&pw)
-                && !BARE_STOPS.contains(&pw)
+                && pc & (class::PREPOSITIONS | class::BE | class::BARE_STOPS) == 0
                 && !matches!(
                     pw,
                     "of" | "by"
@@ -1571,31 +1626,14 @@ impl Ctx<'_> {
     /// ending at token `j` (at most four words holding a day, a month or a time noun), when a
     /// word that may end a source precedes it; `j` otherwise.
     fn before_time_adjunct(&self, j: usize) -> usize {
-        const ANCHORS: &[&str] = &[
-            "week",
-            "weekend",
-            "month",
-            "year",
-            "night",
-            "morning",
-            "afternoon",
-            "evening",
-            "today",
-            "yesterday",
-            "tonight",
-        ];
-        const LINKS: &[&str] = &[
-            "on", "last", "this", "earlier", "later", "late", "early", "in", "next",
-        ];
         let is_anchor = |k: usize| {
-            let w = self.word(k).unwrap_or_default();
-            ANCHORS.contains(&w)
-                || WEEKDAYS.contains(&w)
-                || TIME_WORDS.contains(&w) && self.toks[k].is_capitalized(self.text)
+            let c = self.class(k);
+            c & (class::TIME_ANCHORS | class::WEEKDAYS) != 0
+                || c & class::TIME_WORDS != 0 && self.toks[k].is_capitalized(self.text)
         };
         // `Carter however said`, `Officials there said`: a sentence adverb between the
         // source and its verb belongs to neither.
-        if j > 0 && SKIPPED_ADVERBS.contains(&self.word(j).unwrap_or_default()) {
+        if j > 0 && self.is(j, class::SKIPPED_ADVERBS) {
             return if self.may_end_source(j - 1) { j - 1 } else { j };
         }
         if !is_anchor(j) {
@@ -1605,8 +1643,10 @@ impl Ctx<'_> {
         let mut first = j;
         while first > lowest {
             let p = first - 1;
-            let w = self.word(p).unwrap_or_default();
-            if is_anchor(p) || LINKS.contains(&w) || self.toks[p].kind == TokenKind::Number {
+            if is_anchor(p)
+                || self.is(p, class::TIME_LINKS)
+                || self.toks[p].kind == TokenKind::Number
+            {
                 first = p;
             } else {
                 break;
@@ -1680,13 +1720,12 @@ impl Ctx<'_> {
     /// parenthesis, or a word that is no function word (`Roe`, `officials`; not `the`, `in`,
     /// `has`, `was`).
     fn may_end_source(&self, k: usize) -> bool {
-        let w = self.word(k).unwrap_or_default();
         self.toks[k].is(self.text, ')')
             || self.toks[k].kind == TokenKind::Word
-                && !BARE_STOPS.contains(&w)
-                && !PREPOSITIONS.contains(&w)
-                && !AUXILIARIES.contains(&w)
-                && !BE.contains(&w)
+                && !self.is(
+                    k,
+                    class::BARE_STOPS | class::PREPOSITIONS | class::AUXILIARIES | class::BE,
+                )
     }
 
     /// `Sanders appears to lead`, `the bank is expected to raise rates`: a frame with no
@@ -1701,12 +1740,7 @@ impl Ctx<'_> {
         if f.m.entry.adverb {
             // `Roe reportedly plans …`, `The club is reportedly spending …`: the subject
             // stands before the adverb and its auxiliaries (at most three).
-            while first > 0
-                && a - first < 3
-                && self
-                    .word(first - 1)
-                    .is_some_and(|w| AUXILIARIES.contains(&w) || BE.contains(&w))
-            {
+            while first > 0 && a - first < 3 && self.is(first - 1, class::AUXILIARIES | class::BE) {
                 first -= 1;
             }
         } else if f.m.entry.belief {
@@ -1719,7 +1753,7 @@ impl Ctx<'_> {
             let be = if adverb { a - 1 } else { a };
             let passive = matches!(f.m.entry.form, VerbForm::Past | VerbForm::Participle)
                 && be > 0
-                && self.word(be - 1).is_some_and(|w| BE.contains(&w));
+                && self.is(be - 1, class::BE);
             if !passive || next != "to" {
                 return None;
             }
@@ -1730,9 +1764,10 @@ impl Ctx<'_> {
             let opens = next == "to"
                 || next == "that"
                 || (t.is_lowercase_word(self.text)
-                    && !ADJUNCT_STARTS.contains(&next)
-                    && !PREPOSITIONS.contains(&next)
-                    && !CLAUSE_DETERMINERS.contains(&next)
+                    && !self.is(
+                        b + 1,
+                        class::ADJUNCT_STARTS | class::PREPOSITIONS | class::CLAUSE_DETERMINERS,
+                    )
                     && !matches!(next, "together" | "like" | "alongside" | "beside"));
             if !opens {
                 return None;
@@ -1821,7 +1856,7 @@ impl Ctx<'_> {
             None if lowest == 0 => 0,
             None => return None,
         };
-        while start < comma && DISCOURSE.contains(&self.word(start).unwrap_or_default()) {
+        while start < comma && self.is(start, class::DISCOURSE) {
             start += 1;
         }
         // `Similarly, Roe, a potter, said`: a sentence adverb and its comma.
@@ -1834,10 +1869,7 @@ impl Ctx<'_> {
             start += 2;
         }
         // `In July, Roe, vice chair of the board, said`: a short opening adjunct and its comma.
-        if self
-            .word(start)
-            .is_some_and(|w| PREPOSITIONS.contains(&w) || TIME_WORDS.contains(&w))
-        {
+        if self.is(start, class::PREPOSITIONS | class::TIME_WORDS) {
             if let Some(c) = (start + 1..comma.min(start + 6)).find(|&c| self.is_punct(c, ',')) {
                 start = c + 1;
             }
@@ -1897,12 +1929,8 @@ impl Ctx<'_> {
             TokenKind::Number => "",
             _ => self.word(last)?,
         };
-        if BARE_STOPS.contains(&w)
-            || PREPOSITIONS.contains(&w)
-            || AUXILIARIES.contains(&w)
-            || BE.contains(&w)
-            || (w.ends_with("ly") && t.is_lowercase_word(self.text))
-        {
+        let stops = class::BARE_STOPS | class::PREPOSITIONS | class::AUXILIARIES | class::BE;
+        if self.is(last, stops) || (w.ends_with("ly") && t.is_lowercase_word(self.text)) {
             return None;
         }
         let lowest = floor.max(last.saturating_sub(8));
@@ -1911,7 +1939,7 @@ impl Ctx<'_> {
             let p = &self.toks[first - 1];
             let boundary = match p.kind {
                 TokenKind::Punct => !matches!(p.as_str(self.text), "-" | "." | "'" | "’"),
-                _ => BARE_STOPS.contains(&self.toks.lower(first - 1)),
+                _ => self.is(first - 1, class::BARE_STOPS),
             };
             if boundary {
                 break;
@@ -1921,16 +1949,14 @@ impl Ctx<'_> {
         let at_boundary = first == 0
             || first == floor && floor > 0
             || self.toks[first - 1].kind == TokenKind::Punct
-            || self
-                .word(first - 1)
-                .is_some_and(|w| BARE_STOPS.contains(&w));
+            || self.is(first - 1, class::BARE_STOPS);
         if !at_boundary || first == floor && floor > 0 {
             return None;
         }
-        let fw = self.word(first);
-        if fw.is_some_and(|w| {
-            PREPOSITIONS.contains(&w) || TIME_WORDS.contains(&w) || BARE_STOPS.contains(&w)
-        }) {
+        if self.is(
+            first,
+            class::PREPOSITIONS | class::TIME_WORDS | class::BARE_STOPS,
+        ) {
             return None;
         }
         // It opens like a noun phrase (a capital, a determiner, a number) and ends with a
@@ -1938,8 +1964,12 @@ impl Ctx<'_> {
         let ft = &self.toks[first];
         let opens = ft.kind == TokenKind::Number
             || ft.is_capitalized(self.text)
-            || fw.is_some_and(|w| CLAUSE_DETERMINERS.contains(&w));
-        if !opens || CLAUSE_DETERMINERS.contains(&w) || w.ends_with("’s") || w.ends_with("'s") {
+            || self.is(first, class::CLAUSE_DETERMINERS);
+        if !opens
+            || self.is(last, class::CLAUSE_DETERMINERS)
+            || w.ends_with("’s")
+            || w.ends_with("'s")
+        {
             return None;
         }
         if self.toks[first].kind == TokenKind::Punct {
@@ -1951,20 +1981,18 @@ impl Ctx<'_> {
             let Some(w) = self.word(k) else {
                 return true; // numbers, hyphens
             };
+            let c = self.class(k);
             if tk.is_capitalized(self.text) {
-                return !BARE_STOPS.contains(&w);
+                return c & class::BARE_STOPS == 0;
             }
             if matches!(w, "in" | "of") {
                 return k > first && k < last;
             }
-            CLAUSE_DETERMINERS.contains(&w)
+            c & class::CLAUSE_DETERMINERS != 0
                 || !(w.ends_with("ed")
                     || w.ends_with("ing")
                     || w.ends_with("ly")
-                    || BARE_STOPS.contains(&w)
-                    || AUXILIARIES.contains(&w)
-                    || BE.contains(&w)
-                    || PREPOSITIONS.contains(&w)
+                    || c & stops != 0
                     || matches!(
                         w,
                         "he" | "she" | "they" | "we" | "i" | "you" | "him" | "them"
@@ -2035,7 +2063,7 @@ impl Ctx<'_> {
                 break;
             }
         }
-        while i < before && DISCOURSE.contains(&self.word(i).unwrap_or_default()) {
+        while i < before && self.is(i, class::DISCOURSE) {
             i += 1;
         }
         let clause = i;
@@ -2052,14 +2080,15 @@ impl Ctx<'_> {
                 // candidate on the stage, …`: nor is a phrase its preposition continues)
                 let timed = (m.first..=m.last).any(|k| {
                     let w = self.word(k).unwrap_or_default();
-                    TIME_WORDS.contains(&w)
+                    self.is(k, class::TIME_WORDS)
                         || matches!(
                             w,
                             "later" | "earlier" | "ago" | "minutes" | "hours" | "days" | "weeks"
                         )
                 });
                 let continued = self.word(m.last + 1).is_some_and(|w| {
-                    PREPOSITIONS.contains(&w) || matches!(w, "of" | "to" | "by" | "from" | "at")
+                    self.is(m.last + 1, class::PREPOSITIONS)
+                        || matches!(w, "of" | "to" | "by" | "from" | "at")
                 });
                 if timed || continued {
                     return None;
@@ -2074,7 +2103,7 @@ impl Ctx<'_> {
             let opener = m.first == m.last
                 && (w.ends_with("ing")
                     || w.ends_with("ly")
-                    || PREPOSITIONS.contains(&w)
+                    || self.is(m.first, class::PREPOSITIONS)
                     || matches!(w, "amid" | "amidst" | "following" | "despite")
                     || matches!(
                         w,
@@ -2165,7 +2194,7 @@ impl Ctx<'_> {
                         w,
                         "and" | "but" | "or" | "who" | "which" | "whose" | "a" | "an" | "the"
                     )
-                    && !PREPOSITIONS.contains(&w);
+                    && !self.is(c + 1, class::PREPOSITIONS);
                 if verb {
                     return Some(Mention {
                         span: Span::new(m.span.start, self.toks[c - 1].span.end),
@@ -2200,8 +2229,7 @@ impl Ctx<'_> {
                 ) {
                     // `said a source close to the campaign`
                     Some(self.extend_source(m, next))
-                } else if PREPOSITIONS.contains(&w)
-                    || TIME_WORDS.contains(&w)
+                } else if self.is(next, class::PREPOSITIONS | class::TIME_WORDS)
                     || matches!(w, "speaking" | "adding" | "referring" | "noting")
                 {
                     // `said Smith in an interview`, `said Smith when asked`
@@ -2233,10 +2261,10 @@ impl Ctx<'_> {
         while k < stop
             && self.toks[k].is_lowercase_word(self.text)
             && self.word(k).is_some_and(|w| {
-                !BARE_STOPS.contains(&w)
-                    && !PREPOSITIONS.contains(&w)
-                    && !TIME_WORDS.contains(&w)
-                    && !matches!(w, "of" | "to" | "by")
+                !self.is(
+                    k,
+                    class::BARE_STOPS | class::PREPOSITIONS | class::TIME_WORDS,
+                ) && !matches!(w, "of" | "to" | "by")
             })
         {
             k += 1;
@@ -2270,7 +2298,7 @@ impl Ctx<'_> {
             return None;
         }
         let mut start = floor;
-        while start + 1 < n && DISCOURSE.contains(&self.word(start).unwrap_or_default()) {
+        while start + 1 < n && self.is(start, class::DISCOURSE) {
             start += 1;
         }
         (start + 1 < n - 1).then(|| Mention {
@@ -2289,8 +2317,7 @@ impl Ctx<'_> {
         let mut k = m.last + 1;
         let mut lowers = 0;
         while k < stop && self.toks[k].is_lowercase_word(self.text) {
-            let w = self.word(k).unwrap_or_default();
-            if BARE_STOPS.contains(&w) || PREPOSITIONS.contains(&w) {
+            if self.is(k, class::BARE_STOPS | class::PREPOSITIONS) {
                 return None;
             }
             lowers += 1;
@@ -2316,9 +2343,8 @@ impl Ctx<'_> {
         }
         let ends = k >= self.toks.len()
             || self.toks[k].kind == TokenKind::Punct
-            || self
-                .word(k)
-                .is_some_and(|w| PREPOSITIONS.contains(&w) || w == "of" || w == "who");
+            || self.is(k, class::PREPOSITIONS)
+            || matches!(self.word(k), Some("of" | "who"));
         ends.then(|| Mention {
             span: Span::new(m.span.start, self.toks[last].span.end),
             kind: MentionKind::Name,
@@ -2433,9 +2459,8 @@ impl Ctx<'_> {
         if self.word(p) != Some("as") {
             return None;
         }
-        let opens = p == 0
-            || self.toks[p - 1].kind == TokenKind::Punct
-            || DISCOURSE.contains(&self.word(p - 1).unwrap_or_default());
+        let opens =
+            p == 0 || self.toks[p - 1].kind == TokenKind::Punct || self.is(p - 1, class::DISCOURSE);
         if !opens {
             return None;
         }
@@ -2446,9 +2471,7 @@ impl Ctx<'_> {
         // (`as Roe told the Daily News,`: whom it was told to)
         let bare = comma == f.last + 1
             || f.m.entry.addressee
-            || self
-                .word(f.last + 1)
-                .is_some_and(|w| PREPOSITIONS.contains(&w) || TIME_WORDS.contains(&w));
+            || self.is(f.last + 1, class::PREPOSITIONS | class::TIME_WORDS);
         (bare && self.is_punct(comma, ',') && comma + 1 < self.toks.len()).then_some(comma)
     }
 
@@ -2464,7 +2487,7 @@ impl Ctx<'_> {
                 // 2008`, `The most recent polling in Florida`)
                 (s.first..=s.last)
                     .take(16)
-                    .any(|h| self.word(h).is_some_and(|w| EVIDENCE.contains(&w)))
+                    .any(|h| self.is(h, class::EVIDENCE))
             });
         let strict = (f.m.entry.strict && !evidence) || f.m.entry.kind == CueType::Noun;
         if f.m.entry.object
@@ -2507,8 +2530,7 @@ impl Ctx<'_> {
                         | "also"
                         | "per"
                         | "without"
-                ) || PREPOSITIONS.contains(&w)
-                    || TIME_WORDS.contains(&w)
+                ) || self.is(i, class::PREPOSITIONS | class::TIME_WORDS)
             })
         {
             // (`said, on Twitter, that …`, `said, Tuesday, that …`, `said, per a
@@ -2587,7 +2609,12 @@ impl Ctx<'_> {
                     let quoted = quote_starting_at(self.quotes, self.toks[i].span.start).is_some();
                     let pronoun = matches!(w, "he" | "she" | "they" | "it" | "we" | "i")
                         || contraction_pronoun(w).is_some(); // `told Reuters he’d …`
-                    if !(quoted || colon || pronoun || w == "that" || ADJUNCT_STARTS.contains(&w)) {
+                    if !(quoted
+                        || colon
+                        || pronoun
+                        || w == "that"
+                        || self.is(i, class::ADJUNCT_STARTS))
+                    {
                         // `told a Wall Street Journal lunch group that …`: the rest of a long
                         // addressee, then `that`, within a few words.
                         // (`told supporters in Columbus, Ohio, that …`, `told reporters,
@@ -2600,7 +2627,7 @@ impl Ctx<'_> {
                         // `told the AP his firm worked …`: a speech verb's clause starts
                         // right after the addressee, with a noun phrase of its own.
                         let opens = !f.m.entry.strict
-                            && (CLAUSE_DETERMINERS.contains(&w)
+                            && (self.is(i, class::CLAUSE_DETERMINERS)
                                 || self.toks[i].kind == TokenKind::Number
                                 || self.toks[i].is_capitalized(text));
                         // `told the mayors who gathered in the city, “…”`: a relative clause
@@ -2679,16 +2706,16 @@ impl Ctx<'_> {
         // `said this was a mistake`, `thinks this plan will fail`: `this` opens the clause
         // unless a time noun follows it (`said this week …`).
         let this_subject = w == "this"
-            && self
-                .word(i + 1)
-                .is_some_and(|n| !THIS_TIME_NOUNS.contains(&n) && !WEEKDAYS.contains(&n));
+            && self.word(i + 1).is_some()
+            && !self.is(i + 1, class::THIS_TIME_NOUNS | class::WEEKDAYS);
         let clause_start = t.kind != TokenKind::Punct
             && (wants_to
                 || quantity
                 || this_subject
                 || (speech && w == "if")
-                || !ADJUNCT_STARTS.contains(&w))
+                || !self.is(i, class::ADJUNCT_STARTS))
             // `believed to be …` is no content; `hopes to …`, `wants to …` are
+
             && !(w == "to" && f.m.entry.belief && !(f.m.entry.object || f.m.entry.infinitive));
         if f.m.entry.kind == CueType::Verb
             && !f.source_after
@@ -2779,8 +2806,7 @@ impl Ctx<'_> {
                             && (i..k).all(|j| {
                                 self.toks[j].kind == TokenKind::Word
                                     && self.word(j).is_some_and(|p| {
-                                        !PREPOSITIONS.contains(&p)
-                                            && !BARE_STOPS.contains(&p)
+                                        !self.is(j, class::PREPOSITIONS | class::BARE_STOPS)
                                             && !matches!(
                                                 p,
                                                 "of" | "by" | "into" | "onto" | "up" | "throughout"
@@ -2961,20 +2987,19 @@ impl Ctx<'_> {
                     if matches!(w, "that" | "and" | "but" | "or" | "to" | "who" | "which") {
                         return None;
                     }
-                    if TIME_WORDS.contains(&w) {
+                    let c = self.class(k);
+                    if c & class::TIME_WORDS != 0 {
                         skipped = true;
                         head |= in_pp;
-                    } else if PREPOSITIONS.contains(&w) {
+                    } else if c & class::PREPOSITIONS != 0 {
                         in_pp = true;
                         head = false;
                         skipped = true;
                     } else if in_pp {
-                        let det = CLAUSE_DETERMINERS.contains(&w);
+                        let det = c & class::CLAUSE_DETERMINERS != 0;
                         let after_noun = k > i
                             && self.toks[k - 1].is_lowercase_word(self.text)
-                            && self.word(k - 1).is_some_and(|p| {
-                                !CLAUSE_DETERMINERS.contains(&p) && !PREPOSITIONS.contains(&p)
-                            });
+                            && !self.is(k - 1, class::CLAUSE_DETERMINERS | class::PREPOSITIONS);
                         if !head && !det && w.ends_with("ing") {
                             return None; // `insisted on paying …`: a verb's object
                         }
@@ -2983,7 +3008,7 @@ impl Ctx<'_> {
                         }
                         head |= !det;
                     } else {
-                        let starts = CLAUSE_DETERMINERS.contains(&w)
+                        let starts = c & class::CLAUSE_DETERMINERS != 0
                             || t.is_capitalized(self.text)
                             || w == "if";
                         return (skipped && starts).then_some(k);
@@ -3084,7 +3109,7 @@ impl Ctx<'_> {
                 .filter(|&k| self.toks[k].kind != TokenKind::Punct)
                 .count();
             let adjunct = self.word(after).is_some_and(|w| {
-                WEEKDAYS.contains(&w)
+                self.is(after, class::WEEKDAYS)
                     || matches!(
                         w,
                         "on" | "in"
@@ -3124,7 +3149,7 @@ impl Ctx<'_> {
                         | "today"
                         | "yesterday"
                         | "tonight"
-                ) || WEEKDAYS.contains(&w)
+                ) || self.is(after, class::WEEKDAYS)
             });
             if !(words == 0 || adjunct && words <= 4) {
                 return None;
@@ -3134,9 +3159,7 @@ impl Ctx<'_> {
         // sentence after a comma (`The plan, he said, is dead.`).
         let mut second: Option<Span> = None;
         let tail = limit.saturating_sub(after);
-        let adjunct = self
-            .word(after)
-            .is_some_and(|w| ADJUNCT_STARTS.contains(&w));
+        let adjunct = self.is(after, class::ADJUNCT_STARTS);
         if self.is_punct(after, ',') && after + 1 < limit && tail > 3 {
             let e = self.content_end(after + 1, limit)?;
             second = Some(Span::new(self.toks[after + 1].span.start, e));
@@ -3152,7 +3175,7 @@ impl Ctx<'_> {
         }
         let end = self.toks[p - 2].span.end;
         let mut start = 0;
-        while start + 1 < p - 1 && DISCOURSE.contains(&self.word(start).unwrap_or_default()) {
+        while start + 1 < p - 1 && self.is(start, class::DISCOURSE) {
             start += 1;
             while self.is_punct(start, ',') {
                 start += 1;
@@ -3189,9 +3212,10 @@ impl Ctx<'_> {
         let adjunct_tail = !at_end
             && after < n
             && n - after <= 20
-            && self.word(after).is_some_and(|w| {
-                PREPOSITIONS.contains(&w) || TIME_WORDS.contains(&w) || WEEKDAYS.contains(&w)
-            })
+            && self.is(
+                after,
+                class::PREPOSITIONS | class::TIME_WORDS | class::WEEKDAYS,
+            )
             && (after..n).all(|k| {
                 let t = self.tok_str(k);
                 !is_open_quote_char(t) && !is_close_quote_char(t) && t != ":" && t != ";"
@@ -3544,8 +3568,7 @@ impl Ctx<'_> {
                 let s = f.source?;
                 let mut lead = 0;
                 while lead < f.first
-                    && (DISCOURSE.contains(&self.word(lead).unwrap_or_default())
-                        || self.is_punct(lead, ','))
+                    && (self.is(lead, class::DISCOURSE) || self.is_punct(lead, ','))
                 {
                     lead += 1;
                 }

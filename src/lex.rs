@@ -151,10 +151,12 @@ pub struct Tokens {
     toks: Vec<Token>,
     /// Where the sentence starts in its text.
     base: usize,
-    /// The sentence's text with every ASCII letter lowercased, and each token beyond ASCII
-    /// whose lowercase form has its length written over it: token `i`'s lowercase form sits
-    /// where the token sits in the sentence.
-    lower: String,
+    /// The sentence's text (UTF-8) with every ASCII letter lowercased, and each token beyond
+    /// ASCII whose lowercase form has its length written over it: token `i`'s lowercase form
+    /// sits where the token sits in the sentence.
+    lower: Vec<u8>,
+    /// Each token's word classes ([`WordClasses`]), [`UNSEEN`] until asked for.
+    classes: Vec<std::cell::Cell<u64>>,
     /// Empty unless a token's lowercase form differs from it in length (`İ`): then each
     /// token's lowercase form as a byte range in `lower`, those forms appended to it.
     low: Vec<(usize, usize)>,
@@ -183,56 +185,84 @@ impl Tokens {
         tokenize_into(text, start, end, &mut self.toks);
         let piece = &text[start..end];
         self.base = start;
+        self.classes.clear();
+        self.classes
+            .resize(self.toks.len(), std::cell::Cell::new(UNSEEN));
+        // The text with its ASCII capitals lowered: ASCII letters lowercase as themselves
+        // in any word.
+        let bytes = piece.as_bytes();
         self.lower.clear();
-        self.lower.push_str(piece);
-        // Every ASCII byte at once: ASCII letters lowercase as themselves in any word.
+        self.lower.extend_from_slice(bytes);
         self.lower.make_ascii_lowercase();
         self.low.clear();
-        if piece.is_ascii() {
-            return;
-        }
-        let Tokens {
-            toks, lower, low, ..
-        } = self;
-        for (i, t) in toks.iter().enumerate() {
-            let word = &text[t.span.start..t.span.end];
-            if t.plain_lowercase
-                || word.is_ascii()
-                || word
-                    .chars()
-                    .all(|c| c.is_ascii() || c.to_lowercase().eq(std::iter::once(c)))
-            {
+        // Then the chars beyond ASCII that lowercasing changes (few: most are quotation
+        // marks and dashes), each token holding one lowercased whole (`ΟΔΟΣ`: final sigma).
+        let mut i = 0usize;
+        while let Some(at) = next_beyond_ascii(bytes, i) {
+            let c = piece[at..].chars().next().unwrap_or('\u{fffd}');
+            i = at + c.len_utf8();
+            if c.to_lowercase().eq(std::iter::once(c)) {
                 continue;
             }
+            // The token holding the char (every char that has a lowercase form is a word's
+            // or a punctuation token's).
+            let k = self.toks.partition_point(|t| t.span.end <= start + at);
+            let Some(t) = self.toks.get(k).filter(|t| t.span.start <= start + at) else {
+                continue;
+            };
             let (s, e) = (t.span.start - start, t.span.end - start);
-            let l = word.to_lowercase();
+            i = e;
+            let l = piece[s..e].to_lowercase();
             if l.len() == e - s {
-                lower.replace_range(s..e, &l);
+                self.lower[s..e].copy_from_slice(l.as_bytes());
                 continue;
             }
             // A form of another length: from the first, every token's range, this one's
             // appended.
-            if low.is_empty() {
-                low.extend(
-                    toks.iter()
+            if self.low.is_empty() {
+                self.low.extend(
+                    self.toks
+                        .iter()
                         .map(|t| (t.span.start - start, t.span.end - start)),
                 );
             }
-            low[i] = (lower.len(), lower.len() + l.len());
-            lower.push_str(&l);
+            self.low[k] = (self.lower.len(), self.lower.len() + l.len());
+            self.lower.extend_from_slice(l.as_bytes());
         }
     }
 
     /// Token `i` lowercased ([`lower`]); panics when there is no token `i`.
     #[inline]
     pub fn lower(&self, i: usize) -> &str {
-        if self.low.is_empty() {
+        let (s, e) = if self.low.is_empty() {
             let t = &self.toks[i].span;
-            &self.lower[t.start - self.base..t.end - self.base]
+            (t.start - self.base, t.end - self.base)
         } else {
-            let (s, e) = self.low[i];
-            &self.lower[s..e]
+            self.low[i]
+        };
+        let bytes = &self.lower[s..e];
+        debug_assert!(std::str::from_utf8(bytes).is_ok());
+        // SAFETY: `bytes` is UTF-8. `lower` is a copy of the sentence's text (UTF-8) in which
+        // `fill` changed only ASCII capitals into ASCII lowercase letters and wrote whole
+        // tokens' lowercase forms (UTF-8, of the same length) over whole tokens, then
+        // appended whole lowercase forms; `s..e` is a token's range (its ends are char
+        // boundaries of the text, so of the copy) or an appended form's.
+        unsafe { std::str::from_utf8_unchecked(bytes) }
+    }
+
+    /// The classes in `table` of token `i`'s lowercase form, looked up the first time they
+    /// are asked for and kept for the sentence: every list a rule asks about is one bit,
+    /// and all of them one probe. A table of tokens is asked with one `table` only (each
+    /// stage has its own static one). Panics when there is no token `i`.
+    #[inline]
+    pub(crate) fn class(&self, i: usize, table: &WordClasses) -> u64 {
+        let c = self.classes[i].get();
+        if c != UNSEEN {
+            return c;
         }
+        let c = table.of(self.lower(i));
+        self.classes[i].set(c);
+        c
     }
 
     /// Token `i` lowercased when it is a word, else None.
@@ -368,6 +398,47 @@ impl FromIterator<String> for StringSet {
     }
 }
 
+/// A token's classes not yet looked up ([`Tokens::class`]): a bit no class has.
+const UNSEEN: u64 = 1 << 63;
+
+/// Word classes: each of up to 63 word lists is a bit, and the bits of every list holding a
+/// word come from one probe ([`WordClasses::of`]), behind [`WordSet`]'s filter.
+pub(crate) struct WordClasses {
+    filter: Box<[u64; FILTER_WORDS]>,
+    map: std::collections::HashMap<
+        &'static str,
+        u64,
+        std::hash::BuildHasherDefault<crate::entities::FxHasher>,
+    >,
+}
+
+impl WordClasses {
+    /// The classes of `lists`: each a bit (below bit 63) and its words, matched exactly.
+    pub(crate) fn new(lists: &[(u64, &[&'static str])]) -> Self {
+        let mut filter = Box::new([0u64; FILTER_WORDS]);
+        let mut map = std::collections::HashMap::default();
+        for &(bit, words) in lists {
+            assert!(bit != 0 && bit & UNSEEN == 0, "a class is a bit below 63");
+            for &w in words {
+                *map.entry(w).or_insert(0) |= bit;
+                let f = filter_bit(w.as_bytes());
+                filter[f / 64] |= 1 << (f % 64);
+            }
+        }
+        WordClasses { filter, map }
+    }
+
+    /// The bits of every class holding `word`; 0 for a word in none.
+    #[inline]
+    pub(crate) fn of(&self, word: &str) -> u64 {
+        let f = filter_bit(word.as_bytes());
+        if self.filter[f / 64] & (1 << (f % 64)) == 0 {
+            return 0;
+        }
+        self.map.get(word).copied().unwrap_or(0)
+    }
+}
+
 /// The days of the week, lowercase: time words for several stages' word lists.
 pub(crate) const WEEKDAYS: &[&str] = &[
     "monday",
@@ -403,6 +474,23 @@ impl WordSet {
         let bit = filter_bit(word.as_bytes());
         self.filter[bit / 64] & (1 << (bit % 64)) != 0 && self.set.contains(*word)
     }
+}
+
+/// Where the first byte beyond ASCII at or after `i` is in `bytes`: eight bytes at a time.
+#[inline]
+fn next_beyond_ascii(bytes: &[u8], mut i: usize) -> Option<usize> {
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let high = swar::load(chunk) & swar::HIGH;
+        if high != 0 {
+            return Some(i + (high.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes
+        .get(i..)?
+        .iter()
+        .position(|&b| b >= 0x80)
+        .map(|p| i + p)
 }
 
 /// The char at byte `i` of `s` (a char boundary), decoded without a slice for ASCII.
@@ -738,6 +826,35 @@ mod tests {
                 assert_eq!(table.lower(i), &*lower(text, t), "{i}");
             }
         }
+    }
+
+    /// A word's classes are the lists holding it, and a table of tokens gives each token's.
+    #[test]
+    fn classes_are_the_lists() {
+        let (a, b, c): (&[&str], &[&str], &[&str]) =
+            (&["said", "the", ""], &["the", "of"], &["mr.", "über"]);
+        let table = WordClasses::new(&[(1, a), (2, b), (4, c)]);
+        for (w, bits) in [
+            ("said", 1),
+            ("the", 3),
+            ("", 1),
+            ("of", 2),
+            ("mr.", 4),
+            ("über", 4),
+            ("The", 0),
+            ("says", 0),
+        ] {
+            assert_eq!(table.of(w), bits, "{w:?}");
+        }
+        let text = "THE Über said Mr. Of.";
+        let mut tokens = Tokens::default();
+        tokens.fill(text, 0, text.len());
+        let got: Vec<u64> = (0..tokens.len()).map(|i| tokens.class(i, &table)).collect();
+        assert_eq!(got, [3, 4, 1, 0, 0, 2, 0]); // `Mr` `.`: no `mr.`
+                                                // asked again (kept), then for another sentence (forgotten)
+        assert_eq!(tokens.class(0, &table), 3);
+        tokens.fill(text, 4, text.len());
+        assert_eq!(tokens.class(0, &table), 4);
     }
 
     /// The filter turns away no word of the list.
