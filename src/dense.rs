@@ -26,17 +26,17 @@
 pub(crate) struct WordDfa {
     /// The class of each byte; a capital's is its lowercase letter's.
     classes: [u8; 256],
-    /// Row after row, `stride` entries each: the next state's id, its row's offset (its
-    /// index times `stride`). Every entry plus any class is an index of `trans`.
+    /// Row after row, `stride` entries each: the next state's id, its row's offset. Every
+    /// entry plus any class is an index of `trans`.
     trans: Vec<u32>,
-    /// The phrases each state matches, by state index: a range of `hits`.
+    /// The phrases each match state matches, in the order of their rows: a range of `hits`.
     match_at: Vec<(u32, u32)>,
     /// The phrases matched (their index and length in bytes) state after state.
     hits: Vec<(u32, u32)>,
     /// The start state's id (`BOUNDARY`).
     start: u32,
-    /// The first state where phrases end: every state from it on is one, none before.
-    first_match: u32,
+    /// The bit set in the ids of the states where phrases end, and in no other's.
+    match_bit: u32,
     stride: u32,
     /// The longest phrase's length in bytes.
     max_len: usize,
@@ -177,7 +177,7 @@ impl WordDfa {
             outs[n] = out;
         }
         // The states: DEAD, BOUNDARY (the root), the other nodes breadth first, those where
-        // phrases end last, so that a state's id says whether it is one (`first_match`).
+        // phrases end last (from `first_match` on).
         let mut state_of = vec![0usize; nodes.len()];
         let mut states = 1; // the root is BOUNDARY
         for ends in [false, true] {
@@ -189,14 +189,32 @@ impl WordDfa {
         states += 1;
         let first_match = 2 + order[1..].iter().filter(|&&n| outs[n].is_empty()).count();
         let state = |f: Result<usize, usize>| f.map_or_else(|s| s, |m| state_of[m]);
-        let mut match_at = vec![(0u32, 0u32); states];
+        // The match states' phrases, by match state (from `first_match` on).
+        let mut match_at = vec![(0u32, 0u32); states - first_match];
         let mut hits: Vec<(u32, u32)> = Vec::new();
         for &n in &order[1..] {
-            let from = u32::try_from(hits.len()).ok()?;
-            hits.extend_from_slice(&outs[n]);
-            match_at[state_of[n]] = (from, u32::try_from(hits.len()).ok()?);
+            if state_of[n] >= first_match {
+                let from = u32::try_from(hits.len()).ok()?;
+                hits.extend_from_slice(&outs[n]);
+                match_at[state_of[n] - first_match] = (from, u32::try_from(hits.len()).ok()?);
+            }
         }
-        let id = |s: usize| -> Option<u32> { u32::try_from(s.checked_mul(stride)?).ok() };
+        // A state's id is its row's offset in `trans`. The rows of the states where no
+        // phrase ends lie below a power of two, `match_bit`, and the others from it on, so
+        // that one bit of an id says whether it is a match state, and one test of four
+        // states `or`ed tells whether any is (the rows between are never read).
+        let match_bit =
+            (first_match.max(states - first_match) * stride).checked_next_power_of_two()?;
+        if match_bit >= 1 << 31 {
+            return None;
+        }
+        let id = |s: usize| -> usize {
+            if s < first_match {
+                s * stride
+            } else {
+                match_bit + (s - first_match) * stride
+            }
+        };
         // The rows, breadth first: a fallback's row is always made before its node's.
         let mut next = vec![0usize; states * stride];
         for (c, &b) in representative.iter().enumerate() {
@@ -214,14 +232,19 @@ impl WordDfa {
                 };
             }
         }
-        let trans = next.iter().map(|&s| id(s)).collect::<Option<Vec<u32>>>()?;
+        let mut trans = vec![0u32; match_bit + (states - first_match) * stride];
+        for s in 0..states {
+            for c in 0..stride {
+                trans[id(s) + c] = id(next[s * stride + c]) as u32;
+            }
+        }
         Some(WordDfa {
             classes,
             trans,
             match_at,
             hits,
-            start: id(BOUNDARY)?,
-            first_match: id(first_match)?,
+            start: id(BOUNDARY) as u32,
+            match_bit: match_bit as u32,
             stride: stride as u32,
             max_len,
         })
@@ -229,26 +252,46 @@ impl WordDfa {
 
     /// The state after `state` (an id this automaton made) reads `byte` (in any case).
     #[inline(always)]
-    fn next(&self, state: u32, byte: u8) -> u32 {
-        let at = state as usize + usize::from(self.classes[usize::from(byte)]);
+    fn next(&self, state: usize, byte: u8) -> usize {
+        let at = state + usize::from(self.classes[usize::from(byte)]);
         debug_assert!(at < self.trans.len());
         // SAFETY: `state` is a row's offset (the start's or an entry of `trans`: states
         // never leave this module), and a class is below `stride`, so `at` is an index of
         // `trans`.
-        unsafe { *self.trans.get_unchecked(at) }
+        (unsafe { *self.trans.get_unchecked(at) }) as usize
     }
 
     /// True when phrases end at `state`.
     #[inline(always)]
-    fn is_match(&self, state: u32) -> bool {
-        state >= self.first_match
+    fn is_match(&self, state: usize) -> bool {
+        state & self.match_bit as usize != 0
     }
 
     /// The phrases ending at `state`, each one's index and length.
     #[inline]
-    fn matches(&self, state: u32) -> &[(u32, u32)] {
-        let (from, to) = self.match_at[(state / self.stride) as usize];
+    fn matches(&self, state: usize) -> &[(u32, u32)] {
+        let (from, to) = self.match_at[(state - self.match_bit as usize) / self.stride as usize];
         &self.hits[from as usize..to as usize]
+    }
+
+    /// The matches of the lanes in `states` after step `t` of `for_each_match`, out of its
+    /// loop (rarely taken: the loop keeps its registers).
+    #[cold]
+    #[inline(never)]
+    fn found_in_lanes(
+        &self,
+        states: [usize; LANES],
+        t: usize,
+        from: &[usize; LANES],
+        own: &[usize; LANES],
+        found: &mut impl FnMut(&[(u32, u32)], usize),
+    ) {
+        for (k, &sk) in states.iter().enumerate() {
+            let i = from[k] + t;
+            if self.is_match(sk) && i >= own[k] {
+                found(self.matches(sk), i + 1);
+            }
+        }
     }
 
     /// Calls `found(phrases, end)` for every phrase that ends at `end` (exclusive) in
@@ -287,7 +330,7 @@ impl WordDfa {
         } else {
             0
         };
-        let mut sid = [self.start; LANES];
+        let mut sid = [self.start as usize; LANES];
         if steps > 0 {
             let lane = |k: usize| &bytes[from[k]..from[k] + steps];
             let (b0, b1, b2, b3) = (lane(0), lane(1), lane(2), lane(3));
@@ -297,13 +340,8 @@ impl WordDfa {
                 s1 = self.next(s1, b1[t]);
                 s2 = self.next(s2, b2[t]);
                 s3 = self.next(s3, b3[t]);
-                if self.is_match(s0.max(s1).max(s2.max(s3))) {
-                    for (k, &sk) in [s0, s1, s2, s3].iter().enumerate() {
-                        let i = from[k] + t;
-                        if self.is_match(sk) && i >= own[k] {
-                            found(self.matches(sk), i + 1);
-                        }
-                    }
+                if self.is_match(s0 | s1 | s2 | s3) {
+                    self.found_in_lanes([s0, s1, s2, s3], t, &from, &own, &mut found);
                 }
             }
             sid = [s0, s1, s2, s3];
