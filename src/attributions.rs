@@ -18,7 +18,7 @@
 use crate::cues::{CueMatch, CueType, VerbForm};
 use crate::document::{Attribution, AttributionKind, Sentence};
 use crate::lex::{Token, TokenKind, Tokens};
-use crate::mentions::{Mention, MentionFinder, MentionKind};
+use crate::mentions::{self, Mention, MentionFinder, MentionKind};
 use std::sync::LazyLock;
 
 use crate::lex::{WordClasses, WordSet, WEEKDAYS};
@@ -345,8 +345,8 @@ const EVIDENCE_LIST: &[&str] = &[
 ];
 /// The word classes the rules ask about, each a bit of [`CLASSES`]: `Ctx::is(i, class::BE)`
 /// asks whether token `i` is a word of [`BE`], and one probe per token answers for every
-/// list.
-mod class {
+/// list. The mention finder's lists are classes too (one table serves a sentence's tokens).
+pub(crate) mod class {
     pub(super) const AUXILIARIES: u64 = 1;
     pub(super) const BE: u64 = 1 << 1;
     pub(super) const PREPOSITIONS: u64 = 1 << 2;
@@ -362,10 +362,26 @@ mod class {
     pub(super) const VERBAL_AUXILIARIES: u64 = 1 << 12;
     pub(super) const TIME_ANCHORS: u64 = 1 << 13;
     pub(super) const TIME_LINKS: u64 = 1 << 14;
+    pub(crate) const PRONOUNS: u64 = 1 << 15;
+    pub(crate) const OBJECT_PRONOUNS: u64 = 1 << 16;
+    pub(crate) const RELATIVES: u64 = 1 << 17;
+    pub(crate) const DETERMINERS: u64 = 1 << 18;
+    pub(crate) const STOP_CAPS: u64 = 1 << 19;
+    pub(crate) const FUNCTION_WORDS: u64 = 1 << 20;
+    pub(crate) const CONNECTORS: u64 = 1 << 21;
+    pub(crate) const QUANTITY_HEADS: u64 = 1 << 22;
+    pub(crate) const EVIDENCE_HEADS: u64 = 1 << 23;
+    pub(crate) const LEADING_DETERMINERS: u64 = 1 << 24;
+    pub(crate) const STOP_FORWARD: u64 = 1 << 25;
+    pub(crate) const CLAUSE_WORDS: u64 = 1 << 26;
+    pub(crate) const CLAUSE_OPENERS: u64 = 1 << 27;
+    pub(crate) const PARENTHETICAL_OPENERS: u64 = 1 << 28;
+    pub(crate) const NUMBER_WORDS: u64 = 1 << 29;
+    pub(crate) const TITLE_ABBREVIATIONS: u64 = 1 << 30;
 }
 
 /// The lists of [`class`], one bit each.
-static CLASSES: LazyLock<WordClasses> = LazyLock::new(|| {
+pub(crate) static CLASSES: LazyLock<WordClasses> = LazyLock::new(|| {
     WordClasses::new(&[
         (class::AUXILIARIES, AUXILIARIES_LIST),
         (class::BE, BE),
@@ -384,6 +400,29 @@ static CLASSES: LazyLock<WordClasses> = LazyLock::new(|| {
         (class::VERBAL_AUXILIARIES, VERBAL_AUXILIARIES),
         (class::TIME_ANCHORS, TIME_ANCHORS),
         (class::TIME_LINKS, TIME_LINKS),
+        (class::PRONOUNS, mentions::PRONOUNS),
+        (class::OBJECT_PRONOUNS, mentions::OBJECT_PRONOUNS),
+        (class::RELATIVES, mentions::RELATIVES),
+        (class::DETERMINERS, mentions::DETERMINERS_LIST),
+        (class::STOP_CAPS, mentions::STOP_CAPS_LIST),
+        (class::FUNCTION_WORDS, mentions::FUNCTION_WORDS_LIST),
+        (class::CONNECTORS, mentions::CONNECTORS),
+        (class::QUANTITY_HEADS, mentions::QUANTITY_HEADS),
+        (class::EVIDENCE_HEADS, mentions::EVIDENCE_HEADS),
+        (class::LEADING_DETERMINERS, mentions::LEADING_DETERMINERS),
+        (class::STOP_FORWARD, mentions::STOP_FORWARD_LIST),
+        (class::CLAUSE_WORDS, mentions::CLAUSE_WORDS),
+        (class::CLAUSE_OPENERS, mentions::CLAUSE_OPENERS),
+        (
+            class::PARENTHETICAL_OPENERS,
+            mentions::PARENTHETICAL_OPENERS,
+        ),
+        (class::NUMBER_WORDS, mentions::NUMBER_WORDS),
+        (
+            class::TITLE_ABBREVIATIONS,
+            mentions::TITLE_ABBREVIATIONS_LIST,
+        ),
+        (class::STOP_CAPS, WEEKDAYS),
     ])
 });
 

@@ -255,11 +255,21 @@ impl Tokens {
     /// and all of them one probe. A table of tokens is asked with one `table` only (each
     /// stage has its own static one). Panics when there is no token `i`.
     #[inline]
-    pub(crate) fn class(&self, i: usize, table: &WordClasses) -> u64 {
+    pub(crate) fn class(
+        &self,
+        i: usize,
+        table: &impl std::ops::Deref<Target = WordClasses>,
+    ) -> u64 {
         let c = self.classes[i].get();
         if c != UNSEEN {
             return c;
         }
+        self.look_up(i, table)
+    }
+
+    /// [`Tokens::class`] the first time: the probe, kept.
+    #[inline(never)]
+    fn look_up(&self, i: usize, table: &impl std::ops::Deref<Target = WordClasses>) -> u64 {
         let c = table.of(self.lower(i));
         self.classes[i].set(c);
         c
@@ -402,40 +412,115 @@ impl FromIterator<String> for StringSet {
 const UNSEEN: u64 = 1 << 63;
 
 /// Word classes: each of up to 63 word lists is a bit, and the bits of every list holding a
-/// word come from one probe ([`WordClasses::of`]), behind [`WordSet`]'s filter.
+/// word come from one probe ([`WordClasses::of`]): an open-addressing table keyed by the
+/// word's length and bytes read as two integers (words of up to 16 bytes; longer ones, rare
+/// in lists and in text, are looked up in a map).
 pub(crate) struct WordClasses {
-    filter: Box<[u64; FILTER_WORDS]>,
-    map: std::collections::HashMap<
+    /// A power of two of slots, at least twice the words held.
+    slots: Box<[Slot]>,
+    long: std::collections::HashMap<
         &'static str,
         u64,
         std::hash::BuildHasherDefault<crate::entities::FxHasher>,
     >,
 }
 
+/// One word of [`WordClasses`]: its key ([`word_key`]) and classes; `len == 0` when empty.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    a: u64,
+    b: u64,
+    len: u64,
+    bits: u64,
+}
+
+/// A word of 1 to 16 bytes as two integers that, with its length, determine it: the first
+/// and last eight bytes (overlapping), four bytes, or three single bytes.
+#[inline]
+fn word_key(w: &[u8]) -> (u64, u64) {
+    let n = w.len();
+    let u32_at = |i: usize| u64::from(u32::from_le_bytes([w[i], w[i + 1], w[i + 2], w[i + 3]]));
+    if n >= 8 {
+        (swar::load(&w[..8]), swar::load(&w[n - 8..]))
+    } else if n >= 4 {
+        (u32_at(0), u32_at(n - 4))
+    } else {
+        (
+            u64::from(w[0]) | u64::from(w[n / 2]) << 8 | u64::from(w[n - 1]) << 16,
+            0,
+        )
+    }
+}
+
+/// The slot a key starts probing from, in a table of `mask + 1` slots.
+#[inline]
+fn slot_of(a: u64, b: u64, n: usize, mask: usize) -> usize {
+    let x = (a ^ b.rotate_left(29) ^ n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (x >> 40) as usize & mask
+}
+
 impl WordClasses {
     /// The classes of `lists`: each a bit (below bit 63) and its words, matched exactly.
     pub(crate) fn new(lists: &[(u64, &[&'static str])]) -> Self {
-        let mut filter = Box::new([0u64; FILTER_WORDS]);
-        let mut map = std::collections::HashMap::default();
+        let words: usize = lists.iter().map(|l| l.1.len()).sum();
+        let size = (2 * words).next_power_of_two().max(16);
+        let mask = size - 1;
+        let mut t = WordClasses {
+            slots: vec![Slot::default(); size].into_boxed_slice(),
+            long: Default::default(),
+        };
         for &(bit, words) in lists {
             assert!(bit != 0 && bit & UNSEEN == 0, "a class is a bit below 63");
             for &w in words {
-                *map.entry(w).or_insert(0) |= bit;
-                let f = filter_bit(w.as_bytes());
-                filter[f / 64] |= 1 << (f % 64);
+                let n = w.len();
+                if n == 0 || n > 16 {
+                    *t.long.entry(w).or_insert(0) |= bit;
+                    continue;
+                }
+                let (a, b) = word_key(w.as_bytes());
+                let mut s = slot_of(a, b, n, mask);
+                loop {
+                    let slot = &mut t.slots[s];
+                    if slot.len == 0 {
+                        *slot = Slot {
+                            a,
+                            b,
+                            len: n as u64,
+                            bits: bit,
+                        };
+                        break;
+                    }
+                    if (slot.a, slot.b, slot.len) == (a, b, n as u64) {
+                        slot.bits |= bit;
+                        break;
+                    }
+                    s = (s + 1) & mask;
+                }
             }
         }
-        WordClasses { filter, map }
+        t
     }
 
     /// The bits of every class holding `word`; 0 for a word in none.
     #[inline]
     pub(crate) fn of(&self, word: &str) -> u64 {
-        let f = filter_bit(word.as_bytes());
-        if self.filter[f / 64] & (1 << (f % 64)) == 0 {
-            return 0;
+        let n = word.len();
+        if n == 0 || n > 16 {
+            return self.long.get(word).copied().unwrap_or(0);
         }
-        self.map.get(word).copied().unwrap_or(0)
+        let (a, b) = word_key(word.as_bytes());
+        let mask = self.slots.len() - 1;
+        let mut s = slot_of(a, b, n, mask);
+        loop {
+            let slot = &self.slots[s];
+            if slot.len == 0 {
+                return 0;
+            }
+            if slot.a == a && slot.b == b && slot.len == n as u64 {
+                return slot.bits;
+            }
+            s = (s + 1) & mask;
+        }
     }
 }
 
@@ -834,6 +919,31 @@ mod tests {
         let (a, b, c): (&[&str], &[&str], &[&str]) =
             (&["said", "the", ""], &["the", "of"], &["mr.", "über"]);
         let table = WordClasses::new(&[(1, a), (2, b), (4, c)]);
+        let long: &[&str] = &[
+            "internationalization",
+            "abcdefghijklmnop",
+            "abcdefgh",
+            "abcd",
+            "abc",
+        ];
+        let more = WordClasses::new(&[(8, long), (16, &long[..2])]);
+        for (w, bits) in [
+            ("internationalization", 24),
+            ("abcdefghijklmnop", 24),
+            ("abcdefghijklmnoq", 0),
+            ("bbcdefghijklmnop", 0),
+            ("abcdefgh", 8),
+            ("abcdefgH", 0),
+            ("abcd", 8),
+            ("abce", 0),
+            ("abc", 8),
+            ("acc", 0),
+            ("ab", 0),
+            ("", 0),
+            ("internationalizatio", 0),
+        ] {
+            assert_eq!(more.of(w), bits, "{w:?}");
+        }
         for (w, bits) in [
             ("said", 1),
             ("the", 3),
@@ -849,12 +959,14 @@ mod tests {
         let text = "THE Über said Mr. Of.";
         let mut tokens = Tokens::default();
         tokens.fill(text, 0, text.len());
-        let got: Vec<u64> = (0..tokens.len()).map(|i| tokens.class(i, &table)).collect();
+        let got: Vec<u64> = (0..tokens.len())
+            .map(|i| tokens.class(i, &&table))
+            .collect();
         assert_eq!(got, [3, 4, 1, 0, 0, 2, 0]); // `Mr` `.`: no `mr.`
                                                 // asked again (kept), then for another sentence (forgotten)
-        assert_eq!(tokens.class(0, &table), 3);
+        assert_eq!(tokens.class(0, &&table), 3);
         tokens.fill(text, 4, text.len());
-        assert_eq!(tokens.class(0, &table), 4);
+        assert_eq!(tokens.class(0, &&table), 4);
     }
 
     /// The filter turns away no word of the list.
@@ -892,9 +1004,15 @@ mod tests {
                 list.into_iter().map(|w| &*Box::leak(w.into_boxed_str())).collect();
             let set = WordSet::new(&list);
             let strings: StringSet = list.iter().map(|w| w.to_string()).collect();
+            let classes = WordClasses::new(&[(1, &list), (2, &list[list.len() / 2..])]);
             for w in list.iter().chain(probes.iter().map(String::as_str).collect::<Vec<_>>().iter()) {
                 proptest::prop_assert_eq!(set.contains(w), list.contains(w));
                 proptest::prop_assert_eq!(strings.contains(w), list.contains(w));
+                proptest::prop_assert_eq!(classes.of(w) & 1 != 0, list.contains(w));
+                proptest::prop_assert_eq!(
+                    classes.of(w) & 2 != 0,
+                    list[list.len() / 2..].contains(w)
+                );
             }
         }
 

@@ -20,10 +20,18 @@
 //! assert_eq!(m.kind, MentionKind::Name);
 //! ```
 
-use std::sync::{LazyLock, OnceLock};
+use std::sync::OnceLock;
 
-use crate::lex::{Token, TokenKind, Tokens, WordSet, WEEKDAYS};
+use crate::lex::{Token, TokenKind, Tokens, WEEKDAYS};
 use crate::lexicon;
+
+use crate::attributions::{class, CLASSES};
+
+/// True when token `i`'s lowercase form is a word of any of the classes `bits`.
+#[inline]
+fn is(tokens: &Tokens, i: usize, bits: u64) -> bool {
+    tokens.class(i, &CLASSES) & bits != 0
+}
 
 use crate::Span;
 
@@ -76,18 +84,17 @@ impl Mention {
     }
 }
 
-const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "you", "it"];
-const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "me", "us", "you", "it"];
-const RELATIVES: &[&str] = &["who", "which"];
-const DETERMINERS_LIST: &[&str] = &[
+pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "you", "it"];
+pub(crate) const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "me", "us", "you", "it"];
+pub(crate) const RELATIVES: &[&str] = &["who", "which"];
+pub(crate) const DETERMINERS_LIST: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
     "some", "many", "most", "several", "other", "both", "all", "few", "two", "three", "four",
     "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "no", "any", "each",
     "every", "another", "one",
 ];
-static DETERMINERS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(DETERMINERS_LIST));
 /// Capitalised words that do not belong to a name (sentence-initial function words ...).
-const STOP_CAPS_LIST: &[&str] = &[
+pub(crate) const STOP_CAPS_LIST: &[&str] = &[
     "having",
     "being",
     "but",
@@ -206,10 +213,8 @@ const STOP_CAPS_LIST: &[&str] = &[
     "each",
     "any",
 ];
-static STOP_CAPS: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::from_lists(&[STOP_CAPS_LIST, WEEKDAYS]));
 /// Lowercase words that never head a noun phrase.
-const FUNCTION_WORDS_LIST: &[&str] = &[
+pub(crate) const FUNCTION_WORDS_LIST: &[&str] = &[
     "of",
     "to",
     "in",
@@ -301,13 +306,12 @@ const FUNCTION_WORDS_LIST: &[&str] = &[
     "themselves",
     "itself",
 ];
-static FUNCTION_WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(FUNCTION_WORDS_LIST));
-const CONNECTORS: &[&str] = &[
+pub(crate) const CONNECTORS: &[&str] = &[
     "of", "for", "and", "de", "del", "la", "le", "van", "von", "der", "bin", "al", "el", "da",
     "dos", "du",
 ];
 /// Words that head `X of …` as a quantity of a group (`Most of the senators`).
-const QUANTITY_HEADS: &[&str] = &[
+pub(crate) const QUANTITY_HEADS: &[&str] = &[
     "most",
     "many",
     "some",
@@ -329,7 +333,7 @@ const QUANTITY_HEADS: &[&str] = &[
     "share",
 ];
 /// Evidence that heads a phrase before a preposition (`a poll of voters`).
-const EVIDENCE_HEADS: &[&str] = &[
+pub(crate) const EVIDENCE_HEADS: &[&str] = &[
     "poll",
     "polls",
     "survey",
@@ -354,7 +358,7 @@ const EVIDENCE_HEADS: &[&str] = &[
 
 /// Determiners and quantifiers a phrase read backwards may open with (`The two voters`,
 /// `many other polls`).
-const LEADING_DETERMINERS: &[&str] = &[
+pub(crate) const LEADING_DETERMINERS: &[&str] = &[
     "the", "a", "an", "many", "several", "some", "most", "all", "both", "few", "these", "those",
 ];
 
@@ -377,8 +381,7 @@ fn with_determiner(tokens: &Tokens, m: Mention, floor: usize) -> Mention {
     if t.kind != TokenKind::Word || tokens[m.first].line_break_before {
         return m;
     }
-    let w = tokens.lower(p);
-    if !LEADING_DETERMINERS.contains(&w) {
+    if !is(tokens, p, class::LEADING_DETERMINERS) {
         return m;
     }
     Mention {
@@ -406,7 +409,7 @@ fn after_line_break(text: &str, tokens: &Tokens, m: Mention) -> Mention {
 }
 
 /// Words that end a forward noun phrase.
-const STOP_FORWARD_LIST: &[&str] = &[
+pub(crate) const STOP_FORWARD_LIST: &[&str] = &[
     "that", "who", "which", "whom", "whose", "is", "was", "were", "are", "has", "have", "had",
     "will", "would", "can", "could", "may", "might", "should", "must", "and", "but", "or", "said",
     "says", "say", "told", "tells", "when", "while", "because", "if", "as", "after", "before",
@@ -414,15 +417,14 @@ const STOP_FORWARD_LIST: &[&str] = &[
     "not", "also", "did", "does", "do", "added", "wrote", "noted", "he", "she", "they", "we", "i",
     "there",
 ];
-static STOP_FORWARD: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(STOP_FORWARD_LIST));
 /// Words that join clauses or make a verb phrase: no noun phrase runs back over them.
-const CLAUSE_WORDS: &[&str] = &[
+pub(crate) const CLAUSE_WORDS: &[&str] = &[
     "but", "that", "when", "where", "after", "as", "because", "while", "if", "than", "since",
     "before", "until", "whether", "what", "how", "why", "is", "was", "were", "are", "has", "have",
     "had", "will", "would", "can", "could", "should", "may", "might", "must", "do", "does", "did",
 ];
 /// Words that open a new clause after a comma, ending an apposition before them.
-const CLAUSE_OPENERS: &[&str] = &[
+pub(crate) const CLAUSE_OPENERS: &[&str] = &[
     "and",
     "but",
     "or",
@@ -460,10 +462,10 @@ fn is_modifier(tokens: &Tokens, i: usize) -> bool {
     }
     let w = tokens.lower(i);
     t.kind == TokenKind::Word
-        && !FUNCTION_WORDS.contains(&w)
-        && !STOP_FORWARD.contains(&w)
-        && !DETERMINERS.contains(&w)
-        && !PRONOUNS.contains(&w)
+        && !is(tokens, i, class::FUNCTION_WORDS)
+        && !is(tokens, i, class::STOP_FORWARD)
+        && !is(tokens, i, class::DETERMINERS)
+        && !is(tokens, i, class::PRONOUNS)
         && !w.ends_with("ly")
         && !matches!(
             w,
@@ -505,7 +507,7 @@ fn opens_clause(text: &str, tokens: &Tokens, s: usize) -> bool {
 
 /// Lowercase words opening an aside between a source and its cue (`Roe, in a statement,
 /// said`), besides participles (`citing`, `asked`).
-const PARENTHETICAL_OPENERS: &[&str] = &[
+pub(crate) const PARENTHETICAL_OPENERS: &[&str] = &[
     "for",
     "however",
     "in",
@@ -547,7 +549,7 @@ pub fn opens_aside(text: &str, tokens: &Tokens, i: usize) -> bool {
     let t = &tokens[i];
     let w = tokens.lower(i);
     t.is_lowercase_word(text)
-        && (w.ends_with("ing") || w.ends_with("ed") || PARENTHETICAL_OPENERS.contains(&w))
+        && (w.ends_with("ing") || w.ends_with("ed") || is(tokens, i, class::PARENTHETICAL_OPENERS))
         && !matches!(w, "and" | "but" | "or")
 }
 
@@ -559,7 +561,7 @@ fn open_bracket_before(text: &str, tokens: &Tokens, close: usize, floor: usize) 
 }
 
 /// Numbers written as words, for shares (`six in 10`).
-const NUMBER_WORDS: &[&str] = &[
+pub(crate) const NUMBER_WORDS: &[&str] = &[
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 ];
 
@@ -570,12 +572,10 @@ fn is_quote_mark(s: &str) -> bool {
     )
 }
 
-const TITLE_ABBREVIATIONS_LIST: &[&str] = &[
+pub(crate) const TITLE_ABBREVIATIONS_LIST: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "adm",
     "rev", "st", "jr", "sr", "u.s", "u.n", "u.k", "no",
 ];
-static TITLE_ABBREVIATIONS: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::new(TITLE_ABBREVIATIONS_LIST));
 
 /// Finds mentions; holds the title and group lexicons. Build once, share across threads.
 #[derive(Clone, Debug)]
@@ -658,9 +658,8 @@ impl MentionFinder {
         last: usize,
         floor: usize,
     ) -> Option<Mention> {
-        let is_number = |i: usize| {
-            tokens[i].kind == TokenKind::Number || NUMBER_WORDS.contains(&tokens.lower(i))
-        };
+        let is_number =
+            |i: usize| tokens[i].kind == TokenKind::Number || is(tokens, i, class::NUMBER_WORDS);
         let mut first = if tokens[last].is(text, '%') {
             last.checked_sub(1)
                 .filter(|&i| i >= floor && is_number(i))?
@@ -738,8 +737,7 @@ impl MentionFinder {
         if last < floor || t.kind != TokenKind::Word {
             return None;
         }
-        let w = tokens.lower(last);
-        if PRONOUNS.contains(&w) {
+        if is(tokens, last, class::PRONOUNS) {
             return Some(Mention {
                 span: t.span,
                 kind: MentionKind::Pronoun,
@@ -747,7 +745,7 @@ impl MentionFinder {
                 last,
             });
         }
-        if RELATIVES.contains(&w) {
+        if is(tokens, last, class::RELATIVES) {
             // `X, a sculptor ..., who said`: the antecedent with its apposition; a bare
             // `who` otherwise (the PolNeAR convention).
             if last >= floor + 2 && tokens[last - 1].is(text, ',') {
@@ -829,7 +827,7 @@ impl MentionFinder {
                             }
                         })
                         .flatten();
-                    if share.is_some() || pw == "of" && QUANTITY_HEADS.contains(&hw) {
+                    if share.is_some() || pw == "of" && is(tokens, p - 1, class::QUANTITY_HEADS) {
                         let mut first = match p.checked_sub(2) {
                             _ if share.is_some() => share.map_or(p - 1, |l| l.first),
                             Some(d)
@@ -865,7 +863,8 @@ impl MentionFinder {
                         };
                         break;
                     }
-                    let evidence = h.kind == TokenKind::Word && EVIDENCE_HEADS.contains(&hw);
+                    let evidence =
+                        h.kind == TokenKind::Word && is(tokens, p - 1, class::EVIDENCE_HEADS);
                     let known =
                         self.groups.contains(hw as &str) || self.titles.contains(hw as &str);
                     // A capital opening the sentence hides no head of the lexicons (`Leaders
@@ -874,9 +873,9 @@ impl MentionFinder {
                     // determiner heads an `of` phrase (phrase_before wants the determiner).
                     let of_noun = pw == "of"
                         && h.is_lowercase_word(text)
-                        && !FUNCTION_WORDS.contains(&hw)
-                        && !STOP_FORWARD.contains(&hw)
-                        && !CLAUSE_WORDS.contains(&hw)
+                        && !is(tokens, p - 1, class::FUNCTION_WORDS)
+                        && !is(tokens, p - 1, class::STOP_FORWARD)
+                        && !is(tokens, p - 1, class::CLAUSE_WORDS)
                         && !hw.ends_with("ed");
                     let head = evidence
                         || of_noun
@@ -912,7 +911,7 @@ impl MentionFinder {
                         })
                         .find(|&h| {
                             tokens[h].is_lowercase_word(text)
-                                && EVIDENCE_HEADS.contains(&tokens.lower(h))
+                                && is(tokens, h, class::EVIDENCE_HEADS)
                         })
                         .and_then(|h| self.phrase_before(text, tokens, h, floor))
                         .map(|l| with_determiner(tokens, l, floor))
@@ -966,14 +965,14 @@ impl MentionFinder {
     ) -> Option<Mention> {
         let t = &tokens[last];
         let w = tokens.lower(last);
-        let capital_head = t.is_capitalized(text) && !STOP_CAPS.contains(&w);
+        let capital_head = t.is_capitalized(text) && !is(tokens, last, class::STOP_CAPS);
         let known_head = self.groups.contains(w as &str)
             || self.titles.contains(w as &str)
             || (t.is_lowercase_word(text) && (Self::agent_plural(w) || self.group_plural(w)));
         if !(capital_head || t.is_lowercase_word(text) || t.is_capitalized(text)) {
             return None;
         }
-        if is_possessive(w) || (!capital_head && FUNCTION_WORDS.contains(&w)) {
+        if is_possessive(w) || (!capital_head && is(tokens, last, class::FUNCTION_WORDS)) {
             return None;
         }
         let mut committed = last;
@@ -988,7 +987,7 @@ impl MentionFinder {
             let pw = tokens.lower(k - 1);
             match p.kind {
                 TokenKind::Word => {
-                    if DETERMINERS.contains(&pw) {
+                    if is(tokens, k - 1, class::DETERMINERS) {
                         // `The plan came from Lena Voss`: a determiner far from a name
                         // starts another phrase; so does one before a clause word when the
                         // head is known without it (`the attack but officials`, `the limit
@@ -996,7 +995,7 @@ impl MentionFinder {
                         let clause_between = known_head
                             && (k..committed).any(|i| {
                                 tokens[i].is_lowercase_word(text)
-                                    && CLAUSE_WORDS.contains(&tokens.lower(i))
+                                    && is(tokens, i, class::CLAUSE_WORDS)
                             });
                         // `Many veteran Republicans`: a quantifier before modifiers of a name.
                         let quantified = capital_head
@@ -1030,7 +1029,7 @@ impl MentionFinder {
                         break;
                     }
                     if p.is_capitalized(text) {
-                        if STOP_CAPS.contains(&pw) {
+                        if is(tokens, k - 1, class::STOP_CAPS) {
                             break;
                         }
                         // `Years after Bill Clinton`, `emails that Donald Trump`: a capital
@@ -1038,7 +1037,7 @@ impl MentionFinder {
                         if pending_lower > 0
                             && (k..committed).any(|i| {
                                 tokens[i].is_lowercase_word(text)
-                                    && CLAUSE_WORDS.contains(&tokens.lower(i))
+                                    && is(tokens, i, class::CLAUSE_WORDS)
                             })
                         {
                             break;
@@ -1063,7 +1062,7 @@ impl MentionFinder {
                         committed = start;
                         has_det = true;
                         pending_lower = 0;
-                    } else if CONNECTORS.contains(&pw)
+                    } else if is(tokens, k - 1, class::CONNECTORS)
                         && k >= window_floor + 2
                         && (tokens[k - 2].is_capitalized(text) && tokens[k].is_capitalized(text)
                             || pw == "and"
@@ -1119,9 +1118,8 @@ impl MentionFinder {
                     // Mr. / J. (initials) / U.S.
                     if p.is(text, '.') && k >= window_floor + 2 {
                         let q = &tokens[k - 2];
-                        let qw = tokens.lower(k - 2);
                         let initial = q.kind == TokenKind::Word && is_initials(q.as_str(text));
-                        if initial || TITLE_ABBREVIATIONS.contains(&qw) {
+                        if initial || is(tokens, k - 2, class::TITLE_ABBREVIATIONS) {
                             start = k - 2;
                             committed = start;
                             k -= 2;
@@ -1154,7 +1152,7 @@ impl MentionFinder {
             while s == start
                 && s > window_floor
                 && tokens[s - 1].is_capitalized(text)
-                && !STOP_CAPS.contains(&tokens.lower(s - 1))
+                && !is(tokens, s - 1, class::STOP_CAPS)
                 && start - s < 3
             {
                 s -= 1;
@@ -1272,9 +1270,9 @@ impl MentionFinder {
         // The apposition starts like a noun phrase: a determiner, a name, a number, a title.
         let a = &tokens[k + 1];
         let aw = tokens.lower(k + 1);
-        let appositive = DETERMINERS.contains(&aw)
+        let appositive = is(tokens, k + 1, class::DETERMINERS)
             || a.kind == TokenKind::Number
-            || (a.is_capitalized(text) && !STOP_CAPS.contains(&aw))
+            || (a.is_capitalized(text) && !is(tokens, k + 1, class::STOP_CAPS))
             || self.titles.contains(aw as &str);
         if opens_aside(text, tokens, k + 1) {
             // `Salceda, citing data from the State Department, said`, `Roe, in a statement,
@@ -1439,9 +1437,9 @@ impl MentionFinder {
                 && !(a.is_lowercase_word(text)
                     && (aw.ends_with("ing")
                         || aw.ends_with("ed")
-                        || CLAUSE_OPENERS.contains(&aw)
-                        || FUNCTION_WORDS.contains(&aw)
-                        || STOP_FORWARD.contains(&aw)))
+                        || is(tokens, comma + 1, class::CLAUSE_OPENERS)
+                        || is(tokens, comma + 1, class::FUNCTION_WORDS)
+                        || is(tokens, comma + 1, class::STOP_FORWARD)))
         };
         (appositive || to_sentence_end && opener() && to_end()).then(|| m.through(tokens, last))
     }
@@ -1563,7 +1561,7 @@ impl MentionFinder {
                             || adjunct(n)
                             || n.is_lowercase_word(text)
                                 && (n.as_str(text).ends_with("ing")
-                                    || CLAUSE_OPENERS.contains(&tokens.lower(i + 1)))
+                                    || is(tokens, i + 1, class::CLAUSE_OPENERS))
                     });
                 if new_clause {
                     break;
@@ -1595,15 +1593,16 @@ impl MentionFinder {
         // `according to her lawyers`: `her` before a noun is a determiner.
         let determiner = w == "her"
             && tokens.get(first + 1).is_some_and(|n| {
-                let nw = tokens.lower(first + 1);
                 n.is_lowercase_word(text)
                     && first + 1 < ceil
-                    && !STOP_FORWARD.contains(&nw)
-                    && !FUNCTION_WORDS.contains(&nw)
-                    && !DETERMINERS.contains(&nw)
-                    && !PRONOUNS.contains(&nw)
+                    && !is(tokens, first + 1, class::STOP_FORWARD)
+                    && !is(tokens, first + 1, class::FUNCTION_WORDS)
+                    && !is(tokens, first + 1, class::DETERMINERS)
+                    && !is(tokens, first + 1, class::PRONOUNS)
             });
-        if !determiner && (PRONOUNS.contains(&w) || OBJECT_PRONOUNS.contains(&w)) {
+        if !determiner
+            && (is(tokens, first, class::PRONOUNS) || is(tokens, first, class::OBJECT_PRONOUNS))
+        {
             return Some(Mention {
                 span: t.span,
                 kind: MentionKind::Pronoun,
@@ -1622,10 +1621,10 @@ impl MentionFinder {
             let pw = tokens.lower(i);
             match p.kind {
                 TokenKind::Word => {
-                    if i == first && DETERMINERS.contains(&pw) {
+                    if i == first && is(tokens, i, class::DETERMINERS) {
                         // leading determiner
                     } else if p.is_capitalized(text) {
-                        if STOP_CAPS.contains(&pw) && i == first {
+                        if is(tokens, i, class::STOP_CAPS) && i == first {
                             return None;
                         }
                         has_head = true;
@@ -1640,9 +1639,9 @@ impl MentionFinder {
                         && last.is_some()
                     {
                         // a connector: keep going if a phrase follows
-                    } else if i > first && STOP_FORWARD.contains(&pw) {
+                    } else if i > first && is(tokens, i, class::STOP_FORWARD) {
                         break;
-                    } else if DETERMINERS.contains(&pw)
+                    } else if is(tokens, i, class::DETERMINERS)
                         && i > first
                         && tokens[i - 1].kind == TokenKind::Word
                         && matches!(
@@ -1683,9 +1682,8 @@ impl MentionFinder {
                         && i + 1 < ceil
                         && tokens[i + 1].is_capitalized(text)
                     {
-                        let q = tokens.lower(i - 1);
                         let initial = is_initials(tokens[i - 1].as_str(text));
-                        if initial || TITLE_ABBREVIATIONS.contains(&q) {
+                        if initial || is(tokens, i - 1, class::TITLE_ABBREVIATIONS) {
                             i += 1;
                             continue;
                         }
@@ -1732,8 +1730,8 @@ impl MentionFinder {
         for (j, t) in tokens.iter().enumerate().take(ceil.min(i + 2)).skip(i) {
             let w = tokens.lower(j);
             if !t.is_lowercase_word(text)
-                || STOP_FORWARD.contains(&w)
-                || FUNCTION_WORDS.contains(&w)
+                || is(tokens, j, class::STOP_FORWARD)
+                || is(tokens, j, class::FUNCTION_WORDS)
             {
                 return false;
             }
