@@ -479,6 +479,11 @@ struct Ctx<'a> {
 
 /// The byte length of the pronoun of a contracted auxiliary (`he's`, `I’ve`, `they'd`).
 fn contraction_pronoun(word: &str) -> Option<usize> {
+    // (a pronoun has at most four letters: with no apostrophe, nor a first byte of `’`,
+    // among the first five bytes, the word is no contraction of one)
+    if !word.bytes().take(5).any(|c| c == b'\'' || c == 0xE2) {
+        return None;
+    }
     let (stem, rest) = word.split_once(['\'', '’'])?;
     // (compared without a lowercased copy: no allocation)
     let pronoun = ["he", "she", "i", "we", "they", "you"]
@@ -4434,4 +4439,33 @@ fn sentence_attributions(
             .filter(|(_, &n)| !n)
             .filter_map(|(a, _)| a),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The pronoun of a contraction, by its length; none for other words with apostrophes.
+    #[test]
+    fn contraction_pronouns() {
+        for (w, n) in [
+            ("he's", Some(2)),
+            ("She’d", Some(3)),
+            ("THEY'll", Some(4)),
+            ("THEY'LL", None), // (the auxiliary as written)
+            ("I’ve", Some(1)),
+            ("we're", Some(2)),
+            ("you’ll", Some(3)),
+            ("they", None),
+            ("it's", None),
+            ("Roe’s", None),
+            ("they’s’", None),
+            ("theyy's", None),
+            ("“he's", None),
+            ("he—s", None),
+            ("", None),
+        ] {
+            assert_eq!(contraction_pronoun(w), n, "{w:?}");
+        }
+    }
 }

@@ -197,6 +197,9 @@ impl Tokens {
         self.low.clear();
         // Then the chars beyond ASCII that lowercasing changes (few: most are quotation
         // marks and dashes), each token holding one lowercased whole (`ΟΔΟΣ`: final sigma).
+        if bytes.is_ascii() {
+            return;
+        }
         let mut i = 0usize;
         while let Some(at) = next_beyond_ascii(bytes, i) {
             let c = piece[at..].chars().next().unwrap_or('\u{fffd}');
