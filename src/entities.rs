@@ -799,9 +799,25 @@ impl Lexicon {
     pub fn is_anonymous(&self, phrase: &str) -> bool {
         // A marker found on word boundaries has each of its words as a whole word of the
         // phrase: with none of the markers' chosen words, there is none.
-        let maybe = phrase
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| !w.is_empty() && self.anonymity_words.contains(w));
+        let maybe = if phrase.is_ascii() {
+            // Byte by byte: an ASCII char is alphanumeric as its byte is.
+            let b = phrase.as_bytes();
+            let mut i = 0;
+            let mut found = false;
+            while i < b.len() && !found {
+                let start = i;
+                while i < b.len() && b[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                found = i > start && self.anonymity_words.contains(&phrase[start..i]);
+                i += 1;
+            }
+            found
+        } else {
+            phrase
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| !w.is_empty() && self.anonymity_words.contains(w))
+        };
         maybe && self.is_anonymous_scan(phrase)
     }
 
