@@ -624,6 +624,7 @@ impl Ctx<'_> {
         self.class(i) & bits != 0
     }
 
+    #[inline]
     fn is_punct(&self, i: usize, c: char) -> bool {
         self.toks.get(i).is_some_and(|t| t.is(self.text, c))
     }
@@ -3314,17 +3315,19 @@ impl Ctx<'_> {
                 q.start >= floor && pos < q.end && q.end <= self.sentence.end && q.len() <= 40
             }
         };
+        // (the quotation after the sentence first: the scan of the sentence's rest is asked
+        // only when there is one)
+        let start = skip_blank(self.text, self.sentence.end, true);
+        if start - self.sentence.end > 8 {
+            return None;
+        }
+        let q = quote_starting_at(self.quotes, start)?;
         if (from.min(n)..n).any(|k| {
             let t = self.tok_str(k);
             matches!(t, "“" | "”" | "\"" | "«" | "»" | "„") && !title(self.toks[k].span.start)
         }) {
             return None;
         }
-        let start = skip_blank(self.text, self.sentence.end, true);
-        if start - self.sentence.end > 8 {
-            return None;
-        }
-        let q = quote_starting_at(self.quotes, start)?;
         self.quote_is_sentence(q).then_some(q)
     }
 

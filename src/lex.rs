@@ -315,8 +315,16 @@ impl Token {
     }
 
     /// True when the token is the single character `c`.
+    #[inline]
     pub fn is(&self, text: &str, c: char) -> bool {
-        self.kind == TokenKind::Punct && self.as_str(text).starts_with(c)
+        if self.kind != TokenKind::Punct {
+            return false;
+        }
+        if c.is_ascii() {
+            // (a punctuation token is one char: its first byte tells an ASCII one)
+            return text.as_bytes().get(self.span.start) == Some(&(c as u8));
+        }
+        self.as_str(text).starts_with(c)
     }
 }
 
