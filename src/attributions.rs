@@ -3911,6 +3911,7 @@ pub fn extract(
     let mut toks = Tokens::default();
     let mut scratch = Scratch::default();
     let mut c = 0usize;
+    let mut q0 = 0usize;
     for (si, sentence) in sentences.iter().enumerate() {
         while c < cues.len() && cues[c].span.start < sentence.span.start {
             c += 1;
@@ -3930,7 +3931,13 @@ pub fn extract(
                 .or_else(|| memchr::memmem::find(head, b"urvey"))
                 .is_some();
         // `… - Jane Roe: “…”`: a colon right before a quotation that starts in the sentence
-        let q0 = top.partition_point(|q| q.start < sentence.span.start);
+        // (a cursor: sentences come in order; a search should one not)
+        if q0 > 0 && top[q0 - 1].start >= sentence.span.start {
+            q0 = top.partition_point(|q| q.start < sentence.span.start);
+        }
+        while q0 < top.len() && top[q0].start < sentence.span.start {
+            q0 += 1;
+        }
         let dash_colon = top[q0..]
             .iter()
             .take_while(|q| q.start < sentence.span.end)
@@ -4155,7 +4162,12 @@ fn sentence_attributions(
             continue;
         }
         let a = toks.partition_point(|t| t.span.start < m.span.start);
-        let b_end = toks.partition_point(|t| t.span.end <= m.span.end);
+        // (the tokens the cue covers, counted from `a`: when token `a` starts the cue, every
+        // token before it ends before the cue)
+        let mut b_end = a;
+        while b_end < toks.len() && toks[b_end].span.end <= m.span.end {
+            b_end += 1;
+        }
         if a >= toks.len() || b_end == 0 || b_end <= a || toks[a].span.start != m.span.start {
             continue;
         }

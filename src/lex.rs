@@ -295,23 +295,36 @@ impl Token {
     }
 
     /// True for a word starting with an uppercase letter.
+    #[inline]
     pub fn is_capitalized(&self, text: &str) -> bool {
-        self.kind == TokenKind::Word
-            && self
+        if self.kind != TokenKind::Word {
+            return false;
+        }
+        match text.as_bytes().get(self.span.start) {
+            // (an ASCII first letter read as a byte)
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => self
                 .as_str(text)
                 .chars()
                 .next()
-                .is_some_and(char::is_uppercase)
+                .is_some_and(char::is_uppercase),
+        }
     }
 
     /// True for a word of lowercase letters first.
+    #[inline]
     pub fn is_lowercase_word(&self, text: &str) -> bool {
-        self.kind == TokenKind::Word
-            && self
+        if self.kind != TokenKind::Word {
+            return false;
+        }
+        match text.as_bytes().get(self.span.start) {
+            Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+            _ => self
                 .as_str(text)
                 .chars()
                 .next()
-                .is_some_and(char::is_lowercase)
+                .is_some_and(char::is_lowercase),
+        }
     }
 
     /// True when the token is the single character `c`.
@@ -450,7 +463,11 @@ struct Slot {
 #[inline]
 fn word_key(w: &[u8]) -> (u64, u64) {
     let n = w.len();
-    let u32_at = |i: usize| u64::from(u32::from_le_bytes([w[i], w[i + 1], w[i + 2], w[i + 3]]));
+    let u32_at = |i: usize| {
+        let mut lanes = [0u8; 4];
+        lanes.copy_from_slice(&w[i..i + 4]);
+        u64::from(u32::from_le_bytes(lanes))
+    };
     if n >= 8 {
         (swar::load(&w[..8]), swar::load(&w[n - 8..]))
     } else if n >= 4 {
