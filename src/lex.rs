@@ -191,15 +191,19 @@ impl Tokens {
         // The text with its ASCII capitals lowered: ASCII letters lowercase as themselves
         // in any word.
         let bytes = piece.as_bytes();
+        self.low.clear();
         self.lower.clear();
         self.lower.extend_from_slice(bytes);
-        self.lower.make_ascii_lowercase();
-        self.low.clear();
+        let mut any = 0u8;
+        for b in self.lower.iter_mut() {
+            any |= *b;
+            b.make_ascii_lowercase();
+        }
+        if any < 0x80 {
+            return; // (all ASCII)
+        }
         // Then the chars beyond ASCII that lowercasing changes (few: most are quotation
         // marks and dashes), each token holding one lowercased whole (`ΟΔΟΣ`: final sigma).
-        if bytes.is_ascii() {
-            return;
-        }
         let mut i = 0usize;
         while let Some(at) = next_beyond_ascii(bytes, i) {
             let c = piece[at..].chars().next().unwrap_or('\u{fffd}');
@@ -589,9 +593,11 @@ impl WordSet {
     }
 }
 
-/// Where the first byte beyond ASCII at or after `i` is in `bytes`: eight bytes at a time.
+/// Where the first byte beyond ASCII at or after `i` is in `bytes`: eight bytes at a time,
+/// the last few as part of the last eight.
 #[inline]
 fn next_beyond_ascii(bytes: &[u8], mut i: usize) -> Option<usize> {
+    let n = bytes.len();
     while let Some(chunk) = bytes.get(i..i + 8) {
         let high = swar::load(chunk) & swar::HIGH;
         if high != 0 {
@@ -599,11 +605,16 @@ fn next_beyond_ascii(bytes: &[u8], mut i: usize) -> Option<usize> {
         }
         i += 8;
     }
-    bytes
-        .get(i..)?
-        .iter()
-        .position(|&b| b >= 0x80)
-        .map(|p| i + p)
+    if i >= n {
+        return None;
+    }
+    if n >= 8 {
+        // (1 to 7 bytes left: the last eight bytes, those before `i` masked off)
+        let before = 8 - (n - i);
+        let high = swar::load(&bytes[n - 8..]) & swar::HIGH & (!0u64 << (8 * before));
+        return (high != 0).then(|| n - 8 + (high.trailing_zeros() / 8) as usize);
+    }
+    bytes[i..].iter().position(|&b| b >= 0x80).map(|p| i + p)
 }
 
 /// The char at byte `i` of `s` (a char boundary), decoded without a slice for ASCII.
@@ -931,7 +942,8 @@ mod tests {
     fn table_lowers_as_lower_does() {
         let text = "said Said SAID Zürich ΟΔΟΣ İstanbul İİ x Ab-Cd’s “Q” — ǅ Ⓐb 1A";
         let mut table = Tokens::default();
-        for (s, e) in [(0, text.len()), (5, 14), (0, 0)] {
+        // (an ASCII sentence after one with a form of another length, and the reverse)
+        for (s, e) in [(0, text.len()), (0, 14), (5, 14), (0, text.len()), (0, 0)] {
             table.fill(text, s, e);
             let toks = tokenize(text, s, e);
             assert_eq!(&*table, &toks[..]);
@@ -995,6 +1007,23 @@ mod tests {
         assert_eq!(tokens.class(0, &&table), 3);
         tokens.fill(text, 4, text.len());
         assert_eq!(tokens.class(0, &&table), 4);
+    }
+
+    /// The first byte beyond ASCII from any position, in texts of every short length.
+    #[test]
+    fn next_beyond_ascii_is_the_byte_search() {
+        for n in 0..20usize {
+            for at in [None, Some(0), Some(n / 2), Some(n.saturating_sub(1))] {
+                let mut bytes = vec![b'a'; n];
+                if let Some(k) = at.filter(|&k| k < n) {
+                    bytes[k] = 0xC3;
+                }
+                for i in 0..=n {
+                    let want = bytes[i..].iter().position(|&b| b >= 0x80).map(|p| i + p);
+                    assert_eq!(next_beyond_ascii(&bytes, i), want, "{n} {at:?} {i}");
+                }
+            }
+        }
     }
 
     /// The filter turns away no word of the list.
