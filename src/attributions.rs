@@ -594,6 +594,39 @@ fn quote_around(quotes: &[Span], pos: usize) -> Option<Span> {
     (q.start < pos && pos < q.end).then_some(q)
 }
 
+/// [`quote_around`] for positions asked in increasing order: a cursor stepping over the
+/// quotations instead of a search each time (a position behind the last one is searched
+/// for).
+struct Around<'q> {
+    quotes: &'q [Span],
+    /// The quotations starting at or before the last position asked.
+    i: usize,
+}
+
+impl<'q> Around<'q> {
+    /// A cursor at `pos`.
+    fn new(quotes: &'q [Span], pos: usize) -> Self {
+        Around {
+            quotes,
+            i: quotes.partition_point(|q| q.start <= pos),
+        }
+    }
+
+    /// `quote_around(quotes, pos)`.
+    #[inline]
+    fn at(&mut self, pos: usize) -> Option<Span> {
+        let quotes = self.quotes;
+        if self.i > 0 && quotes[self.i - 1].start > pos {
+            self.i = quotes.partition_point(|q| q.start <= pos);
+        }
+        while self.i < quotes.len() && quotes[self.i].start <= pos {
+            self.i += 1;
+        }
+        let q = *quotes.get(self.i.checked_sub(1)?)?;
+        (q.start < pos && pos < q.end).then_some(q)
+    }
+}
+
 /// The top-level quote ending last at or before `pos`.
 fn quote_ending_before(quotes: &[Span], pos: usize) -> Option<Span> {
     let i = quotes.partition_point(|q| q.end <= pos);
@@ -3912,6 +3945,7 @@ pub fn extract(
     let mut scratch = Scratch::default();
     let mut c = 0usize;
     let mut q0 = 0usize;
+    let mut around = Around::new(&top, 0);
     for (si, sentence) in sentences.iter().enumerate() {
         while c < cues.len() && cues[c].span.start < sentence.span.start {
             c += 1;
@@ -3944,7 +3978,7 @@ pub fn extract(
             .any(|q| text[sentence.span.start..q.start].trim_end().ends_with(':'));
         // No cue outside a quotation (those are the quoted speaker's words, passed over by
         // `sentence_attributions`): nothing to tokenize.
-        let quoted = |m: &CueMatch| quote_around(&top, m.span.start).is_some();
+        let quoted = |m: &CueMatch| around.at(m.span.start).is_some();
         // `“…” ― Jane Roe`: a quotation credited with a dash and a name
         let credit = credit_dash(text, &top, sentence.span);
         if !colon
@@ -4156,9 +4190,10 @@ fn sentence_attributions(
         nested,
     } = scratch;
     frames.clear();
+    let mut around = Around::new(ctx.quotes, ctx.sentence.start);
     for m in cues {
         // Cues inside a quotation are the quoted speaker's words.
-        if quote_around(ctx.quotes, m.span.start).is_some() {
+        if around.at(m.span.start).is_some() {
             continue;
         }
         let a = toks.partition_point(|t| t.span.start < m.span.start);
@@ -4459,6 +4494,23 @@ fn sentence_attributions(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The cursor answers as the search does, positions going forward or back.
+    #[test]
+    fn around_is_quote_around() {
+        let quotes = [
+            Span::new(2, 5),
+            Span::new(5, 9),
+            Span::new(12, 20),
+            Span::new(20, 21),
+        ];
+        for list in [&quotes[..], &quotes[..1], &[]] {
+            let mut around = Around::new(list, 3);
+            for pos in (0..24).chain((0..24).rev()).chain([7, 1, 15, 15, 30, 0]) {
+                assert_eq!(around.at(pos), quote_around(list, pos), "{pos}");
+            }
+        }
+    }
 
     /// The pronoun of a contraction, by its length; none for other words with apostrophes.
     #[test]
