@@ -37,17 +37,11 @@ pub struct Token {
     pub gap_before: bool,
     /// True when a line break precedes it.
     pub line_break_before: bool,
-    /// True when the token holds no ASCII capital and no byte beyond ASCII, so that
-    /// [`lower`] borrows it as it is without looking at it again.
-    pub plain_lowercase: bool,
 }
 
 /// The token lowercased, borrowed when it already is (most words are).
 pub fn lower<'a>(text: &'a str, t: &Token) -> Lower<'a> {
     let s = t.as_str(text);
-    if t.plain_lowercase {
-        return Lower(Repr::Borrowed(s));
-    }
     let bytes = s.as_bytes();
     if !bytes.is_ascii() {
         Lower(Repr::Owned(s.to_lowercase()))
@@ -686,7 +680,6 @@ pub fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<Token>)
         let class = CLASS[b as usize];
         let tok_start = i;
         let kind;
-        let plain;
         if class & SPACE != 0 {
             gap = true;
             line_break |= class & BREAK != 0;
@@ -698,10 +691,9 @@ pub fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<Token>)
             } else {
                 TokenKind::Word
             };
-            (i, plain) = word_end(piece, i + 1, kind, !b.is_ascii_uppercase());
+            i = word_end(piece, i + 1, kind);
         } else if b < 0x80 {
             kind = TokenKind::Punct;
-            plain = true;
             i += 1;
         } else {
             let c = piece[i..].chars().next().unwrap_or('\u{fffd}');
@@ -714,29 +706,26 @@ pub fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<Token>)
             if is_word_char(c) {
                 // Not an ASCII digit, so a word.
                 kind = TokenKind::Word;
-                (i, _) = word_end(piece, i + c.len_utf8(), kind, false);
+                i = word_end(piece, i + c.len_utf8(), kind);
             } else {
                 kind = TokenKind::Punct;
                 i += c.len_utf8();
             }
-            plain = false;
         }
         out.push(Token {
             span: Span::new(start + tok_start, start + i),
             kind,
             gap_before: gap,
             line_break_before: line_break,
-            plain_lowercase: plain,
         });
         gap = false;
         line_break = false;
     }
 }
 
-/// Where the word (or number, per `kind`) whose first char ends at `i` ends, and whether
-/// it is plain lowercase ([`Token::plain_lowercase`]; `plain`: so far).
+/// Where the word (or number, per `kind`) whose first char ends at `i` ends.
 #[inline(always)]
-fn word_end(piece: &str, mut i: usize, kind: TokenKind, mut plain: bool) -> (usize, bool) {
+fn word_end(piece: &str, mut i: usize, kind: TokenKind) -> usize {
     let bytes = piece.as_bytes();
     loop {
         // ASCII letters and digits, the bulk of every word: eight bytes at a time, then the
@@ -748,9 +737,6 @@ fn word_end(piece: &str, mut i: usize, kind: TokenKind, mut plain: bool) -> (usi
             };
             let x = u64::from_le_bytes(chunk);
             let stop = !swar::alnum_mask(x) & swar::HIGH;
-            // Capitals before the first byte that stops the word.
-            let before = (stop & stop.wrapping_neg()).wrapping_sub(1);
-            plain &= swar::upper_mask(x) & before == 0;
             if stop != 0 {
                 i += (stop.trailing_zeros() / 8) as usize;
                 stopped = true;
@@ -760,7 +746,6 @@ fn word_end(piece: &str, mut i: usize, kind: TokenKind, mut plain: bool) -> (usi
         }
         if !stopped {
             while i < bytes.len() && CLASS[bytes[i] as usize] & ALNUM != 0 {
-                plain &= !bytes[i].is_ascii_uppercase();
                 i += 1;
             }
         }
@@ -775,7 +760,6 @@ fn word_end(piece: &str, mut i: usize, kind: TokenKind, mut plain: bool) -> (usi
         } else {
             let c = piece[i..].chars().next().unwrap_or('\u{fffd}');
             if is_word_char(c) {
-                plain = false;
                 i += c.len_utf8();
                 continue;
             }
@@ -790,11 +774,9 @@ fn word_end(piece: &str, mut i: usize, kind: TokenKind, mut plain: bool) -> (usi
         if b == b',' && !bytes[after].is_ascii_digit() {
             break;
         }
-        // A joiner beyond ASCII (’, ‐) is no plain byte.
-        plain &= b < 0x80;
         i = after;
     }
-    (i, plain)
+    i
 }
 
 #[cfg(test)]
@@ -862,13 +844,11 @@ mod tests {
                 kind = TokenKind::Punct;
                 i += w;
             }
-            let word = &piece.as_bytes()[tok_start..i];
             out.push(Token {
                 span: Span::new(start + tok_start, start + i),
                 kind,
                 gap_before: gap,
                 line_break_before: line_break,
-                plain_lowercase: !word.iter().any(|b| b.is_ascii_uppercase() || *b >= 0x80),
             });
             gap = false;
             line_break = false;
