@@ -31,7 +31,7 @@
 
 use std::hint::black_box;
 
-use sayso::{Analyzer, Attribution, AttributionKind, CueClass, Span};
+use sayso::{Analyzer, Attribution, Span};
 
 /// The allocator of the Python extension module (`src/python/mod.rs`, which sets it itself
 /// when built with `python`), so that the stage is timed as `sayso.analyze` runs it.
@@ -145,17 +145,11 @@ fn adversarial(n: usize) -> (String, Vec<Attribution>) {
             (start, start + format!("Person{i} Smith").len()),
             (he, he + 2),
         ] {
-            attributions.push(Attribution {
-                source: Some(Span::new(s, e)),
-                cue: Span::new(e, e),
-                content: Vec::new(),
-                kind: AttributionKind::Other,
-                sentence: 0,
-                cue_class: CueClass::Neutral,
-                speaker: None,
-                hedged: false,
-                speaker_confidence: 0.0,
-            });
+            attributions.push(Attribution::given(
+                Some(Span::new(s, e)),
+                Span::new(e, e),
+                Vec::new(),
+            ));
         }
     }
     (text, attributions)

@@ -69,13 +69,9 @@ impl Analyzer {
     /// spans outside the text or off char boundaries are treated as missing sources.
     ///
     /// ```
-    /// use sayso::{Attribution, AttributionKind, CueClass, Span};
+    /// use sayso::{Attribution, Span};
     /// let text = "Mayor Jane Roe said it allegedly rained.";
-    /// let a = Attribution {
-    ///     source: Some(Span::new(0, 14)), cue: Span::new(15, 19), content: vec![Span::new(20, 39)],
-    ///     kind: AttributionKind::Indirect, sentence: 0, cue_class: CueClass::Neutral,
-    ///     speaker: None, hedged: false, speaker_confidence: 0.0,
-    /// };
+    /// let a = Attribution::given(Some(Span::new(0, 14)), Span::new(15, 19), vec![Span::new(20, 39)]);
     /// let analysis = sayso::Analyzer::default().analyze_attributions(text, vec![a]);
     /// assert_eq!(analysis.speakers[0].name, "Jane Roe");
     /// assert!(analysis.attributions[0].hedged);

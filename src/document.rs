@@ -106,6 +106,38 @@ pub struct Attribution {
     pub speaker_confidence: f32,
 }
 
+impl Attribution {
+    /// An attribution made elsewhere (gold data, another extractor) for
+    /// [`Analyzer::analyze_attributions`](crate::Analyzer::analyze_attributions) or
+    /// [`speakers::resolve`](crate::speakers::resolve): kind `Other` without content and
+    /// `Indirect` with it, cue class neutral, sentence 0, no speaker and not hedged until
+    /// those stages set them.
+    ///
+    /// ```
+    /// use sayso::{Attribution, AttributionKind, Span};
+    /// let a = Attribution::given(Some(Span::new(0, 2)), Span::new(3, 7), vec![Span::new(8, 20)]);
+    /// assert_eq!(a.kind, AttributionKind::Indirect);
+    /// assert_eq!(a.speaker, None);
+    /// ```
+    pub fn given(source: Option<Span>, cue: Span, content: Vec<Span>) -> Self {
+        Attribution {
+            source,
+            cue,
+            kind: if content.is_empty() {
+                AttributionKind::Other
+            } else {
+                AttributionKind::Indirect
+            },
+            content,
+            sentence: 0,
+            cue_class: CueClass::Neutral,
+            speaker: None,
+            hedged: false,
+            speaker_confidence: 0.0,
+        }
+    }
+}
+
 /// The kind of entity a speaker is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -61,13 +61,9 @@ pub fn find_hedges(text: &str) -> Vec<Span> {
 /// `find_hedges` returns them). Each content fragment is one binary search.
 ///
 /// ```
-/// use sayso::{Attribution, AttributionKind, CueClass, Span};
+/// use sayso::{Attribution, Span};
 /// let text = "He said troops allegedly crossed.";
-/// let mut a = vec![Attribution {
-///     source: Some(Span::new(0, 2)), cue: Span::new(3, 7), content: vec![Span::new(8, 33)],
-///     kind: AttributionKind::Indirect, sentence: 0, cue_class: CueClass::Neutral,
-///     speaker: None, hedged: false, speaker_confidence: 0.0,
-/// }];
+/// let mut a = vec![Attribution::given(Some(Span::new(0, 2)), Span::new(3, 7), vec![Span::new(8, 33)])];
 /// sayso::hedges::flag_hedged(&mut a, &sayso::hedges::find_hedges(text));
 /// assert!(a[0].hedged);
 /// ```

@@ -23,16 +23,12 @@
 //! most [`PER_NAME`] entities per name key), so the stage is linear in the text.
 //!
 //! ```
-//! use sayso::{Attribution, AttributionKind, CueClass, Span, SpeakerKind};
+//! use sayso::{Attribution, Span, SpeakerKind};
 //! let text = "Alexei Chebanenko confirmed it. Chebanenko said more. He added detail.";
 //! let find = |s: &str| { let i = text.find(s).unwrap(); Span::new(i, i + s.len()) };
 //! let mut attributions: Vec<Attribution> = [("Alexei Chebanenko", "confirmed"), ("Chebanenko", "said"), ("He", "added")]
 //!     .iter()
-//!     .map(|(source, cue)| Attribution {
-//!         source: Some(find(source)), cue: find(cue), content: vec![],
-//!         kind: AttributionKind::Other, sentence: 0, cue_class: CueClass::Neutral,
-//!         speaker: None, hedged: false, speaker_confidence: 0.0,
-//!     })
+//!     .map(|(source, cue)| Attribution::given(Some(find(source)), find(cue), vec![]))
 //!     .collect();
 //! let speakers = sayso::speakers::resolve(text, &sayso::segment(text), &mut attributions);
 //! assert_eq!(speakers.len(), 1);
@@ -1741,23 +1737,13 @@ mod tests {
     /// alike before and after another (with more sources and names read) on the thread.
     #[test]
     fn buffers_carry_nothing_over() {
-        use crate::document::{AttributionKind, CueClass};
         let run = |text: &str, sources: &[&str]| {
             let mut a: Vec<Attribution> = sources
                 .iter()
                 .map(|s| {
                     let i = text.find(s).unwrap();
-                    Attribution {
-                        source: Some(Span::new(i, i + s.len())),
-                        cue: Span::new(i + s.len(), i + s.len()),
-                        content: vec![],
-                        kind: AttributionKind::Other,
-                        sentence: 0,
-                        cue_class: CueClass::Neutral,
-                        speaker: None,
-                        hedged: false,
-                        speaker_confidence: 0.0,
-                    }
+                    let cue = Span::new(i + s.len(), i + s.len());
+                    Attribution::given(Some(Span::new(i, i + s.len())), cue, vec![])
                 })
                 .collect();
             let speakers = resolve(text, &crate::segment(text), &mut a);

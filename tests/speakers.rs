@@ -1,7 +1,7 @@
 //! Speaker resolution on short news passages written for these tests, with attributions
 //! built by hand (source and cue as spans), so the stage is tested on its own.
 
-use sayso::{Attribution, AttributionKind, CueClass, Span, Speaker, SpeakerKind};
+use sayso::{Attribution, CueClass, Span, Speaker, SpeakerKind};
 
 /// Attributions for `text` from `(source, cue)` pairs, each looked for from where the
 /// previous pair was found; `cue_class` from the cue word's look.
@@ -20,15 +20,12 @@ fn attributions(text: &str, pairs: &[(&str, &str)]) -> Vec<Attribution> {
                 _ => CueClass::Neutral,
             };
             Attribution {
-                source: Some(Span::new(s, s + source.len())),
-                cue: Span::new(c, c + cue.len()),
-                content: Vec::new(),
-                kind: AttributionKind::Other,
-                sentence: 0,
                 cue_class,
-                speaker: None,
-                hedged: false,
-                speaker_confidence: 0.0,
+                ..Attribution::given(
+                    Some(Span::new(s, s + source.len())),
+                    Span::new(c, c + cue.len()),
+                    Vec::new(),
+                )
             }
         })
         .collect()
@@ -465,17 +462,7 @@ fn kursk_gold_sources_resolve_to_gold_speakers() {
     let rows = gold["attributions"].as_array().unwrap();
     let mut a: Vec<Attribution> = rows
         .iter()
-        .map(|g| Attribution {
-            source: Some(span(&g["source"])),
-            cue: span(&g["cue"]),
-            content: vec![],
-            kind: AttributionKind::Other,
-            sentence: 0,
-            cue_class: CueClass::Neutral,
-            speaker: None,
-            hedged: false,
-            speaker_confidence: 0.0,
-        })
+        .map(|g| Attribution::given(Some(span(&g["source"])), span(&g["cue"]), vec![]))
         .collect();
     let speakers = sayso::speakers::resolve(&text, &sayso::segment(&text), &mut a);
     for (g, att) in rows.iter().zip(&a) {

@@ -7,7 +7,7 @@ use pyo3::prelude::*;
 use super::model::PyDocument;
 use super::text::{char_analysis, expect_str, PyText};
 use super::{default_analyzer, guarded};
-use crate::{Attribution, AttributionKind, CharOffsets, CueClass, Span};
+use crate::{Attribution, CharOffsets, Span};
 
 type Pair = (usize, usize);
 
@@ -43,21 +43,11 @@ pub(crate) fn _analyze_attributions(
             .into_iter()
             .map(span)
             .collect::<PyResult<Vec<_>>>()?;
-        given.push(Attribution {
-            source: source.map(span).transpose()?,
-            cue: span(cue)?,
-            kind: if content.is_empty() {
-                AttributionKind::Other
-            } else {
-                AttributionKind::Indirect
-            },
+        given.push(Attribution::given(
+            source.map(span).transpose()?,
+            span(cue)?,
             content,
-            sentence: 0,
-            cue_class: CueClass::Neutral,
-            speaker: None,
-            hedged: false,
-            speaker_confidence: 0.0,
-        });
+        ));
     }
     let analyzer = default_analyzer();
     let analysis = py.detach(|| {
