@@ -680,18 +680,19 @@ pub fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<Token>)
         let class = CLASS[b as usize];
         let tok_start = i;
         let kind;
-        if class & SPACE != 0 {
-            gap = true;
-            line_break |= class & BREAK != 0;
-            i += 1;
-            continue;
-        } else if class & ALNUM != 0 {
+        // (words first: they are most tokens)
+        if class & ALNUM != 0 {
             kind = if class & DIGIT != 0 {
                 TokenKind::Number
             } else {
                 TokenKind::Word
             };
             i = word_end(piece, i + 1, kind);
+        } else if class & SPACE != 0 {
+            gap = true;
+            line_break |= class & BREAK != 0;
+            i += 1;
+            continue;
         } else if b < 0x80 {
             kind = TokenKind::Punct;
             i += 1;
@@ -718,9 +719,80 @@ pub fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<Token>)
             gap_before: gap,
             line_break_before: line_break,
         });
-        gap = false;
         line_break = false;
+        // The one space between two words, taken here rather than as a turn of the loop.
+        gap = bytes.get(i) == Some(&b' ');
+        i += usize::from(gap);
     }
+}
+
+/// The end of the run of ASCII letters and digits starting at `i` (`bytes.len()` at most).
+#[inline(always)]
+fn alnum_end(bytes: &[u8], i: usize) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    return alnum_end_sse2(bytes, i);
+    #[cfg(not(target_arch = "x86_64"))]
+    return alnum_end_swar(bytes, i);
+}
+
+/// [`alnum_end`] eight bytes at a time, then byte by byte.
+#[cfg_attr(all(target_arch = "x86_64", not(test)), allow(dead_code))]
+#[inline(always)]
+fn alnum_end_swar(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let stop = !swar::alnum_mask(u64::from_le_bytes(chunk)) & swar::HIGH;
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && CLASS[bytes[i] as usize] & ALNUM != 0 {
+        i += 1;
+    }
+    i
+}
+
+/// [`alnum_end`] sixteen bytes at a time with SSE2 (part of every x86-64 processor), the
+/// last fifteen bytes as [`alnum_end_swar`] does.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn alnum_end_sse2(bytes: &[u8], mut i: usize) -> usize {
+    use std::arch::x86_64::{
+        __m128i, _mm_add_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
+        _mm_set1_epi8,
+    };
+    /// The ASCII letters and digits among the 16 bytes at `at`, as the low 16 bits.
+    ///
+    /// # Safety
+    /// `at` points to 16 readable bytes.
+    #[inline(always)]
+    unsafe fn alnum(at: *const u8) -> u32 {
+        let x = _mm_loadu_si128(at.cast::<__m128i>());
+        // `x - lo` below `n` (unsigned) as a signed compare: `x + (0x80 - lo)` below
+        // `-128 + n`.
+        let within = |v: __m128i, lo: u8, n: i8| {
+            _mm_cmplt_epi8(
+                _mm_add_epi8(v, _mm_set1_epi8(0x80u8.wrapping_sub(lo) as i8)),
+                _mm_set1_epi8(i8::MIN + n),
+            )
+        };
+        let digit = within(x, b'0', 10);
+        // (`| 0x20` maps the capitals onto the small letters and no other byte onto them)
+        let letter = within(_mm_or_si128(x, _mm_set1_epi8(0x20)), b'a', 26);
+        _mm_movemask_epi8(_mm_or_si128(digit, letter)) as u32
+    }
+    while i + 16 <= bytes.len() {
+        // SAFETY: bytes[i..i + 16] is inside `bytes`.
+        let run = unsafe { alnum(bytes.as_ptr().add(i)) };
+        if run != 0xFFFF {
+            return i + (!run).trailing_zeros() as usize;
+        }
+        i += 16;
+    }
+    alnum_end_swar(bytes, i)
 }
 
 /// Where the word (or number, per `kind`) whose first char ends at `i` ends.
@@ -728,27 +800,8 @@ pub fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<Token>)
 fn word_end(piece: &str, mut i: usize, kind: TokenKind) -> usize {
     let bytes = piece.as_bytes();
     loop {
-        // ASCII letters and digits, the bulk of every word: eight bytes at a time, then the
-        // last few byte by byte.
-        let mut stopped = false;
-        while let Some(chunk) = bytes.get(i..i + 8) {
-            let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
-                break;
-            };
-            let x = u64::from_le_bytes(chunk);
-            let stop = !swar::alnum_mask(x) & swar::HIGH;
-            if stop != 0 {
-                i += (stop.trailing_zeros() / 8) as usize;
-                stopped = true;
-                break;
-            }
-            i += 8;
-        }
-        if !stopped {
-            while i < bytes.len() && CLASS[bytes[i] as usize] & ALNUM != 0 {
-                i += 1;
-            }
-        }
+        // ASCII letters and digits, the bulk of every word.
+        i = alnum_end(bytes, i);
         let Some(&b) = bytes.get(i) else { break };
         let after = if b < 0x80 {
             // A joiner stays inside the word when a word character follows it (digits may
@@ -854,6 +907,29 @@ mod tests {
             line_break = false;
         }
         out
+    }
+
+    #[test]
+    fn alnum_run_ends_agree_with_the_byte_test() {
+        // every byte value in every lane of a 16-byte load, behind runs of each length
+        for b in 0..=255u8 {
+            for k in 0..40 {
+                let mut bytes = vec![b'a'; 40];
+                bytes[k] = b;
+                for from in [0, 1, 7, 15, 23] {
+                    let want = bytes[from..]
+                        .iter()
+                        .position(|x| !x.is_ascii_alphanumeric())
+                        .map_or(40, |p| from + p);
+                    assert_eq!(
+                        alnum_end_swar(&bytes, from),
+                        want,
+                        "{b:#x} at {k} from {from}"
+                    );
+                    assert_eq!(alnum_end(&bytes, from), want, "{b:#x} at {k} from {from}");
+                }
+            }
+        }
     }
 
     #[test]
