@@ -1049,7 +1049,6 @@ fn far_full_name<'a>(
     // The nearest SURNAME_TRIES occurrences, nearest first: a forward search (the reverse
     // one is slower) over pieces of SURNAME_PIECE bytes going back from `before`, so the
     // search mostly stops in the first piece instead of reading the whole reach.
-    let finder = memchr::memmem::Finder::new(last.as_bytes());
     let mut found = std::mem::take(&mut runs.found);
     let mut hits = std::mem::take(&mut runs.hits);
     let mut tried = 0;
@@ -1059,7 +1058,10 @@ fn far_full_name<'a>(
         // Occurrences that start in piece_lo..hi and end by `before`.
         let piece_hi = (hi + last.len() - 1).min(before);
         hits.clear();
-        hits.extend(finder.find_iter(&text.as_bytes()[piece_lo..piece_hi]));
+        hits.extend(occurrences(
+            &text.as_bytes()[piece_lo..piece_hi],
+            last.as_bytes(),
+        ));
         hi = piece_lo;
         for &hit in hits.iter().rev() {
             if tried == SURNAME_TRIES {
@@ -1081,6 +1083,26 @@ fn far_full_name<'a>(
         }
     }
     (runs.found, runs.hits) = (found, hits);
+}
+
+/// The leftmost non-overlapping occurrences of `needle` in `hay`, in order (none for an
+/// empty needle), as `memchr::memmem::find_iter` gives them but with no searcher built per
+/// call: a `memchr` for the needle's first byte (a capital, for a name: rare in running
+/// text) and a comparison of the rest.
+fn occurrences<'h>(hay: &'h [u8], needle: &'h [u8]) -> impl Iterator<Item = usize> + 'h {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let (&first, rest) = needle.split_first()?;
+        while at + needle.len() <= hay.len() {
+            let s = at + memchr::memchr(first, &hay[at..hay.len() - rest.len()])?;
+            if hay[s + 1..s + needle.len()] == *rest {
+                at = s + needle.len();
+                return Some(s);
+            }
+            at = s + 1;
+        }
+        None
+    })
 }
 
 /// The surname `last` at `at` for [`far_full_name`]: take the run of several capitalised
@@ -1177,7 +1199,7 @@ fn later_full_name<'a>(
     }
     let hay = &text.as_bytes()[after..hi];
     let mut found = std::mem::take(&mut runs.found);
-    for hit in memchr::memmem::find_iter(hay, last.as_bytes()).take(SURNAME_TRIES) {
+    for hit in occurrences(hay, last.as_bytes()).take(SURNAME_TRIES) {
         let Some(run) = run_ending_in(text, after + hit, last.len(), after, &mut found) else {
             continue;
         };
@@ -1841,6 +1863,50 @@ mod tests {
             ] {
                 assert_eq!(lazy.has_word(w), eager.read_has(w), "{w} after {n} phrases");
             }
+        }
+    }
+
+    /// `occurrences` finds what `memchr::memmem::find_iter` finds, overlapping needles and
+    /// needles at either end included.
+    #[test]
+    fn occurrences_agree_with_memmem() {
+        let hays: [&[u8]; 5] = [
+            b"Smith said Smith; Smith",
+            b"AAAAA aAAA AAAA",
+            b"ToToTo To ToTo",
+            b"",
+            "Ünder Über Ü".as_bytes(),
+        ];
+        let needles: [&[u8]; 8] = [
+            b"Smith",
+            b"AA",
+            b"AAA",
+            b"ToTo",
+            b"To",
+            b"T",
+            b"x",
+            "Ü".as_bytes(),
+        ];
+        for hay in hays {
+            for needle in needles {
+                let want: Vec<usize> = memchr::memmem::find_iter(hay, needle).collect();
+                let got: Vec<usize> = occurrences(hay, needle).collect();
+                assert_eq!(got, want, "{hay:?} {needle:?}");
+            }
+        }
+        assert_eq!(occurrences(b"abc", b"").count(), 0);
+    }
+
+    proptest::proptest! {
+        /// The same over random texts of a few letters, where needles overlap often.
+        #[test]
+        fn occurrences_agree_with_memmem_random(
+            hay in proptest::collection::vec(proptest::sample::select(b"aAb ".to_vec()), 0..64),
+            needle in proptest::collection::vec(proptest::sample::select(b"aAb ".to_vec()), 1..5),
+        ) {
+            let want: Vec<usize> = memchr::memmem::find_iter(&hay, &needle).collect();
+            let got: Vec<usize> = occurrences(&hay, &needle).collect();
+            proptest::prop_assert_eq!(got, want);
         }
     }
 
