@@ -1957,7 +1957,7 @@ pub(crate) fn word_runs_into(text: &str, span: Span, out: &mut Vec<Span>) {
 /// The index of the first byte at or after `i` that is no ASCII letter or digit (`bytes.len()`
 /// when there is none), eight bytes at a time.
 #[inline]
-fn ascii_alnum_end(bytes: &[u8], mut i: usize) -> usize {
+pub(crate) fn ascii_alnum_end(bytes: &[u8], mut i: usize) -> usize {
     while let Some(chunk) = bytes.get(i..i + 8) {
         let other = !swar::alnum_mask(swar::load(chunk)) & HIGH;
         if other != 0 {

@@ -139,9 +139,7 @@ fn for_each_word<'p>(phrase: &'p str, mut f: impl FnMut(&'p str) -> bool) {
                 continue;
             }
             let start = i;
-            while i < b.len() && b[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
+            i = entities::ascii_alnum_end(b, i + 1);
             if !f(&phrase[start..i]) {
                 return;
             }
@@ -349,6 +347,13 @@ impl std::hash::Hash for CiKey<'_> {
 impl PartialEq for CiKey<'_> {
     fn eq(&self, other: &Self) -> bool {
         let (a, b) = (self.0, other.0);
+        // ASCII of 1 to 16 bytes (the common key): equal lowercase words and lengths.
+        if let (Some(x), Some(y)) = (
+            entities::short_key(a.as_bytes()),
+            entities::short_key(b.as_bytes()),
+        ) {
+            return a.len() == b.len() && x == y;
+        }
         if a.is_ascii() && b.is_ascii() {
             a.eq_ignore_ascii_case(b)
         } else {
@@ -1819,6 +1824,29 @@ mod tests {
         assert_eq!(map.get(&CiKey("SMITH")), Some(&1));
         assert_eq!(map.get(&CiKey("O'NEIL-SMITH")), Some(&2));
         assert_eq!(map.get(&CiKey("Smit")), None);
+        for (a, b) in [
+            ("Smith", "Smyth"),
+            ("ab", "abc"),
+            ("a\0", "a"),
+            ("a@", "a`"), // the bytes just below `A` and above `Z`, lowered or not
+            ("[", "{"),
+            ("abcdefghijklmnop", "abcdefghijklmnopq"),
+        ] {
+            assert_ne!(CiKey(a), CiKey(b), "{a} {b}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Keys are equal exactly when their lowercase forms are.
+        #[test]
+        fn ci_keys_equal_as_lowercase(
+            a in "[a-cA-C@\\[`{\0-]{0,18}",
+            b in "[a-cA-C@\\[`{\0-]{0,18}",
+        ) {
+            proptest::prop_assert_eq!(CiKey(&a) == CiKey(&b), a.to_lowercase() == b.to_lowercase());
+            let b2 = a.to_uppercase();
+            proptest::prop_assert_eq!(CiKey(&a), CiKey(&b2));
+        }
     }
 
     /// An entity that is not a person answers `has_word` from its unread phrases as it would
