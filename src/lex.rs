@@ -633,6 +633,8 @@ const ALNUM: u8 = 4;
 const DIGIT: u8 = 8;
 /// The ASCII joiners of [`is_joiner`].
 const JOIN: u8 = 16;
+/// `,`, which joins digits (`10,000`).
+const COMMA: u8 = 32;
 
 /// The class of every byte value: one table load per byte instead of a chain of compares.
 static CLASS: [u8; 256] = {
@@ -651,6 +653,8 @@ static CLASS: [u8; 256] = {
             SPACE
         } else if c == b'\'' || c == b'-' || c == b'.' || c == b'&' {
             JOIN
+        } else if c == b',' {
+            COMMA
         } else {
             0
         };
@@ -803,13 +807,17 @@ fn word_end(piece: &str, mut i: usize, kind: TokenKind) -> usize {
         // ASCII letters and digits, the bulk of every word.
         i = alnum_end(bytes, i);
         let Some(&b) = bytes.get(i) else { break };
-        let after = if b < 0x80 {
+        let class = CLASS[b as usize];
+        let after = if class & (JOIN | COMMA) != 0 {
             // A joiner stays inside the word when a word character follows it (digits may
             // also join with ',' as in 10,000).
-            if CLASS[b as usize] & JOIN == 0 && !(b == b',' && kind == TokenKind::Number) {
+            if class & COMMA != 0 && kind != TokenKind::Number {
                 break;
             }
             i + 1
+        } else if b < 0x80 {
+            // (most words end here, at a space or a punctuation mark)
+            break;
         } else {
             let c = piece[i..].chars().next().unwrap_or('\u{fffd}');
             if is_word_char(c) {
