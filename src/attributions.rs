@@ -3939,10 +3939,61 @@ pub fn extract(
     cues: &[CueMatch],
     finder: &MentionFinder,
 ) -> Vec<Attribution> {
+    let run = |b: &mut Buffers| {
+        let out = extract_with(text, sentences, quotes, cues, finder, b);
+        b.release_large();
+        out
+    };
+    // (fresh buffers if the thread's are gone or in use, which no caller does today)
+    BUFFERS
+        .try_with(|b| b.try_borrow_mut().ok().map(|mut b| run(&mut b)))
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| run(&mut Buffers::default()))
+}
+
+/// The token table and the per-sentence buffers of [`extract`], kept by each thread from
+/// text to text so that a text allocates only the attributions it makes.
+#[derive(Default)]
+struct Buffers {
+    toks: Tokens,
+    scratch: Scratch,
+}
+
+thread_local! {
+    static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::default();
+}
+
+/// The most tokens (or frames) a buffer of [`Buffers`] keeps room for between texts: one text
+/// with a huge sentence does not hold on to its memory.
+const KEEP: usize = 1 << 14;
+
+impl Buffers {
+    fn release_large(&mut self) {
+        if self.toks.capacity() > KEEP {
+            self.toks = Tokens::default();
+        }
+        if self.scratch.frames.capacity() > KEEP
+            || self.scratch.made_now.capacity() > KEEP
+            || self.scratch.keep.capacity() > KEEP
+        {
+            self.scratch = Scratch::default();
+        }
+    }
+}
+
+/// [`extract`] with a thread's buffers `b`.
+fn extract_with(
+    text: &str,
+    sentences: &[Sentence],
+    quotes: &[Span],
+    cues: &[CueMatch],
+    finder: &MentionFinder,
+    b: &mut Buffers,
+) -> Vec<Attribution> {
     let top = crate::quotes::top_level(quotes);
     let mut out = Vec::new();
-    let mut toks = Tokens::default();
-    let mut scratch = Scratch::default();
+    let Buffers { toks, scratch } = b;
     let mut c = 0usize;
     let mut q0 = 0usize;
     let mut around = Around::new(&top, 0);
@@ -3993,7 +4044,7 @@ pub fn extract(
         toks.fill(text, sentence.span.start, sentence.span.end);
         let ctx = Ctx {
             text,
-            toks: &toks,
+            toks,
             sentence: sentence.span,
             index: si,
             quotes: &top,
@@ -4007,7 +4058,7 @@ pub fn extract(
         out.extend(opening);
         let polled = poll.then(|| ctx.poll_attribution()).flatten();
         let from = out.len();
-        sentence_attributions(&ctx, &cues[first_cue..c], &mut scratch, &mut out);
+        sentence_attributions(&ctx, &cues[first_cue..c], scratch, &mut out);
         // (`In a poll of voters, 40% said …`: the poll's content stops before the words of
         // an attribution inside it, which stands on its own)
         if let Some(mut p) = polled {

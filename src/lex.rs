@@ -232,6 +232,11 @@ impl Tokens {
         }
     }
 
+    /// How many tokens the table holds room for.
+    pub fn capacity(&self) -> usize {
+        self.toks.capacity()
+    }
+
     /// Token `i` lowercased ([`lower`]); panics when there is no token `i`.
     #[inline]
     pub fn lower(&self, i: usize) -> &str {
