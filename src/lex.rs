@@ -728,10 +728,8 @@ pub fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<Token>)
             gap_before: gap,
             line_break_before: line_break,
         });
+        gap = false;
         line_break = false;
-        // The one space between two words, taken here rather than as a turn of the loop.
-        gap = bytes.get(i) == Some(&b' ');
-        i += usize::from(gap);
     }
 }
 
