@@ -3958,6 +3958,8 @@ pub fn extract(
 struct Buffers {
     toks: Tokens,
     scratch: Scratch,
+    /// [`drop_nested`]'s content after and before cues.
+    covers: [Cover; 2],
 }
 
 thread_local! {
@@ -3972,6 +3974,9 @@ impl Buffers {
     fn release_large(&mut self) {
         if self.toks.capacity() > KEEP {
             self.toks = Tokens::default();
+        }
+        if self.covers.iter().any(|c| c.frags.capacity() > KEEP) {
+            self.covers = Default::default();
         }
         if self.scratch.frames.capacity() > KEEP
             || self.scratch.made_now.capacity() > KEEP
@@ -3993,7 +3998,11 @@ fn extract_with(
 ) -> Vec<Attribution> {
     let top = crate::quotes::top_level(quotes);
     let mut out = Vec::new();
-    let Buffers { toks, scratch } = b;
+    let Buffers {
+        toks,
+        scratch,
+        covers,
+    } = b;
     let mut c = 0usize;
     let mut q0 = 0usize;
     let mut around = Around::new(&top, 0);
@@ -4126,28 +4135,30 @@ fn extract_with(
             }
         }
     }
-    drop_nested(text, &mut out);
+    drop_nested(text, &mut out, covers);
     out
 }
 
 /// Content fragments sorted by start, with the furthest end up to each one, for asking
 /// whether a span lies inside any of them in O(log n).
+#[derive(Default)]
 struct Cover {
     frags: Vec<(usize, usize)>,
     reach: Vec<usize>,
 }
 
 impl Cover {
-    fn new(mut frags: Vec<(usize, usize)>) -> Self {
-        frags.sort_unstable();
-        let reach = frags
-            .iter()
-            .scan(0usize, |far, &(_, end)| {
+    /// The cover of `frags`, in this one's buffers.
+    fn refill(&mut self, frags: impl Iterator<Item = (usize, usize)>) {
+        self.frags.clear();
+        self.frags.extend(frags);
+        self.frags.sort_unstable();
+        self.reach.clear();
+        self.reach
+            .extend(self.frags.iter().scan(0usize, |far, &(_, end)| {
                 *far = (*far).max(end);
                 Some(*far)
-            })
-            .collect();
-        Cover { frags, reach }
+            }));
     }
 
     fn covers(&self, s: Span) -> bool {
@@ -4162,26 +4173,24 @@ impl Cover {
 /// nests (`Roe said Lee says …`). In content before its cue (`…, the union insisted`) an
 /// attribution quoting words of its own stays (`She called it “a disgrace”, …`). PolNeAR
 /// nests 1 cue of 19,913 in another's content. O(n log n) in the attributions.
-fn drop_nested(text: &str, out: &mut Vec<Attribution>) {
-    let fragments = |after: bool| {
-        let frags: Vec<(usize, usize)> = out
-            .iter()
-            .flat_map(|a| {
-                a.content
-                    .iter()
-                    .filter(move |c| {
-                        if after {
-                            c.start >= a.cue.end
-                        } else {
-                            c.end <= a.cue.start
-                        }
-                    })
-                    .map(|c| (c.start, c.end))
-            })
-            .collect();
-        Cover::new(frags)
+fn drop_nested(text: &str, out: &mut Vec<Attribution>, covers: &mut [Cover; 2]) {
+    let fragments = |cover: &mut Cover, after: bool| {
+        cover.refill(out.iter().flat_map(|a| {
+            a.content
+                .iter()
+                .filter(move |c| {
+                    if after {
+                        c.start >= a.cue.end
+                    } else {
+                        c.end <= a.cue.start
+                    }
+                })
+                .map(|c| (c.start, c.end))
+        }));
     };
-    let (after, before) = (fragments(true), fragments(false));
+    let [after, before] = covers;
+    fragments(after, true);
+    fragments(before, false);
     if after.frags.is_empty() && before.frags.is_empty() {
         return;
     }
