@@ -225,7 +225,7 @@ fn main() {
             let (with, without, twice) = in_pipeline(&texts);
             println!(
                 "PolNeAR train, {} articles, {mb:.1} MB, {n_attr} attributions:\n  \
-                 analyze {analyze:.3} s CPU ({:.1} MB/s); speakers {speakers:.3} s = {:.1}% of \
+                 analyze {analyze:.4} s CPU ({:.1} MB/s); speakers {speakers:.4} s = {:.1}% of \
                  analyze; hedges {hedges:.3} s = {:.1}%",
                 texts.len(),
                 mb / analyze,
@@ -234,9 +234,9 @@ fn main() {
             );
             println!(
                 "  in the pipeline (analyze's stages in turn, article by article, medians of 7 \
-                 runs each, interleaved): {with:.3} s with the stage, {without:.3} s without: \
-                 the stage adds {:.3} s = {:.1}%; run a second time on each article (its code \
-                 and tables then in the caches) it adds {:.3} s more",
+                 runs each, interleaved): {with:.4} s with the stage, {without:.4} s without: \
+                 the stage adds {:.4} s = {:.1}%; run a second time on each article (its code \
+                 and tables then in the caches) it adds {:.4} s more",
                 with - without,
                 100.0 * (with - without) / with,
                 twice - with,
