@@ -4000,13 +4000,14 @@ struct Work {
 
 impl Buffers {
     fn release_large(&mut self) {
-        if self.toks.iter().any(|t| t.capacity() > KEEP) {
+        // (the batch's tables together: each keeps the room its largest sentence took)
+        if self.toks.iter().map(Tokens::capacity).sum::<usize>() > 2 * KEEP {
             self.toks = Vec::new();
         }
         if self.covers.iter().any(|c| c.frags.capacity() > KEEP) {
             self.covers = Default::default();
         }
-        if self.frames.iter().any(|f| f.capacity() > KEEP) {
+        if self.frames.iter().map(Vec::capacity).sum::<usize>() > KEEP {
             self.frames = Vec::new();
         }
         if self.scratch.made_now.capacity() > KEEP || self.scratch.keep.capacity() > KEEP {
