@@ -1314,22 +1314,26 @@ fn classify_tokens<'a>(text: &'a str, toks: &[Tok], depth: u8) -> SourcePhrase<'
     };
 
     let head = analyze_head(text, head_toks);
-    let appos_head = appos.map(|a| {
+    let appos_toks = appos.map(|a| {
         let end = a
             .iter()
             .position(|t| t.kind == TokKind::Comma)
             .unwrap_or(a.len());
-        (analyze_head(text, &a[..end]), &a[..end])
+        &a[..end]
     });
+    // "the head of the ministry, Andrei Belyushikov": the name is in the apposition (read
+    // only when the head names no person).
+    let named_appos = appos_toks
+        .filter(|a| !head.is_named_person() && !a.is_empty())
+        .map(|a| analyze_head(text, a))
+        .filter(Head::is_named_person);
 
-    // "the head of the ministry, Andrei Belyushikov": the name is in the apposition.
-    let (main, description) = match (head, appos_head) {
-        (h, Some((a, a_toks)))
-            if !h.is_named_person() && a.is_named_person() && !a_toks.is_empty() =>
-        {
+    let (main, description) = match (head, appos_toks) {
+        (_, Some(_)) if named_appos.is_some() => {
+            let a = named_appos.unwrap_or_else(|| unreachable!("checked just above"));
             (a, Some(text_of(text, head_toks)))
         }
-        (h, Some((_, a_toks))) => {
+        (h, Some(a_toks)) => {
             // The apposition up to its closing comma: "Smith, a sculptor, who ..."
             let desc =
                 Some(text_of(text, a_toks)).map(|t| t.trim_end_matches([',', '.', ';', ':', ' ']));
@@ -1455,7 +1459,7 @@ fn analyze_head<'a>(text: &'a str, toks: &[Tok]) -> Head<'a> {
         if let Some(g) = info[k].honorific {
             if is_cap(bw(k + 1)) {
                 let end = cap_run_end(body, k + 1, &bw);
-                set_person(&mut out, text, toks, &body[k + 1..=end], g);
+                set_person(&mut out, text, toks, &body[k + 1..=end], g, info[k + 1].first_name);
                 out.honorific = true;
                 let plain = with_lower(bw(k).trim_end_matches('.'), |h| {
                     ["mr", "mrs", "ms", "miss", "mx"].contains(&h)
@@ -1496,7 +1500,7 @@ fn analyze_head<'a>(text: &'a str, toks: &[Tok]) -> Head<'a> {
         }
         let end = cap_run_end(body, s, &bw);
         let g = info[e].person_noun.unwrap_or_default();
-        set_person(&mut out, text, toks, &body[s..=end], g);
+        set_person(&mut out, text, toks, &body[s..=end], g, info[s].first_name);
         out.title = Some(&text[toks[body[0]].start..toks[body[s - 1]].end]);
         return Head { phrase: out };
     }
@@ -1509,7 +1513,14 @@ fn analyze_head<'a>(text: &'a str, toks: &[Tok]) -> Head<'a> {
             && info[k + 1].org_head.is_none()
         {
             let end = cap_run_end(body, k, &bw);
-            set_person(&mut out, text, toks, &body[k..=end], Gender::Unknown);
+            set_person(
+                &mut out,
+                text,
+                toks,
+                &body[k..=end],
+                Gender::Unknown,
+                info[k].first_name,
+            );
             if k > 0 {
                 out.title = Some(&text[toks[body[0]].start..toks[body[k - 1]].end]);
             }
@@ -1631,7 +1642,7 @@ fn analyze_head<'a>(text: &'a str, toks: &[Tok]) -> Head<'a> {
             };
         }
         if body.len() <= 4 && !body_words.iter().any(|&w| w == "of" || w == "and") {
-            set_person(&mut out, text, toks, body, Gender::Unknown);
+            set_person(&mut out, text, toks, body, Gender::Unknown, info[0].first_name);
             return Head { phrase: out };
         }
         return Head {
@@ -1642,28 +1653,94 @@ fn analyze_head<'a>(text: &'a str, toks: &[Tok]) -> Head<'a> {
 }
 
 /// Title-case words that do not continue a name ("Hillary Clinton Was Headed").
+#[cfg(test)]
 const NAME_STOPS: &[&str] = &[
     "is", "was", "are", "were", "has", "have", "had", "will", "would", "says", "said", "to", "for",
     "and", "or", "but", "the", "a", "an", "in", "on", "at", "by", "with", "from", "of", "as",
     "after", "over", "not", "says", "tells", "calls", "slams", "wins",
 ];
 
-/// Whether `word` is one of [`NAME_STOPS`], ignoring case (each is 1 to 5 ASCII letters).
+/// Whether `word` is one of the name stops (`NAME_STOPS`, held to this match by a test),
+/// ignoring case (each is 1 to 5 ASCII letters).
 fn is_name_stop(word: &str) -> bool {
-    word.len() <= 5 && word.is_ascii() && NAME_STOPS.iter().any(|s| s.eq_ignore_ascii_case(word))
+    if word.len() > 5 || !word.is_ascii() {
+        return false;
+    }
+    // NAME_STOPS as a match over the lowercase bytes.
+    let mut buf = [0u8; 5];
+    for (d, s) in buf.iter_mut().zip(word.as_bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    matches!(
+        &buf[..word.len()],
+        b"is" | b"was"
+            | b"are"
+            | b"were"
+            | b"has"
+            | b"have"
+            | b"had"
+            | b"will"
+            | b"would"
+            | b"says"
+            | b"said"
+            | b"to"
+            | b"for"
+            | b"and"
+            | b"or"
+            | b"but"
+            | b"the"
+            | b"a"
+            | b"an"
+            | b"in"
+            | b"on"
+            | b"at"
+            | b"by"
+            | b"with"
+            | b"from"
+            | b"of"
+            | b"as"
+            | b"after"
+            | b"over"
+            | b"not"
+            | b"tells"
+            | b"calls"
+            | b"slams"
+            | b"wins"
+    )
 }
 
 /// How many words a person's name may have.
 const MAX_NAME_WORDS: usize = 4;
 
 /// Lowercase particles inside names: "Bill de Blasio", "Ursula von der Leyen".
+#[cfg(test)]
 const PARTICLES: &[&str] = &[
     "de", "van", "von", "der", "den", "da", "di", "del", "della", "la", "le", "du", "bin", "al",
     "ibn", "dos", "das", "ter",
 ];
 
 pub(crate) fn is_particle(word: &str) -> bool {
-    PARTICLES.contains(&word)
+    // PARTICLES as a match (a switch on the length, then a few comparisons).
+    matches!(
+        word,
+        "de" | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "da"
+            | "di"
+            | "del"
+            | "della"
+            | "la"
+            | "le"
+            | "du"
+            | "bin"
+            | "al"
+            | "ibn"
+            | "dos"
+            | "das"
+            | "ter"
+    )
 }
 
 fn cap_run_end<'a>(body: &[usize], from: usize, bw: &impl Fn(usize) -> &'a str) -> usize {
@@ -2188,12 +2265,16 @@ fn named<'a>(
 }
 
 /// Fill `out` as the person named by the words `name` (indices into `toks`).
+/// Make `out` the person named by the words `name` (token indices); `first_name` is what
+/// the first-name lists say of the first of them (its [`WordInfo::first_name`], which the
+/// caller has looked up already).
 fn set_person<'a>(
     out: &mut SourcePhrase<'a>,
     text: &'a str,
     toks: &[Tok],
     name: &[usize],
     gender: Gender,
+    first_name: Option<Gender>,
 ) {
     let lex = lexicon();
     let span = Span::new(toks[name[0]].start, toks[name[name.len() - 1]].end);
@@ -2217,9 +2298,7 @@ fn set_person<'a>(
     out.gender = if gender != Gender::Unknown {
         gender
     } else {
-        out.first
-            .and_then(|f| lex.first_name(f))
-            .unwrap_or_default()
+        out.first.and(first_name).unwrap_or_default()
     };
 }
 
@@ -2680,6 +2759,25 @@ mod tests {
             if !w.contains(' ') && strip_the(w).len() == w.len() {
                 assert_eq!(lex.name_kind_with(w, Some(&info)), lex.name_kind(w), "{w}");
             }
+        }
+    }
+
+    /// The matches of `is_particle` and `is_name_stop` hold their lists' words, and only
+    /// those (in any case, for the name stops).
+    #[test]
+    fn particles_and_name_stops_match_their_lists() {
+        let mut words: Vec<String> = Vec::new();
+        for w in PARTICLES.iter().chain(NAME_STOPS).chain(FUNCTION_WORDS) {
+            words.push((*w).to_owned());
+            words.push(w.to_uppercase());
+            words.push(w[..1].to_uppercase() + &w[1..]);
+            words.push(format!("{w}s"));
+            words.push(w[1..].to_owned());
+        }
+        for w in &words {
+            assert_eq!(is_particle(w), PARTICLES.contains(&w.as_str()), "{w}");
+            let stop = w.len() <= 5 && NAME_STOPS.iter().any(|s| s.eq_ignore_ascii_case(w));
+            assert_eq!(is_name_stop(w), stop, "{w}");
         }
     }
 
