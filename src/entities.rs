@@ -1988,7 +1988,7 @@ pub(crate) fn word_runs_into(text: &str, span: Span, out: &mut Vec<Span>) {
             }
             continue;
         }
-        // An ASCII capital starts a word, and is capitalised: read it byte by byte (the
+        // An ASCII capital starts a word, and is capitalised: read it with no slicing (the
         // common case); anything else as `word_at` reads it.
         let (ws, we) = if bytes[i].is_ascii_uppercase() {
             match ascii_word_end(bytes, i, end) {
@@ -2025,7 +2025,7 @@ pub(crate) fn word_runs_into(text: &str, span: Span, out: &mut Vec<Span>) {
                 break;
             }
             if next.is_some_and(|b| b.is_ascii_uppercase()) && run_end + 1 < end {
-                // A capitalised ASCII word goes on the run, read byte by byte when it can be.
+                // A capitalised ASCII word goes on the run, read with no slicing when it can be.
                 if let Some(ne) = ascii_word_end(bytes, run_end + 1, end) {
                     run_end = ne;
                     words += 1;
@@ -2060,14 +2060,11 @@ pub(crate) fn word_runs_into(text: &str, span: Span, out: &mut Vec<Span>) {
 
 /// The end of the word [`word_at`] reads at `i` (an ASCII letter or digit, `i < end`) when
 /// it is ASCII letters and digits ended by `end` or by an ASCII byte that neither joins nor
-/// ends an abbreviation (a space, a comma): read byte by byte, as most words are a few
-/// bytes long. None for any other word (`word_at` then reads it).
+/// ends an abbreviation (a space, a comma), with no slicing of the text. None for any other
+/// word (`word_at` then reads it).
 #[inline]
 fn ascii_word_end(bytes: &[u8], i: usize, end: usize) -> Option<usize> {
-    let mut k = i + 1;
-    while k < end && bytes[k].is_ascii_alphanumeric() {
-        k += 1;
-    }
+    let k = ascii_alnum_end(&bytes[..end], i + 1);
     if k == end {
         return Some(k);
     }
