@@ -1459,7 +1459,14 @@ fn analyze_head<'a>(text: &'a str, toks: &[Tok]) -> Head<'a> {
         if let Some(g) = info[k].honorific {
             if is_cap(bw(k + 1)) {
                 let end = cap_run_end(body, k + 1, &bw);
-                set_person(&mut out, text, toks, &body[k + 1..=end], g, info[k + 1].first_name);
+                set_person(
+                    &mut out,
+                    text,
+                    toks,
+                    &body[k + 1..=end],
+                    g,
+                    info[k + 1].first_name,
+                );
                 out.honorific = true;
                 let plain = with_lower(bw(k).trim_end_matches('.'), |h| {
                     ["mr", "mrs", "ms", "miss", "mx"].contains(&h)
@@ -1642,7 +1649,14 @@ fn analyze_head<'a>(text: &'a str, toks: &[Tok]) -> Head<'a> {
             };
         }
         if body.len() <= 4 && !body_words.iter().any(|&w| w == "of" || w == "and") {
-            set_person(&mut out, text, toks, body, Gender::Unknown, info[0].first_name);
+            set_person(
+                &mut out,
+                text,
+                toks,
+                body,
+                Gender::Unknown,
+                info[0].first_name,
+            );
             return Head { phrase: out };
         }
         return Head {
@@ -1673,7 +1687,8 @@ fn is_name_stop(word: &str) -> bool {
     }
     matches!(
         &buf[..word.len()],
-        b"is" | b"was"
+        b"is"
+            | b"was"
             | b"are"
             | b"were"
             | b"has"
@@ -2273,7 +2288,6 @@ fn set_person<'a>(
     gender: Gender,
     first_name: Option<Gender>,
 ) {
-    let lex = lexicon();
     let span = Span::new(toks[name[0]].start, toks[name[name.len() - 1]].end);
     let word = |i: usize| &text[toks[i].start..toks[i].end];
     out.kind = SpeakerKind::Person;

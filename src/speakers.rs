@@ -1649,29 +1649,63 @@ fn resolve_with(
         }
     }
 
-    // Speakers: entities with attributions, in order of first mention.
-    let mut speaking: Vec<usize> = (0..r.entities.len())
-        .filter(|&i| r.entities[i].is_speaker())
-        .collect();
-    // Each speaker's mentions and attributions, in order, without repeats.
-    let mut mentions_of = group(&r.mentions, r.entities.len(), &speaking);
-    let mut said_by = group(&r.said, r.entities.len(), &speaking);
-    speaking.sort_by_key(|&i| mentions_of[i].first().map_or(usize::MAX, |m| m.start));
-    let mut index = vec![usize::MAX; r.entities.len()];
-    for (k, &i) in speaking.iter().enumerate() {
-        index[i] = k;
+    // Speakers: entities with attributions, in order of first mention, each with its
+    // mentions and attributions in order, without repeats: bucketed by speaker in one pass
+    // over each list (other entities get no list).
+    let n = r.entities.len();
+    let mut slot = vec![usize::MAX; n];
+    let mut lists: Vec<(usize, Vec<Span>, Vec<usize>)> = Vec::new();
+    for (i, e) in r.entities.iter().enumerate() {
+        if e.is_speaker() {
+            slot[i] = lists.len();
+            lists.push((i, Vec::new(), Vec::new()));
+        }
+    }
+    let mut counts = vec![(0usize, 0usize); lists.len()];
+    for &(e, _) in &r.mentions {
+        if let Some(c) = counts.get_mut(slot[e]) {
+            c.0 += 1;
+        }
+    }
+    for &(e, _) in &r.said {
+        if let Some(c) = counts.get_mut(slot[e]) {
+            c.1 += 1;
+        }
+    }
+    for ((_, mentions, said), &(m, a)) in lists.iter_mut().zip(&counts) {
+        mentions.reserve_exact(m);
+        said.reserve_exact(a);
+    }
+    for &(e, m) in &r.mentions {
+        if let Some(l) = lists.get_mut(slot[e]) {
+            l.1.push(m);
+        }
+    }
+    for &(e, a) in &r.said {
+        if let Some(l) = lists.get_mut(slot[e]) {
+            l.2.push(a);
+        }
+    }
+    for (_, mentions, said) in &mut lists {
+        mentions.sort();
+        mentions.dedup();
+        said.sort();
+        said.dedup();
+    }
+    lists.sort_by_key(|(_, mentions, _)| mentions.first().map_or(usize::MAX, |m| m.start));
+    for (k, &(i, _, _)) in lists.iter().enumerate() {
+        slot[i] = k;
     }
     for (a, link) in attributions.iter_mut().zip(links.iter()) {
         if let Some((id, conf)) = *link {
-            a.speaker = Some(index[id]);
+            a.speaker = Some(slot[id]);
             a.speaker_confidence = conf;
         }
     }
-    let speakers = speaking
+    let speakers = lists
         .into_iter()
-        .map(|i| {
+        .map(|(i, mentions, said)| {
             let e = &r.entities[i];
-            let said = std::mem::take(&mut said_by[i]);
             let mut cue_classes = CueClassCounts::default();
             for &a in &said {
                 cue_classes.add(attributions[a].cue_class);
@@ -1681,7 +1715,7 @@ fn resolve_with(
                 kind: e.kind,
                 title: e.title.map(str::to_owned),
                 description: e.description.map(str::to_owned),
-                mentions: std::mem::take(&mut mentions_of[i]),
+                mentions,
                 attributions: said,
                 cue_classes,
             }
@@ -1693,30 +1727,6 @@ fn resolve_with(
     b.mentions = r.mentions;
     b.said = r.said;
     speakers
-}
-
-/// The items of `pairs` (entity, item) of each entity in `wanted`, sorted and without
-/// repeats, indexed by entity (empty for the others): bucketed by entity in one pass, so
-/// only each entity's own items are sorted.
-fn group<T: Copy + Ord>(pairs: &[(usize, T)], n: usize, wanted: &[usize]) -> Vec<Vec<T>> {
-    let mut out: Vec<Vec<T>> = vec![Vec::new(); n];
-    let mut count = vec![0usize; n];
-    for &(e, _) in pairs {
-        count[e] += 1;
-    }
-    for &i in wanted {
-        out[i].reserve_exact(count[i]);
-    }
-    for &(e, t) in pairs {
-        if out[e].capacity() > 0 {
-            out[e].push(t);
-        }
-    }
-    for &i in wanted {
-        out[i].sort();
-        out[i].dedup();
-    }
-    out
 }
 
 /// The index of the sentence holding a position (the first that ends after it, else the
