@@ -996,7 +996,27 @@ fn tokenize_into(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>) {
     let piece = &text[start..end];
     let bytes = piece.as_bytes();
     let mut i = 0;
-    while let Some(c) = char_at(piece, i) {
+    while i < bytes.len() {
+        // The common bytes first, as the char reading below takes them: a space, and a word
+        // of ASCII letters and digits ended by a space, a comma or the end.
+        let b = bytes[i];
+        if b == b' ' {
+            i += 1;
+            continue;
+        }
+        if b.is_ascii_alphanumeric() {
+            let j = ascii_alnum_end(bytes, i + 1);
+            if bytes.get(j).map_or(true, |&d| d == b' ' || d == b',') {
+                toks.push(Tok {
+                    start: start + i,
+                    end: start + j,
+                    kind: TokKind::Word,
+                });
+                i = j;
+                continue;
+            }
+        }
+        let Some(c) = char_at(piece, i) else { break };
         let len = c.len_utf8();
         if is_word_char(c) {
             let mut j = i + len;
@@ -2387,6 +2407,127 @@ mod tests {
             }
             out.push(Span::new(ws, run_end));
             i = run_end;
+        }
+    }
+
+    /// `tokenize_into` as it read every char (session 9): the fast path for spaces and
+    /// plain ASCII words must give the same tokens.
+    fn tokenize_reference(text: &str, start: usize, end: usize, toks: &mut Vec<Tok>) {
+        toks.clear();
+        let piece = &text[start..end];
+        let bytes = piece.as_bytes();
+        let mut i = 0;
+        while let Some(c) = char_at(piece, i) {
+            let len = c.len_utf8();
+            if is_word_char(c) {
+                let mut j = i + len;
+                loop {
+                    // ASCII letters and digits, the bulk of a word, byte by byte.
+                    j = ascii_alnum_end(bytes, j);
+                    let Some(d) = char_at(piece, j) else { break };
+                    if is_word_char(d) {
+                        j += d.len_utf8();
+                        continue;
+                    }
+                    if matches!(d, '-' | '.' | '\'' | '’' | '&') {
+                        let after = j + d.len_utf8();
+                        let next = char_at(piece, after);
+                        let possessive = matches!(d, '\'' | '’')
+                            && matches!(next, Some('s' | 'S'))
+                            && !char_at(piece, after + 1).is_some_and(is_word_char);
+                        if next.is_some_and(is_word_char) && !possessive {
+                            j = after;
+                            continue;
+                        }
+                        if d == '.' && keeps_final_dot(&piece[i..j + 1]) {
+                            j += 1;
+                        }
+                    }
+                    break;
+                }
+                toks.push(Tok {
+                    start: start + i,
+                    end: start + j,
+                    kind: TokKind::Word,
+                });
+                i = j;
+            } else if matches!(c, '\'' | '’') {
+                // A possessive: 's after a word, or a lone ' after a plural.
+                let after_word = toks
+                    .last()
+                    .is_some_and(|t| t.kind == TokKind::Word && t.end == start + i);
+                if after_word {
+                    let mut e = i + len;
+                    if char_at(piece, e).is_some_and(|d| matches!(d, 's' | 'S'))
+                        && !char_at(piece, e + 1).is_some_and(is_word_char)
+                    {
+                        e += 1;
+                    }
+                    toks.push(Tok {
+                        start: start + i,
+                        end: start + e,
+                        kind: TokKind::Possessive,
+                    });
+                    i = e;
+                } else {
+                    toks.push(Tok {
+                        start: start + i,
+                        end: start + i + len,
+                        kind: TokKind::Break,
+                    });
+                    i += len;
+                }
+            } else if c == ',' {
+                toks.push(Tok {
+                    start: start + i,
+                    end: start + i + 1,
+                    kind: TokKind::Comma,
+                });
+                i += 1;
+            } else {
+                if !c.is_whitespace() {
+                    toks.push(Tok {
+                        start: start + i,
+                        end: start + i + len,
+                        kind: TokKind::Break,
+                    });
+                }
+                i += len;
+            }
+        }
+    }
+
+    fn toks_eq(a: &[Tok], b: &[Tok]) -> bool {
+        a.len() == b.len()
+            && a.iter()
+                .zip(b)
+                .all(|(x, y)| (x.start, x.end, x.kind) == (y.start, y.end, y.kind))
+    }
+
+    #[test]
+    fn tokens_agree_with_the_reference() {
+        let text = "Mr. Ann O'Neil-Smith, the U.S. envoy & Co., said 42 times: café Trump’s \
+                    Jr. x.y a-b- 'quoted' end. Lavrov's remarks, the Smiths' dog,\tTAB\nline";
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+                    continue;
+                }
+                let (mut a, mut b) = (Vec::new(), Vec::new());
+                tokenize_into(text, start, end, &mut a);
+                tokenize_reference(text, start, end, &mut b);
+                assert!(toks_eq(&a, &b), "{start}..{end}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_agree_on_any_text(text in "([A-Za-z0-9]{1,6}|[ ,.’'&\t-]|é|“){0,40}") {
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            tokenize_into(&text, 0, text.len(), &mut a);
+            tokenize_reference(&text, 0, text.len(), &mut b);
+            proptest::prop_assert!(toks_eq(&a, &b));
         }
     }
 
