@@ -947,10 +947,15 @@ struct TextMention {
 /// before it? ("New York" and "Supreme Court" are left alone.)
 fn worth_classifying(text: &str, run: Span) -> bool {
     let lex = entities::lexicon();
-    let words = run.as_str(text).split(' ');
-    for w in words {
-        let w = w.trim_end_matches('.');
-        let info = lex.word_info(w);
+    let run_text = run.as_str(text);
+    // The words between single spaces (a space byte is never inside a longer char).
+    let mut rest = run_text;
+    loop {
+        let (w, more) = match rest.as_bytes().iter().position(|&b| b == b' ') {
+            Some(k) => (&rest[..k], Some(&rest[k + 1..])),
+            None => (rest, None),
+        };
+        let info = lex.word_info(w.trim_end_matches('.'));
         if info.first_name.is_some()
             || info.honorific.is_some()
             || info.person_noun.is_some()
@@ -958,17 +963,35 @@ fn worth_classifying(text: &str, run: Span) -> bool {
         {
             return true;
         }
+        match more {
+            Some(m) => rest = m,
+            None => break,
+        }
     }
-    let run_text = run.as_str(text);
     if lex.name_kind(run_text).is_some() {
         return true;
     }
-    let before = text[..run.start].trim_end_matches(' ');
-    let prev = before
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
-    before.len() + 1 == run.start && lex.person_noun(prev).is_some()
+    // A role noun and one space just before the run ("spokesman John Smith").
+    let bytes = text.as_bytes();
+    let s = run.start;
+    if s == 0 || bytes[s - 1] != b' ' || s >= 2 && bytes[s - 2] == b' ' {
+        return false;
+    }
+    let before = &text[..s - 1];
+    let b = before.as_bytes();
+    let mut k = b.len();
+    while k > 0 && b[k - 1].is_ascii_alphanumeric() {
+        k -= 1;
+    }
+    let prev = if k > 0 && b[k - 1] >= 0x80 {
+        before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+    } else {
+        &before[k..]
+    };
+    lex.person_noun(prev).is_some()
 }
 
 /// The capitalised runs of running text read so far (each byte read once), and which of
@@ -1252,7 +1275,10 @@ fn take_name<'a>(
     // holds, so it is asked once).
     let known_last = {
         let run = m.span.as_str(text);
-        let last = run.rsplit(' ').next().unwrap_or(run);
+        let last = match run.as_bytes().iter().rposition(|&b| b == b' ') {
+            Some(k) => &run[k + 1..],
+            None => run,
+        };
         r.names.may_hold(last) && r.by_last.contains_key(&CiKey(last))
     };
     if !known_last && !worth_classifying(text, m.span) {
