@@ -2272,15 +2272,30 @@ pub(crate) fn name_run_title<'a>(text: &'a str, run: Span, p: &SourcePhrase) -> 
         from += 1;
     }
     let before = text[from..run.start].trim_end();
-    let word = before
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
+    let word = last_word(before);
     (before.len() + 1 >= text[from..run.start].len()
         && !word.is_empty()
         && word.chars().all(char::is_lowercase)
         && lexicon().person_noun(word).is_some())
     .then_some(word)
+}
+
+/// The last run of alphanumeric chars of `s` (empty when `s` ends in another char), as
+/// `s.rsplit(|c: char| !c.is_alphanumeric()).next()` gives it: read back byte by byte while
+/// ASCII.
+pub(crate) fn last_word(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut k = b.len();
+    while k > 0 && b[k - 1].is_ascii_alphanumeric() {
+        k -= 1;
+    }
+    if k > 0 && b[k - 1] >= 0x80 {
+        return s
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+    }
+    &s[k..]
 }
 
 fn named<'a>(
@@ -2528,6 +2543,29 @@ mod tests {
             tokenize_into(&text, 0, text.len(), &mut a);
             tokenize_reference(&text, 0, text.len(), &mut b);
             proptest::prop_assert!(toks_eq(&a, &b));
+        }
+    }
+
+    #[test]
+    fn last_word_is_the_last_alphanumeric_piece() {
+        for s in [
+            "",
+            " ",
+            "the spokesman",
+            "spokesman",
+            "a (spokesman",
+            "x-ray",
+            "café",
+            "le café",
+            "naïve x",
+            "été,",
+            "a b2",
+        ] {
+            let want = s
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            assert_eq!(last_word(s), want, "{s}");
         }
     }
 

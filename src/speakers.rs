@@ -977,21 +977,8 @@ fn worth_classifying(text: &str, run: Span) -> bool {
     if s == 0 || bytes[s - 1] != b' ' || s >= 2 && bytes[s - 2] == b' ' {
         return false;
     }
-    let before = &text[..s - 1];
-    let b = before.as_bytes();
-    let mut k = b.len();
-    while k > 0 && b[k - 1].is_ascii_alphanumeric() {
-        k -= 1;
-    }
-    let prev = if k > 0 && b[k - 1] >= 0x80 {
-        before
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("")
-    } else {
-        &before[k..]
-    };
-    lex.person_noun(prev).is_some()
+    lex.person_noun(entities::last_word(&text[..s - 1]))
+        .is_some()
 }
 
 /// The capitalised runs of running text read so far (each byte read once), and which of
