@@ -534,18 +534,19 @@ fn with_class(data: &str) -> impl Iterator<Item = (&str, &str)> {
 }
 
 fn is_all_caps(s: &str) -> bool {
-    if s.is_ascii() {
-        // One pass that stops at the first lowercase letter (a name's second byte, mostly).
-        let mut upper = false;
-        for &b in s.as_bytes() {
-            if b.is_ascii_lowercase() {
-                return false;
-            }
-            upper |= b.is_ascii_uppercase();
+    // One pass that stops at the first ASCII lowercase letter (a name's second byte,
+    // mostly: no char test can then say yes), reading chars only from a byte beyond ASCII.
+    let mut upper = false;
+    for &b in s.as_bytes() {
+        if b.is_ascii_lowercase() {
+            return false;
         }
-        return upper;
+        if b >= 0x80 {
+            return s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase);
+        }
+        upper |= b.is_ascii_uppercase();
     }
-    s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)
+    upper
 }
 
 fn names_sets(data: &str) -> (CiMap<()>, LexSet) {
@@ -852,6 +853,26 @@ fn strip_the(name: &str) -> &str {
 
 /// The pronoun `word` is, if any.
 pub fn pronoun(word: &str) -> Option<Pronoun> {
+    // Every pronoun starts with one of `himostuwy`: a word whose first byte is another
+    // ASCII letter (most names) is none, with no lowercasing.
+    const FIRST: u32 = 1 << (b'h' - b'a')
+        | 1 << (b'i' - b'a')
+        | 1 << (b'm' - b'a')
+        | 1 << (b'o' - b'a')
+        | 1 << (b's' - b'a')
+        | 1 << (b't' - b'a')
+        | 1 << (b'u' - b'a')
+        | 1 << (b'w' - b'a')
+        | 1 << (b'y' - b'a');
+    match word.as_bytes().first() {
+        Some(&b) if b.is_ascii_alphabetic() => {
+            if FIRST & 1 << ((b | 0x20) - b'a') == 0 {
+                return None;
+            }
+        }
+        Some(&b) if b < 0x80 => return None,
+        _ => {}
+    }
     with_lower(word, pronoun_lower)
 }
 
@@ -2543,6 +2564,69 @@ mod tests {
             tokenize_into(&text, 0, text.len(), &mut a);
             tokenize_reference(&text, 0, text.len(), &mut b);
             proptest::prop_assert!(toks_eq(&a, &b));
+        }
+    }
+
+    /// `pronoun`'s first-letter filter and `is_all_caps`'s one pass answer as the plain
+    /// readings do.
+    #[test]
+    fn pronoun_and_all_caps_agree_with_plain_readings() {
+        let words = [
+            "he",
+            "He",
+            "HE",
+            "him",
+            "his",
+            "himself",
+            "she",
+            "Her",
+            "hers",
+            "herself",
+            "they",
+            "Them",
+            "their",
+            "theirs",
+            "themselves",
+            "it",
+            "Its",
+            "itself",
+            "who",
+            "whom",
+            "whose",
+            "which",
+            "That",
+            "I",
+            "me",
+            "my",
+            "We",
+            "us",
+            "our",
+            "You",
+            "your",
+            "",
+            "Trump",
+            "NATO",
+            "U.S.",
+            "x",
+            "1st",
+            "'he",
+            "Éric",
+            "ÉTÉ",
+            "été",
+            "HÉ",
+            "Zed",
+            "Ωmega",
+            "he's",
+            "hex",
+            "A",
+            "NASA-led",
+            "G7",
+            "iPhone",
+        ];
+        for w in words {
+            assert_eq!(pronoun(w), with_lower(w, pronoun_lower), "{w}");
+            let plain = w.chars().any(char::is_uppercase) && !w.chars().any(char::is_lowercase);
+            assert_eq!(is_all_caps(w), plain, "{w}");
         }
     }
 
