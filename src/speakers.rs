@@ -1167,7 +1167,14 @@ fn run_ending_in(
     if s == 0 || bytes[s - 1] != b' ' || bytes.get(e).is_some_and(u8::is_ascii_alphanumeric) {
         return None;
     }
-    // A quick no, with no reading of runs: the word before is ASCII letters after a space,
+    // A quick no: a run goes on over the space before `s` only from a word ending just
+    // before it, in a letter, a digit, a final `.` or a char beyond ASCII; after any other
+    // byte (`, Smith`, `(Smith`) no run of several words ends at the surname.
+    if s < 2 || bytes[s - 2] < 0x80 && !bytes[s - 2].is_ascii_alphanumeric() && bytes[s - 2] != b'.'
+    {
+        return None;
+    }
+    // Another, with no reading of runs: the word before is ASCII letters after a space,
     // the text's start or a line break, lowercase and neither `of` nor a particle (`said
     // Smith`, `that Smith`): no run starts at it or goes on over it to `s`.
     let mut ws = s - 1;
@@ -1970,6 +1977,8 @@ mod tests {
             "that Smith\nof Smith (de Smith foo(Bar Smith x.Y Smith iPhone Smith",
             "smith Smith ab Smith Bill de Blasio and mayor Blasio; the Ministry of Blasio",
             "Ünder Smith ünder Smith Über Smith — von Smith le Smith la Smith",
+            "said, Smith; Smith: Smith \" Smith ) Smith Mr. Smith U.S. Smith 3 Smith é Smith",
+            "“ Smith ” Smith Q&A Smith x- Smith O’ Smith Jr. Smith ' Smith  Smith",
         ];
         for text in texts {
             for last in ["Smith", "Blasio"] {
