@@ -865,12 +865,10 @@ pub fn pronoun(word: &str) -> Option<Pronoun> {
         | 1 << (b'w' - b'a')
         | 1 << (b'y' - b'a');
     match word.as_bytes().first() {
-        Some(&b) if b.is_ascii_alphabetic() => {
-            if FIRST & 1 << ((b | 0x20) - b'a') == 0 {
-                return None;
-            }
+        Some(&b) if b.is_ascii_alphabetic() && FIRST & 1 << ((b | 0x20) - b'a') == 0 => {
+            return None
         }
-        Some(&b) if b < 0x80 => return None,
+        Some(&b) if b < 0x80 && !b.is_ascii_alphabetic() => return None,
         _ => {}
     }
     with_lower(word, pronoun_lower)
