@@ -569,10 +569,18 @@ fn skip_blank(text: &str, pos: usize, lines: bool) -> usize {
 
 /// A credit line's quotation and dash in sentence `s`: a top-level quotation ending at most
 /// a few blanks (line breaks included) before a dash (`―`, `—`, `–`, `-`) that lies in `s`.
-/// Looks only at the quotations ending near or inside `s`.
-fn credit_dash(text: &str, top: &[Span], s: Span) -> Option<(Span, usize)> {
-    let i = top.partition_point(|q| q.end + 16 < s.start);
-    for q in top[i..].iter().take_while(|q| q.end < s.end) {
+/// Looks only at the quotations ending near or inside `s`. `from` is a cursor over the
+/// quotations (top-level ones do not overlap, so their ends come in order): how many end
+/// well before the sentence asked last, moved up to `s`.
+fn credit_dash(text: &str, top: &[Span], s: Span, from: &mut usize) -> Option<(Span, usize)> {
+    if *from > 0 && top[*from - 1].end + 16 >= s.start {
+        // (a sentence behind the last one: a search)
+        *from = top.partition_point(|q| q.end + 16 < s.start);
+    }
+    while *from < top.len() && top[*from].end + 16 < s.start {
+        *from += 1;
+    }
+    for q in top[*from..].iter().take_while(|q| q.end < s.end) {
         let d = skip_blank(text, q.end, true);
         if d >= s.start && d < s.end && text[d..].starts_with(['―', '—', '–', '-']) {
             return Some((*q, d));
@@ -4039,6 +4047,7 @@ fn extract_with(
     let mut c = 0usize;
     let mut q0 = 0usize;
     let mut around = Around::new(&top, 0);
+    let mut credit_from = 0usize;
     for (si, sentence) in sentences.iter().enumerate() {
         while c < cues.len() && cues[c].span.start < sentence.span.start {
             c += 1;
@@ -4073,7 +4082,7 @@ fn extract_with(
         // `sentence_frames`): nothing to tokenize.
         let quoted = |m: &CueMatch| around.at(m.span.start).is_some();
         // `“…” ― Jane Roe`: a quotation credited with a dash and a name
-        let credit = credit_dash(text, &top, sentence.span);
+        let credit = credit_dash(text, &top, sentence.span, &mut credit_from);
         if !colon
             && !dash_colon
             && !poll
