@@ -1158,6 +1158,89 @@ pub(crate) fn read_span(text: &str, span: Span) -> Span {
     Span::new(span.start.min(end), end)
 }
 
+/// Whether `w` is a capitalised word of ASCII letters: a capital, then at least one
+/// lowercase letter and nothing else (`Trump`, `Clinton`).
+fn is_plain_capitalised(w: &[u8]) -> bool {
+    w.len() >= 2 && w[0].is_ascii_uppercase() && w[1..].iter().all(u8::is_ascii_lowercase)
+}
+
+/// What [`classify`] gives for `text[read]` (a [`read_span`]) when it is a plain name: one
+/// or two capitalised words of ASCII letters (`Trump`, `Donald Trump`) that the lexicons
+/// know as nothing but, at most, a first name. None for any other phrase, and for the
+/// cases of that shape the general reading treats apart (a determiner, an honorific, a
+/// title, an organisation or outlet word, a group, role or document noun, a company
+/// suffix, `Jr`, a name stop, `By`/`From`/`Of`, a pronoun alone): [`classify`] then reads
+/// it. A test holds it to [`classify`].
+pub(crate) fn plain_name(text: &str, read: Span) -> Option<SourcePhrase<'_>> {
+    let phrase = text.get(read.start..read.end)?;
+    let b = phrase.as_bytes();
+    if b.len() > 40 {
+        return None;
+    }
+    let (w1, w2) = match b.iter().position(|&c| c == b' ') {
+        Some(k) => (&phrase[..k], Some(&phrase[k + 1..])),
+        None => (phrase, None),
+    };
+    if !is_plain_capitalised(w1.as_bytes()) || is_determiner(w1) {
+        return None;
+    }
+    let lex = lexicon();
+    // What makes a word more than a name to the reading of a head: it is then read there.
+    let special = |i: &WordInfo| {
+        i.org_head.is_some()
+            || i.group_noun
+            || i.person_noun.is_some()
+            || i.document_noun
+            || i.outlet
+            || i.organization
+    };
+    let suffix = |w: &str| {
+        ascii_lower_is(w, 5, |w| {
+            matches!(
+                w,
+                "inc" | "inc." | "corp" | "corp." | "llc" | "ltd" | "ltd." | "plc" | "co."
+            )
+        })
+    };
+    let info1 = lex.word_info(w1);
+    let mut out = unknown_at(text, read);
+    out.kind = SpeakerKind::Person;
+    out.reference = Reference::Name;
+    match w2 {
+        None => {
+            if special(&info1) || suffix(w1) || pronoun(w1).is_some() {
+                return None;
+            }
+            out.last = Some(phrase);
+        }
+        Some(w2) => {
+            if !is_plain_capitalised(w2.as_bytes())
+                || info1.honorific.is_some()
+                || info1.person_noun.is_some()
+                || suffix(w1)
+                || suffix(w2)
+                || is_name_stop(w2)
+                || ascii_lower_is(w2, 4, |w| {
+                    matches!(w, "jr" | "sr" | "ii" | "iii" | "iv" | "by" | "from" | "of")
+                })
+            {
+                return None;
+            }
+            let info2 = lex.word_info(w2);
+            if special(&info2) {
+                return None;
+            }
+            if info1.first_name.is_none() && lex.name_kind(phrase).is_some() {
+                return None;
+            }
+            out.first = Some(w1);
+            out.last = Some(w2);
+            out.gender = info1.first_name.unwrap_or_default();
+        }
+    }
+    Some(out)
+}
+
 /// What [`classify`] gives for `text[read]` (a [`read_span`]) when it is one pronoun of ASCII
 /// letters alone (`he`, `They`, the most common source), with no tokenizing; None for
 /// anything else.
@@ -2563,6 +2646,90 @@ mod tests {
             tokenize_reference(&text, 0, text.len(), &mut b);
             proptest::prop_assert!(toks_eq(&a, &b));
         }
+    }
+
+    /// `plain_name` gives what `classify` gives, or leaves the phrase to it: on one and two
+    /// capitalised words made of the lexicons' words (first names, honorifics, role and
+    /// group nouns, organisation heads, outlets...), the word lists of this module, and
+    /// names of no list.
+    #[test]
+    fn plain_names_are_classified_as_classify_does() {
+        let lex = lexicon();
+        let cap = |w: &str| {
+            let mut c = w.chars();
+            c.next().map_or(String::new(), |f| {
+                f.to_uppercase().collect::<String>() + c.as_str()
+            })
+        };
+        let mut words: Vec<String> = lex
+            .words
+            .keys()
+            .filter(|k| !k.contains(' '))
+            .step_by(2)
+            .map(|k| cap(k))
+            .collect();
+        let cut: &[&str] = &[
+            "who", "which", "that", "for", "with", "about", "familiar", "close",
+        ];
+        for list in [FUNCTION_WORDS, NAME_STOPS, PARTICLES, cut] {
+            words.extend(list.iter().map(|w| cap(w)));
+        }
+        words.extend(
+            [
+                "Trump",
+                "Clinton",
+                "Chebanenko",
+                "Donald",
+                "Hillary",
+                "Inc",
+                "Corp",
+                "Jr",
+                "Sr",
+                "Iii",
+                "By",
+                "From",
+                "Of",
+                "Some",
+                "The",
+                "Reuters",
+                "Times",
+                "Ministry",
+                "Officials",
+                "Report",
+                "Mr",
+                "Sen",
+                "Gov",
+                "Smith",
+                "Was",
+                "Says",
+                "Ab",
+                "Zz",
+                "Ox",
+            ]
+            .map(str::to_owned),
+        );
+        let mut checked = 0;
+        let mut taken = 0;
+        let firsts: Vec<&String> = words.iter().step_by(3).collect();
+        for (n, w1) in words.iter().enumerate() {
+            let mut phrases = vec![w1.clone()];
+            phrases.extend(
+                firsts
+                    .iter()
+                    .skip(n % 5)
+                    .step_by(40)
+                    .map(|w0| format!("{w0} {w1}")),
+            );
+            for text in phrases {
+                let read = Span::new(0, text.len());
+                if let Some(p) = plain_name(&text, read) {
+                    assert_eq!(p, classify(&text, read), "{text:?}");
+                    taken += 1;
+                }
+                checked += 1;
+            }
+        }
+        assert!(taken > checked / 10, "{taken} of {checked}");
     }
 
     /// `pronoun`'s first-letter filter and `is_all_caps`'s one pass answer as the plain

@@ -1397,8 +1397,12 @@ impl<'a> ClassifyMemo<'a> {
             return (self.seen.store.len() - 1, m);
         }
         let toks = &mut self.toks;
-        self.seen
-            .read(text, at, || entities::classify_with(text, span, toks))
+        self.seen.read(text, at, || {
+            // A plain name (`Trump`, `Donald Trump`) with no tokenizing, else the whole
+            // reading.
+            entities::plain_name(text, at)
+                .unwrap_or_else(|| entities::classify_with(text, span, toks))
+        })
     }
 }
 
