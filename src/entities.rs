@@ -851,19 +851,22 @@ fn strip_the(name: &str) -> &str {
         .unwrap_or(name)
 }
 
+/// A bit for each lowercase ASCII letter of `letters` (bit 0 for `a`).
+const fn letter_bits(letters: &[u8]) -> u32 {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < letters.len() {
+        bits |= 1 << (letters[i] - b'a');
+        i += 1;
+    }
+    bits
+}
+
 /// The pronoun `word` is, if any.
 pub fn pronoun(word: &str) -> Option<Pronoun> {
     // Every pronoun starts with one of `himostuwy`: a word whose first byte is another
     // ASCII letter (most names) is none, with no lowercasing.
-    const FIRST: u32 = 1 << (b'h' - b'a')
-        | 1 << (b'i' - b'a')
-        | 1 << (b'm' - b'a')
-        | 1 << (b'o' - b'a')
-        | 1 << (b's' - b'a')
-        | 1 << (b't' - b'a')
-        | 1 << (b'u' - b'a')
-        | 1 << (b'w' - b'a')
-        | 1 << (b'y' - b'a');
+    const FIRST: u32 = letter_bits(b"himostuwy");
     match word.as_bytes().first() {
         Some(&b) if b.is_ascii_alphabetic() && FIRST & 1 << ((b | 0x20) - b'a') == 0 => {
             return None
@@ -894,7 +897,13 @@ fn ascii_lower_is(word: &str, max: usize, f: impl FnOnce(&str) -> bool) -> bool 
 }
 
 fn is_determiner(word: &str) -> bool {
-    // Every determiner is 1 to 9 ASCII letters.
+    // Every determiner is 1 to 9 ASCII letters, starting with one of `abcdefhmnostv`: a
+    // word starting with another letter (many names) is none, with no lowercasing.
+    const FIRST: u32 = letter_bits(b"abcdefhmnostv");
+    match word.as_bytes().first() {
+        Some(&b) if b.is_ascii_alphabetic() && FIRST & 1 << ((b | 0x20) - b'a') != 0 => {}
+        _ => return false,
+    }
     ascii_lower_is(word, 9, |w| {
         matches!(
             w,
@@ -2730,6 +2739,56 @@ mod tests {
             }
         }
         assert!(taken > checked / 10, "{taken} of {checked}");
+    }
+
+    /// `is_determiner`'s first-letter filter says no only to words its match says no to.
+    #[test]
+    fn determiner_filter_keeps_every_determiner() {
+        for w in [
+            "the",
+            "a",
+            "an",
+            "this",
+            "that",
+            "these",
+            "those",
+            "some",
+            "many",
+            "several",
+            "most",
+            "few",
+            "other",
+            "another",
+            "various",
+            "numerous",
+            "both",
+            "all",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "dozens",
+            "hundreds",
+            "thousands",
+            "one",
+            "more",
+            "certain",
+            "any",
+            "each",
+            "every",
+            "no",
+        ] {
+            assert!(is_determiner(w), "{w}");
+            assert!(is_determiner(&w.to_uppercase()), "{w}");
+        }
+        for w in ["Trump", "Xi", "", "1", "é", "Thé", "Zero", "Google", "I"] {
+            assert!(!is_determiner(w), "{w}");
+        }
     }
 
     /// `pronoun`'s first-letter filter and `is_all_caps`'s one pass answer as the plain
