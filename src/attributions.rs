@@ -4048,6 +4048,14 @@ fn extract_with(
     let mut q0 = 0usize;
     let mut around = Around::new(&top, 0);
     let mut credit_from = 0usize;
+    // What every batch of the text shares.
+    let work = Batch {
+        text,
+        sentences,
+        top: &top,
+        cues,
+        finder,
+    };
     for (si, sentence) in sentences.iter().enumerate() {
         while c < cues.len() && cues[c].span.start < sentence.span.start {
             c += 1;
@@ -4108,25 +4116,11 @@ fn extract_with(
             credit,
         });
         if batch.len() == BATCH || tokens >= BATCH_TOKENS {
-            let work = Batch {
-                text,
-                sentences,
-                top: &top,
-                cues,
-                finder,
-            };
             work.run(batch, toks, frames, scratch, &mut out);
             batch.clear();
             tokens = 0;
         }
     }
-    let work = Batch {
-        text,
-        sentences,
-        top: &top,
-        cues,
-        finder,
-    };
     work.run(batch, toks, frames, scratch, &mut out);
     drop_nested(text, &mut out, covers);
     out
