@@ -16,6 +16,13 @@
 //!   hold a cue), attributions (the mentions are found inside it), hedge flags
 //!   (`flag_hedged`, on a copy of the attributions), speakers (on a copy); MB/s and share
 //!   of their sum (the comparison lines count in it too);
+//! - each stage inside the pipeline: `analyze`'s stages in turn on each article, as
+//!   `Analyzer::analyze` runs them, each call timed by the clock (`Instant`, about 25 ns a
+//!   reading), beside the same stage alone (article after article, timed by the clock as
+//!   one loop), the least of `--runs` (at least 3) passes of each, since a clock counts
+//!   other jobs too. A stage alone runs with its code, tables and branch history warm;
+//!   inside the pipeline every other stage has run in between, so the ratio is what sharing
+//!   the core with the other stages costs it;
 //! - a checksum (FNV-1a) of every article's whole `Analysis` serialized as JSON, so a pure
 //!   speed change can be checked to leave the output byte-identical; `--dump OUT.jsonl`
 //!   also writes those JSON lines.
@@ -69,6 +76,110 @@ fn fnv1a(hash: &mut u64, bytes: &[u8]) {
         *hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
 }
+
+/// The stages of `Analyzer::analyze` in turn on each of `texts` (as `analyze` runs them),
+/// each call timed by the clock and summed over the texts: seconds per stage, in the order
+/// of [`PIPELINE`].
+fn pipeline_pass(
+    texts: &[String],
+    segmenter: &Segmenter,
+    cue_lexicon: &CueLexicon,
+    finder: &MentionFinder,
+) -> [f64; 5] {
+    let mut spent = [0f64; 5];
+    for text in texts {
+        let t0 = Instant::now();
+        let sentences = segmenter.segment(text);
+        let t1 = Instant::now();
+        let quote_spans = quotes::find_quotes(text, &sentences);
+        let t2 = Instant::now();
+        let (cues, hedge_spans) = cue_lexicon.find_with_hedges(text);
+        let t3 = Instant::now();
+        let mut a = attributions::extract(text, &sentences, &quote_spans, &cues, finder);
+        a.sort_by_key(|a| (a.cue.start, a.cue.end));
+        hedges::flag_hedged(&mut a, &hedge_spans);
+        let t4 = Instant::now();
+        let speakers = speakers::resolve(text, &sentences, &mut a);
+        let t5 = Instant::now();
+        black_box((sentences, quote_spans, cues, hedge_spans, a, speakers));
+        for (k, (from, to)) in [(t0, t1), (t1, t2), (t2, t3), (t3, t4), (t4, t5)]
+            .into_iter()
+            .enumerate()
+        {
+            spent[k] += (to - from).as_secs_f64();
+        }
+    }
+    spent
+}
+
+/// The same stages as [`pipeline_pass`], each alone over every text (timed by the clock as
+/// one loop), on the inputs the earlier stages made: `extracted` holds each text's
+/// attributions, sorted, whose speaker links the speaker stage rewrites in place.
+fn alone_pass(
+    texts: &[String],
+    segmenter: &Segmenter,
+    cue_lexicon: &CueLexicon,
+    finder: &MentionFinder,
+    inputs: &PipelineInputs,
+    extracted: &mut [Vec<sayso::Attribution>],
+) -> [f64; 5] {
+    let clock = |f: &mut dyn FnMut()| {
+        let t = Instant::now();
+        f();
+        t.elapsed().as_secs_f64()
+    };
+    [
+        clock(&mut || {
+            for t in texts {
+                black_box(segmenter.segment(t));
+            }
+        }),
+        clock(&mut || {
+            for (t, s) in texts.iter().zip(&inputs.sentences) {
+                black_box(quotes::find_quotes(t, s));
+            }
+        }),
+        clock(&mut || {
+            for t in texts {
+                black_box(cue_lexicon.find_with_hedges(t));
+            }
+        }),
+        clock(&mut || {
+            for (i, t) in texts.iter().enumerate() {
+                let (s, q, (c, h)) = (&inputs.sentences[i], &inputs.quotes[i], &inputs.cues[i]);
+                let mut a = attributions::extract(t, s, q, c, finder);
+                a.sort_by_key(|a| (a.cue.start, a.cue.end));
+                hedges::flag_hedged(&mut a, h);
+                black_box(a);
+            }
+        }),
+        clock(&mut || {
+            for (i, t) in texts.iter().enumerate() {
+                black_box(speakers::resolve(
+                    t,
+                    &inputs.sentences[i],
+                    &mut extracted[i],
+                ));
+            }
+        }),
+    ]
+}
+
+/// What the stages before each stage made, per text, for [`alone_pass`].
+struct PipelineInputs {
+    sentences: Vec<Vec<sayso::Sentence>>,
+    quotes: Vec<Vec<sayso::Span>>,
+    cues: Vec<(Vec<sayso::cues::CueMatch>, Vec<sayso::Span>)>,
+}
+
+/// The stages [`pipeline_pass`] and [`alone_pass`] time, in order.
+const PIPELINE: [&str; 5] = [
+    "segment",
+    "quotes",
+    "cues+hedges",
+    "attributions (+sort, flags)",
+    "speakers",
+];
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -234,4 +345,51 @@ fn main() {
         );
     }
     println!("  stages' sum            {sum:.3} s  {:7.1} MB/s", mb / sum);
+
+    if only.is_none() {
+        // Inside the pipeline and alone, passes interleaved: the least of each per stage,
+        // after a warm-up.
+        let inputs = PipelineInputs {
+            sentences: sentences.clone(),
+            quotes: quote_spans.clone(),
+            cues: texts
+                .iter()
+                .map(|t| cue_lexicon.find_with_hedges(t))
+                .collect(),
+        };
+        let mut sorted = extracted.clone();
+        pipeline_pass(&texts, &segmenter, &cue_lexicon, finder);
+        let (mut least, mut least_alone) = ([f64::INFINITY; 5], [f64::INFINITY; 5]);
+        for _ in 0..runs.max(3) {
+            let pass = pipeline_pass(&texts, &segmenter, &cue_lexicon, finder);
+            let alone = alone_pass(
+                &texts,
+                &segmenter,
+                &cue_lexicon,
+                finder,
+                &inputs,
+                &mut sorted,
+            );
+            for k in 0..5 {
+                least[k] = least[k].min(pass[k]);
+                least_alone[k] = least_alone[k].min(alone[k]);
+            }
+        }
+        let total: f64 = least.iter().sum();
+        println!(
+            "  inside the pipeline, article by article, against each stage alone (clock, least of {} passes):",
+            runs.max(3)
+        );
+        for ((name, t), alone) in PIPELINE.iter().zip(least).zip(least_alone) {
+            println!(
+                "  {name:<28} {t:.4} s  {:5.1}% of the pipeline   {:.2}x its time alone",
+                100.0 * t / total,
+                t / alone
+            );
+        }
+        println!(
+            "  pipeline                     {total:.4} s  {:7.1} MB/s",
+            mb / total
+        );
+    }
 }
