@@ -86,34 +86,51 @@ impl Analyzer {
                 .min(sentences.len().saturating_sub(1));
         }
         let hedges = hedges::find_hedges(text);
-        finish(text, sentences, quotes, attributions, hedges)
+        finish(text, sentences, quotes, attributions, hedges, true)
     }
 
     /// The whole pipeline on `text`.
     pub fn analyze(&self, text: &str) -> Analysis {
+        self.run(text, true)
+    }
+
+    /// The pipeline without its last stage: no speakers, and no attribution linked to one.
+    /// For benchmarks, which measure what the speaker stage costs `analyze` (issue 4 bounds
+    /// it); not part of the API.
+    #[doc(hidden)]
+    pub fn analyze_without_speakers(&self, text: &str) -> Analysis {
+        self.run(text, false)
+    }
+
+    fn run(&self, text: &str, speakers: bool) -> Analysis {
         let sentences = self.segmenter.segment(text);
         let quotes = quotes::find_quotes(text, &sentences);
         // Cues and hedges in one pass over the text.
         let (cues, hedges) = self.cues.find_with_hedges(text);
         let attributions =
             attributions::extract(text, &sentences, &quotes, &cues, MentionFinder::shared());
-        finish(text, sentences, quotes, attributions, hedges)
+        finish(text, sentences, quotes, attributions, hedges, speakers)
     }
 }
 
 /// The stages after attribution extraction: hedges (the hedges of `text`, flagged on the
-/// attributions holding them) and speakers.
+/// attributions holding them) and, when `with_speakers`, speakers.
 fn finish(
     text: &str,
     sentences: Vec<Sentence>,
     quotes: Vec<crate::Span>,
     mut attributions: Vec<Attribution>,
     hedges: Vec<crate::Span>,
+    with_speakers: bool,
 ) -> Analysis {
     // Attributions are ordered by cue (the documented order, and speakers index them).
     attributions.sort_by_key(|a| (a.cue.start, a.cue.end));
     hedges::flag_hedged(&mut attributions, &hedges);
-    let speakers = speakers::resolve(text, &sentences, &mut attributions);
+    let speakers = if with_speakers {
+        speakers::resolve(text, &sentences, &mut attributions)
+    } else {
+        Vec::new()
+    };
     Analysis {
         sentences,
         quotes,

@@ -74,3 +74,30 @@ def test_analyzer_pickles_as_its_configuration() -> None:
 def test_bad_cue_class_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match="cue class"):
         sayso.Analyzer(extra_cues={"opined": "angry"})
+
+
+def test_analyze_without_speakers_differs_only_in_speakers() -> None:
+    # The benchmark's entry point (benches/bench_analyze.py) must time the same work as
+    # analyze, less the speaker stage.
+    from sayso._sayso import _analyze_without_speakers
+
+    text = (
+        "Mayor Ann Lee said the bridge would reopen. “It is safe,” she added. "
+        "Critics, according to the Daily Courier, allegedly disagree."
+    )
+    full, bare = sayso.analyze(text), _analyze_without_speakers(text)
+    assert full.speakers and not bare.speakers
+    assert [s.text for s in bare.sentences] == [s.text for s in full.sentences]
+    assert [s.text for s in bare.hedges] == [s.text for s in full.hedges]
+    assert len(bare.attributions) == len(full.attributions) > 0
+    for a, b in zip(full.attributions, bare.attributions):
+        assert (a.source, a.cue, a.content, a.kind, a.hedged) == (
+            b.source,
+            b.cue,
+            b.content,
+            b.kind,
+            b.hedged,
+        )
+        assert b.speaker is None and b.speaker_confidence == 0.0
+    with pytest.raises(TypeError):
+        _analyze_without_speakers(b"bytes")  # type: ignore[arg-type]

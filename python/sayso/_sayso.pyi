@@ -275,3 +275,6 @@ def _analyze_attributions(
     """Sentences, hedges and speakers for attributions made elsewhere (gold data, another
     extractor): ``(source | None, cue, [content, ...])`` as ``(start, end)`` str indices."""
 
+def _analyze_without_speakers(text: str) -> Document:
+    """``analyze`` without the speaker stage (no speakers, no attribution linked to one), for
+    ``benches/bench_analyze.py``, which measures what the stage costs."""

@@ -258,11 +258,21 @@ pub(crate) fn analyze_with(
     analyzer: &Analyzer,
     text: &Bound<'_, PyAny>,
 ) -> PyResult<PyDocument> {
+    run_with(py, text, |data| analyzer.analyze(data))
+}
+
+/// `run` on the `str` `text` off the GIL, its analysis converted to `str` indices: a
+/// document.
+fn run_with(
+    py: Python<'_>,
+    text: &Bound<'_, PyAny>,
+    run: impl FnOnce(&str) -> crate::Analysis + Send,
+) -> PyResult<PyDocument> {
     let text = PyText::new(expect_str(text, "text")?)?;
     let data: &str = &text.text;
     let analysis = py.detach(|| {
         guarded("analyze", data.len(), || {
-            flat::Flat::new(text::char_analysis(data, analyzer.analyze(data)))
+            flat::Flat::new(text::char_analysis(data, run(data)))
         })
     })?;
     Ok(PyDocument::lazy(py, text.obj.unbind(), analysis))
@@ -294,6 +304,14 @@ fn analyze(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<PyDocument> {
     analyze_with(py, default_analyzer(), text)
 }
 
+/// `analyze` without the speaker stage (no speakers, no attribution linked to one), for
+/// `benches/bench_analyze.py`, which measures what the stage costs; not part of the API.
+#[pyfunction]
+fn _analyze_without_speakers(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<PyDocument> {
+    let analyzer = default_analyzer();
+    run_with(py, text, |data| analyzer.analyze_without_speakers(data))
+}
+
 #[pymodule(gil_used = false)]
 fn _sayso(m: &Bound<'_, PyModule>) -> PyResult<()> {
     tune_allocator();
@@ -309,6 +327,7 @@ fn _sayso(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_analyzer_from_config, m)?)?;
     batch::register(m)?;
     m.add_function(wrap_pyfunction!(given::_analyze_attributions, m)?)?;
+    m.add_function(wrap_pyfunction!(_analyze_without_speakers, m)?)?;
     Ok(())
 }
 
