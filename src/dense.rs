@@ -16,19 +16,26 @@
 //! phrase begins falls into `DEAD` after a byte or two and stays in that one row to its
 //! end, so the walk touches few rows and those stay in the cache.
 //!
-//! States are numbered breadth first (`DEAD`, `BOUNDARY`, then the trie by depth), rows
-//! are exactly as wide as the byte classes (bytes that lead every state to the same state
-//! share one), and ASCII capitals share their lowercase letters' classes (the walk
-//! lowercases nothing).
+//! States are numbered breadth first (`DEAD`, `BOUNDARY`, then the trie by depth); bytes
+//! that lead every state to the same state share a class, and ASCII capitals share their
+//! lowercase letters' classes (the walk lowercases nothing). The table is stored column by
+//! column, a class's column holding every state's next state as 16 bits: a walk spends
+//! nearly all its steps in the first few hundred states (`DEAD`, `BOUNDARY` and the first
+//! bytes of phrases, numbered first), and those lie side by side in each column, so the
+//! rows a text visits share cache lines (row after row of 32-bit entries, one per class,
+//! spread them over about a megabyte, which inside `analyze` the other stages' data pushed
+//! out of the L2 cache).
 
 /// The word-start automaton of a phrase set (see the module documentation).
 #[derive(Clone, Debug)]
 pub(crate) struct WordDfa {
-    /// The class of each byte; a capital's is its lowercase letter's.
-    classes: [u8; 256],
-    /// Row after row, `stride` entries each: the next state's id, its row's offset. Every
-    /// entry plus any class is an index of `trans`.
-    trans: Vec<u32>,
+    /// Where each byte's column starts in `trans`: its class times `column`. A capital's is
+    /// its lowercase letter's.
+    columns: [u32; 256],
+    /// Column after column, one per byte class, `column` entries each: the next state's id
+    /// after the state whose id is the entry's index in the column. Every entry plus any
+    /// column's start is an index of `trans`.
+    trans: Vec<u16>,
     /// The phrases each match state matches, in the order of their rows: a range of `hits`.
     match_at: Vec<(u32, u32)>,
     /// The phrases matched (their index and length in bytes) state after state.
@@ -37,7 +44,6 @@ pub(crate) struct WordDfa {
     start: u32,
     /// The bit set in the ids of the states where phrases end, and in no other's.
     match_bit: u32,
-    stride: u32,
     /// The longest phrase's length in bytes.
     max_len: usize,
 }
@@ -72,7 +78,8 @@ const BOUNDARY: usize = 1;
 impl WordDfa {
     /// The automaton of `phrases` (ASCII-lowercased by the caller: bytes are compared
     /// exactly, capitals in the text read as lowercase), or None when a phrase is empty or
-    /// the table would not fit 31-bit ids.
+    /// the states would not fit 16-bit ids (about 30,000 trie nodes; the shipped lexicon
+    /// makes about 7,500).
     pub(crate) fn new<S: AsRef<[u8]>>(phrases: &[S]) -> Option<Self> {
         let word = |b: u8| b.is_ascii_alphanumeric();
         // The trie.
@@ -199,20 +206,21 @@ impl WordDfa {
                 match_at[state_of[n] - first_match] = (from, u32::try_from(hits.len()).ok()?);
             }
         }
-        // A state's id is its row's offset in `trans`. The rows of the states where no
-        // phrase ends lie below a power of two, `match_bit`, and the others from it on, so
-        // that one bit of an id says whether it is a match state, and one test of four
-        // states `or`ed tells whether any is (the rows between are never read).
-        let match_bit =
-            (first_match.max(states - first_match) * stride).checked_next_power_of_two()?;
-        if match_bit >= 1 << 31 {
+        // A state's id is its index in every column. The states where no phrase ends lie
+        // below a power of two, `match_bit`, and the others from it on, so that one bit of
+        // an id says whether it is a match state, and one test of four states `or`ed tells
+        // whether any is (the entries between are never read).
+        let match_bit = first_match
+            .max(states - first_match)
+            .checked_next_power_of_two()?;
+        if match_bit > 1 << 15 {
             return None;
         }
         let id = |s: usize| -> usize {
             if s < first_match {
-                s * stride
+                s
             } else {
-                match_bit + (s - first_match) * stride
+                match_bit + (s - first_match)
             }
         };
         // The rows, breadth first: a fallback's row is always made before its node's.
@@ -232,20 +240,24 @@ impl WordDfa {
                 };
             }
         }
-        let mut trans = vec![0u32; match_bit + (states - first_match) * stride];
+        let column = match_bit + (states - first_match);
+        let mut trans = vec![0u16; column * stride];
         for s in 0..states {
             for c in 0..stride {
-                trans[id(s) + c] = id(next[s * stride + c]) as u32;
+                trans[c * column + id(s)] = u16::try_from(id(next[s * stride + c])).ok()?;
             }
         }
+        let mut columns = [0u32; 256];
+        for (b, &class) in classes.iter().enumerate() {
+            columns[b] = u32::try_from(usize::from(class) * column).ok()?;
+        }
         Some(WordDfa {
-            classes,
+            columns,
             trans,
             match_at,
             hits,
             start: id(BOUNDARY) as u32,
             match_bit: match_bit as u32,
-            stride: stride as u32,
             max_len,
         })
     }
@@ -253,12 +265,12 @@ impl WordDfa {
     /// The state after `state` (an id this automaton made) reads `byte` (in any case).
     #[inline(always)]
     fn next(&self, state: usize, byte: u8) -> usize {
-        let at = state + usize::from(self.classes[usize::from(byte)]);
+        let at = self.columns[usize::from(byte)] as usize + state;
         debug_assert!(at < self.trans.len());
-        // SAFETY: `state` is a row's offset (the start's or an entry of `trans`: states
-        // never leave this module), and a class is below `stride`, so `at` is an index of
-        // `trans`.
-        (unsafe { *self.trans.get_unchecked(at) }) as usize
+        // SAFETY: `state` is a state's id (the start's or an entry of `trans`: states never
+        // leave this module), below the length of a column, and `columns` holds the starts
+        // of the columns, so `at` is an index of `trans`.
+        usize::from(unsafe { *self.trans.get_unchecked(at) })
     }
 
     /// True when phrases end at `state`.
@@ -270,7 +282,7 @@ impl WordDfa {
     /// The phrases ending at `state`, each one's index and length.
     #[inline]
     fn matches(&self, state: usize) -> &[(u32, u32)] {
-        let (from, to) = self.match_at[(state - self.match_bit as usize) / self.stride as usize];
+        let (from, to) = self.match_at[state - self.match_bit as usize];
         &self.hits[from as usize..to as usize]
     }
 
@@ -361,7 +373,7 @@ impl WordDfa {
     /// The table's size in bytes.
     #[cfg(test)]
     pub(crate) fn memory_usage(&self) -> usize {
-        self.trans.len() * 4 + self.match_at.len() * 8 + self.hits.len() * 8 + 256
+        self.trans.len() * 2 + self.match_at.len() * 8 + self.hits.len() * 8 + 1024
     }
 }
 
