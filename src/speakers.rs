@@ -68,12 +68,17 @@ struct Entity<'a> {
     description: Option<&'a str>,
     gender: Gender,
     /// Lowercase words of the title, apposition and name, for descriptions to match, each
-    /// followed by a space (no word holds one). A person's are read at once (for `roles`);
-    /// another entity's phrases wait in `pending` until a description asks (`has_word`).
+    /// followed by a space (no word holds one). The phrases wait in `pending` until a
+    /// description asks (`has_word`) or, for a person, until its role nouns are needed
+    /// ([`Resolver::sync_roles`]): most are never asked.
     words: String,
-    /// The phrases whose words are not read yet, in order (only for entities that are not
-    /// persons, and while `eager` is false).
+    /// The phrases while `eager` is false, in order; the first `n_read` of them are read
+    /// into `words`.
     pending: [Option<Cow<'a, str>>; 4],
+    /// How many of `pending` are read into `words` (a person's, for its role nouns).
+    n_read: u8,
+    /// How many role nouns `roles` held after reading each of `pending`.
+    role_marks: [u8; 4],
     /// Whether the words are read as phrases come.
     eager: bool,
     /// How many words `words` holds.
@@ -156,17 +161,44 @@ fn for_each_word<'p>(phrase: &'p str, mut f: impl FnMut(&'p str) -> bool) {
 impl<'a> Entity<'a> {
     /// Add the words of `phrase` (at most [`MAX_WORDS`] distinct words in all).
     fn add_words(&mut self, phrase: Cow<'a, str>) {
-        if self.kind != SpeakerKind::Person && !self.eager {
+        if !self.eager {
             if let Some(slot) = self.pending.iter_mut().find(|s| s.is_none()) {
                 *slot = Some(phrase);
                 return;
             }
             self.eager = true;
-            for p in std::mem::take(&mut self.pending).into_iter().flatten() {
+            let read = usize::from(self.n_read);
+            for p in std::mem::take(&mut self.pending)
+                .into_iter()
+                .flatten()
+                .skip(read)
+            {
                 self.read_words(&p);
             }
         }
         self.read_words(&phrase);
+    }
+
+    /// How many phrases `add_words` was given while `eager` is false.
+    fn n_pending(&self) -> usize {
+        self.pending.iter().take_while(|p| p.is_some()).count()
+    }
+
+    /// How many of `roles` the entity had when its first `n` phrases were read: they are
+    /// read now if they were not.
+    fn roles_after(&mut self, n: usize) -> usize {
+        while usize::from(self.n_read) < n {
+            let k = usize::from(self.n_read);
+            let p = self.pending[k].take();
+            self.read_words(p.as_deref().unwrap_or(""));
+            self.pending[k] = p;
+            self.role_marks[k] = self.roles.count() as u8;
+            self.n_read += 1;
+        }
+        match n {
+            0 => 0,
+            n => usize::from(self.role_marks[n - 1]),
+        }
     }
 
     /// Whether a description's head word `w` is one of the entity's words.
@@ -174,7 +206,7 @@ impl<'a> Entity<'a> {
         if w.is_empty() {
             return false;
         }
-        if self.eager || self.kind == SpeakerKind::Person {
+        if self.eager || usize::from(self.n_read) == self.n_pending() {
             return self.read_has(w);
         }
         // A word among the first MAX_WORDS words is among the first MAX_WORDS distinct ones.
@@ -272,6 +304,10 @@ impl Roles {
         } else {
             self.more.push(role);
         }
+    }
+
+    fn count(&self) -> usize {
+        self.len + self.more.len()
     }
 
     fn iter(&self) -> impl Iterator<Item = &&'static str> {
@@ -382,8 +418,14 @@ fn lower_len(s: &str) -> usize {
     }
 }
 
-/// A resolver's lists [`Resolver::recent`], [`Resolver::said`] and [`Resolver::mentions`].
-type MentionLists = (Vec<Recent>, Vec<(usize, usize)>, Vec<(usize, Span)>);
+/// A resolver's lists [`Resolver::recent`], [`Resolver::said`], [`Resolver::mentions`] and
+/// [`Resolver::role_touches`].
+type MentionLists = (
+    Vec<Recent>,
+    Vec<(usize, usize)>,
+    Vec<(usize, Span)>,
+    Vec<RoleTouch>,
+);
 
 #[derive(Default)]
 struct Resolver<'a> {
@@ -397,12 +439,30 @@ struct Resolver<'a> {
     by_name: Map<'a, usize>,
     /// Groups by name (no leading `the`).
     by_group: Map<'a, usize>,
-    /// The latest person mentioned with each role word in a title or apposition, and where.
+    /// The latest person mentioned with each role word in a title or apposition, and where,
+    /// as of the first `roles_synced` of `role_touches` ([`Resolver::sync_roles`]).
     by_role: HashMap<&'static str, (usize, usize), foldhash::fast::RandomState>,
+    /// Every mention of a person, in order, with what its role nouns were then: `by_role`
+    /// is brought up to date from it only when a description asks, so the words of most
+    /// people are never read.
+    role_touches: Vec<RoleTouch>,
+    roles_synced: usize,
     /// Every mention of every entity: (entity, mention).
     mentions: Vec<(usize, Span)>,
     /// Every attribution linked: (entity, attribution).
     said: Vec<(usize, usize)>,
+}
+
+/// A mention of a person for [`Resolver::by_role`]: the person, where, and which of its role
+/// nouns it had then.
+#[derive(Clone, Copy, Debug)]
+struct RoleTouch {
+    entity: usize,
+    pos: usize,
+    /// Its role nouns were those of its first `phrases` phrases, or (with `u8::MAX`, when it
+    /// read its words as they came) the first `roles` of them.
+    phrases: u8,
+    roles: u8,
 }
 
 /// At most [`PER_NAME`] entity ids, oldest first, kept inline.
@@ -497,7 +557,8 @@ impl<'a> Resolver<'a> {
     /// A resolver with room for `entities` entities and `mentions` mentions, its lists of
     /// mentions in the buffers `lists` (emptied).
     fn with_capacity(entities: usize, mentions: usize, lists: MentionLists) -> Self {
-        let (mut recent, mut said_list, mut mention_list) = lists;
+        let (mut recent, mut said_list, mut mention_list, mut role_touches) = lists;
+        role_touches.clear();
         recent.clear();
         recent.reserve(mentions);
         mention_list.clear();
@@ -512,7 +573,9 @@ impl<'a> Resolver<'a> {
             names: NameFilter::default(),
             by_name: Map::with_capacity_and_hasher(entities, Default::default()),
             by_group: Map::default(),
-            by_role: HashMap::with_capacity_and_hasher(16, Default::default()),
+            by_role: HashMap::default(),
+            role_touches,
+            roles_synced: 0,
             mentions: mention_list,
             said: said_list,
         }
@@ -614,21 +677,46 @@ impl<'a> Resolver<'a> {
         e.last_pos = e.last_pos.max(mention.start);
         let pos = mention.start;
         if e.kind == SpeakerKind::Person {
-            for &w in e.roles.iter() {
-                match self.by_role.get_mut(w) {
-                    Some(v) if v.1 <= pos => *v = (id, pos),
-                    Some(_) => {}
-                    None => {
-                        self.by_role.insert(w, (id, pos));
-                    }
-                }
-            }
+            let (phrases, roles) = if e.eager {
+                (u8::MAX, e.roles.count() as u8)
+            } else {
+                (e.n_pending() as u8, 0)
+            };
+            self.role_touches.push(RoleTouch {
+                entity: id,
+                pos,
+                phrases,
+                roles,
+            });
         }
         self.recent.push(Recent {
             entity: id,
             sentence,
             pos,
         });
+    }
+
+    /// Bring `by_role` up to date: each person's mentions since the last call, in order,
+    /// with the role nouns it had at each (its words read now if they were not).
+    fn sync_roles(&mut self) {
+        for t in &self.role_touches[self.roles_synced..] {
+            let e = &mut self.entities[t.entity];
+            let n = if t.phrases == u8::MAX {
+                usize::from(t.roles)
+            } else {
+                e.roles_after(usize::from(t.phrases))
+            };
+            for &w in e.roles.iter().take(n) {
+                match self.by_role.get_mut(w) {
+                    Some(v) if v.1 <= t.pos => *v = (t.entity, t.pos),
+                    Some(_) => {}
+                    None => {
+                        self.by_role.insert(w, (t.entity, t.pos));
+                    }
+                }
+            }
+        }
+        self.roles_synced = self.role_touches.len();
     }
 
     /// The latest entity known by the single name `word` (a surname, or a first name), and
@@ -823,18 +911,21 @@ impl<'a> Resolver<'a> {
                 if hit.is_none() && may_miss && kind != SpeakerKind::Document {
                     return Err(Missed);
                 }
-                let far = || {
-                    // "the president" for a person titled so further back.
-                    (kind == SpeakerKind::Person)
-                        .then(|| self.by_role.get(&*head).map(|&(id, _)| id))
-                        .flatten()
-                };
                 match hit {
                     Some((id, more)) => Some((id, if more { 0.6 } else { 0.85 })),
-                    None => match far() {
-                        Some(id) => Some((id, 0.6)),
-                        None => Some((self.new_entity(p), 0.5)),
-                    },
+                    None => {
+                        // "the president" for a person titled so further back.
+                        let far = if kind == SpeakerKind::Person {
+                            self.sync_roles();
+                            self.by_role.get(&*head).map(|&(id, _)| id)
+                        } else {
+                            None
+                        };
+                        match far {
+                            Some(id) => Some((id, 0.6)),
+                            None => Some((self.new_entity(p), 0.5)),
+                        }
+                    }
                 }
             }
             _ => Some((self.new_entity(p), 1.0)),
@@ -1465,6 +1556,7 @@ struct Buffers {
     recent: Vec<Recent>,
     mentions: Vec<(usize, Span)>,
     said: Vec<(usize, usize)>,
+    role_touches: Vec<RoleTouch>,
 }
 
 /// The most items a buffer of [`Buffers`] keeps room for between calls: one article that
@@ -1500,6 +1592,7 @@ impl Buffers {
         reset(&mut self.recent);
         reset(&mut self.mentions);
         reset(&mut self.said);
+        reset(&mut self.role_touches);
     }
 }
 
@@ -1571,6 +1664,7 @@ fn resolve_with(
         std::mem::take(&mut b.recent),
         std::mem::take(&mut b.said),
         std::mem::take(&mut b.mentions),
+        std::mem::take(&mut b.role_touches),
     );
     let mut r = Resolver::with_capacity(sources.len(), 2 * sources.len(), lists);
     let links = &mut b.links;
@@ -1750,6 +1844,7 @@ fn resolve_with(
     b.recent = r.recent;
     b.mentions = r.mentions;
     b.said = r.said;
+    b.role_touches = r.role_touches;
     speakers
 }
 
@@ -1925,6 +2020,42 @@ mod tests {
             ] {
                 assert_eq!(lazy.has_word(w), eager.read_has(w), "{w} after {n} phrases");
             }
+        }
+    }
+
+    /// A person's role nouns read late, phrase by phrase, are those read as the phrases
+    /// came: after each phrase, and in order.
+    #[test]
+    fn late_roles_agree_with_reading_them() {
+        let phrases = [
+            "Gov. Ann Lee, a former minister",
+            "the spokesman and minister of the interior",
+            "one two three four five six seven eight nine ten eleven twelve thirteen",
+        ];
+        let mut lazy = Entity {
+            kind: SpeakerKind::Person,
+            ..Entity::default()
+        };
+        let mut eager = Entity {
+            kind: SpeakerKind::Person,
+            eager: true,
+            ..Entity::default()
+        };
+        let mut counts = Vec::new();
+        for p in &phrases {
+            lazy.add_words(Cow::Borrowed(p));
+            eager.read_words(p);
+            counts.push(eager.roles.count());
+        }
+        assert!(counts[0] >= 2, "{counts:?}");
+        for n in (0..=phrases.len()).rev() {
+            let k = lazy.roles_after(n);
+            assert_eq!(k, if n == 0 { 0 } else { counts[n - 1] });
+        }
+        let roles = |e: &Entity| e.roles.iter().copied().collect::<Vec<_>>();
+        assert_eq!(roles(&lazy), roles(&eager));
+        for w in ["governor", "minister", "interior", "thirteen", "lee"] {
+            assert_eq!(lazy.has_word(w), eager.read_has(w), "{w}");
         }
     }
 
