@@ -2170,6 +2170,12 @@ pub(crate) fn word_runs_into(text: &str, span: Span, out: &mut Vec<Span>) {
             if next.is_some_and(|b| b.is_ascii_lowercase() && !b"abdilotv".contains(&b)) {
                 break;
             }
+            // Nor one whose first two bytes start neither (`the`, `to`, `and`, `in`).
+            if let (Some(a), Some(&b)) = (next, bytes.get(run_end + 2)) {
+                if a.is_ascii_lowercase() && !may_start_particle(a, b) {
+                    break;
+                }
+            }
             if next.is_some_and(|b| b.is_ascii_uppercase()) && run_end + 1 < end {
                 // A capitalised ASCII word goes on the run, read with no slicing when it can be.
                 if let Some(ne) = ascii_word_end(bytes, run_end + 1, end) {
@@ -2202,6 +2208,22 @@ pub(crate) fn word_runs_into(text: &str, span: Span, out: &mut Vec<Span>) {
         out.push(Span::new(ws, run_end));
         i = run_end;
     }
+}
+
+/// Whether `of` or a particle ([`is_particle`]) may start with the bytes `a`, `b`.
+#[inline]
+fn may_start_particle(a: u8, b: u8) -> bool {
+    matches!(
+        (a, b),
+        (b'a', b'l')
+            | (b'b', b'i')
+            | (b'd', b'a' | b'e' | b'i' | b'o' | b'u')
+            | (b'i', b'b')
+            | (b'l', b'a' | b'e')
+            | (b'o', b'f')
+            | (b't', b'e')
+            | (b'v', b'a' | b'o')
+    )
 }
 
 /// The end of the word [`word_at`] reads at `i` (an ASCII letter or digit, `i < end`) when
@@ -2269,8 +2291,42 @@ fn word_at(text: &str, i: usize, end: usize) -> (usize, usize) {
             Some(&b) if b < 0x80 && !matches!(b, b'-' | b'.' | b'\'' | b'&') => return (i, i + k),
             _ => {}
         }
+        if let Some(j) = ascii_word_at_mark(piece, k) {
+            return (i, i + j);
+        }
     }
     word_at_read(text, i, end)
+}
+
+/// What [`word_at_read`] gives (the word's length) for `piece`, ASCII letters and digits up
+/// to `k` and then a joining mark (`-`, `.`, `'`, `’`, `&`), when the mark joins nothing:
+/// after it comes the end or an ASCII byte that is no letter or digit (`Trump.`, `Mr. `), or
+/// the mark is a possessive's (`Trump’s `). None when the mark may join a word (`U.S.`,
+/// `O'Neil`) or when a byte beyond ASCII follows: `word_at_read` reads those.
+#[inline]
+fn ascii_word_at_mark(piece: &str, k: usize) -> Option<usize> {
+    let bytes = piece.as_bytes();
+    let (mark_len, quote) = match bytes.get(k)? {
+        b'-' | b'.' | b'&' => (1, false),
+        b'\'' => (1, true),
+        0xE2 if bytes.get(k + 1..k + 3) == Some(&[0x80, 0x99]) => (3, true),
+        _ => return None,
+    };
+    let after = k + mark_len;
+    // The end, or an ASCII byte that is no letter or digit, at `at`.
+    let ends =
+        |at: usize| !matches!(bytes.get(at), Some(&b) if b >= 0x80 || b.is_ascii_alphanumeric());
+    match bytes.get(after) {
+        // A possessive `’s`: not part of the word.
+        Some(b's' | b'S') if quote && ends(after + 1) => return Some(k),
+        _ if !ends(after) => return None,
+        _ => {}
+    }
+    if bytes[k] == b'.' && k <= 6 && keeps_final_dot(&piece[..k + 1]) {
+        Some(k + 1)
+    } else {
+        Some(k)
+    }
 }
 
 /// [`word_at`] char by char, with no fast path.
@@ -2899,6 +2955,18 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// On any text of words, marks and spaces, `word_at` reads as `word_at_read` does.
+        #[test]
+        fn word_at_is_the_char_reading_on_any_text(text in "([A-Za-z]{1,4}|Mr|Jr|Inc|[sS]|[ ,.’'&-]|é|\u{2019}\u{2019}){0,12}") {
+            for i in 0..text.len() {
+                if text.is_char_boundary(i) {
+                    proptest::prop_assert_eq!(word_at(&text, i, text.len()), word_at_read(&text, i, text.len()));
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
         /// On any text of capitals, letters, spaces and the joining marks, the runs are the
         /// reference reading's.
         #[test]
@@ -2915,7 +2983,8 @@ mod tests {
     #[test]
     fn word_at_is_the_char_reading() {
         let text = "Mr. Ann O'Neil-Smith, the U.S. envoy & Co., said 42 times: café Trump’s \
-                    Jr. x.y a-b- 'quoted' end.";
+                    Jr. x.y a-b- 'quoted' end. Trump's Obama’S Bush’st Kerry’é Lee’’ A&. B&c \
+                    Dr.\nSt.é Inc.’s X’";
         for i in 0..text.len() {
             if !text.is_char_boundary(i) {
                 continue;
@@ -3271,6 +3340,10 @@ mod tests {
             words.push(w[..1].to_uppercase() + &w[1..]);
             words.push(format!("{w}s"));
             words.push(w[1..].to_owned());
+        }
+        for w in PARTICLES.iter().chain(&["of"]) {
+            let b = w.as_bytes();
+            assert!(may_start_particle(b[0], b[1]), "{w}");
         }
         for w in &words {
             assert_eq!(is_particle(w), PARTICLES.contains(&w.as_str()), "{w}");
