@@ -1557,6 +1557,15 @@ struct Buffers {
     mentions: Vec<(usize, Span)>,
     said: Vec<(usize, usize)>,
     role_touches: Vec<RoleTouch>,
+    /// Where each entity's first mention ends.
+    first_at: Vec<usize>,
+    /// Each entity's place among the speakers (`usize::MAX` for none).
+    slot: Vec<usize>,
+    /// The speakers' entities, and their order of first mention.
+    ids: Vec<usize>,
+    speaker_order: Vec<usize>,
+    /// Each speaker's mentions, attributions, and where its first mention starts.
+    counts: Vec<(usize, usize, usize)>,
 }
 
 /// The most items a buffer of [`Buffers`] keeps room for between calls: one article that
@@ -1593,6 +1602,11 @@ impl Buffers {
         reset(&mut self.mentions);
         reset(&mut self.said);
         reset(&mut self.role_touches);
+        reset(&mut self.first_at);
+        reset(&mut self.slot);
+        reset(&mut self.ids);
+        reset(&mut self.speaker_order);
+        reset(&mut self.counts);
     }
 }
 
@@ -1754,7 +1768,9 @@ fn resolve_with(
 
     // A person known only by surname takes the full name the text gives after it (the
     // names there were not read when nothing asked for them).
-    let mut first_at = vec![usize::MAX; r.entities.len()];
+    let n = r.entities.len();
+    let first_at = &mut b.first_at;
+    first_at.resize(n, usize::MAX);
     for &(id, m) in &r.mentions {
         first_at[id] = first_at[id].min(m.end);
     }
@@ -1769,20 +1785,21 @@ fn resolve_with(
 
     // Speakers: entities with attributions, in order of first mention, each with its
     // mentions and attributions in order, without repeats: bucketed by speaker in one pass
-    // over each list (other entities get no list).
-    let n = r.entities.len();
-    let mut slot = vec![usize::MAX; n];
-    let mut lists: Vec<(usize, Vec<Span>, Vec<usize>)> = Vec::new();
+    // over each list (other entities get no list), into lists of their exact sizes.
+    let (slot, ids, counts) = (&mut b.slot, &mut b.ids, &mut b.counts);
+    slot.resize(n, usize::MAX);
     for (i, e) in r.entities.iter().enumerate() {
         if e.is_speaker() {
-            slot[i] = lists.len();
-            lists.push((i, Vec::new(), Vec::new()));
+            slot[i] = ids.len();
+            ids.push(i);
         }
     }
-    let mut counts = vec![(0usize, 0usize); lists.len()];
-    for &(e, _) in &r.mentions {
+    // Each speaker's mentions, attributions, and where its first mention starts.
+    counts.resize(ids.len(), (0, 0, usize::MAX));
+    for &(e, m) in &r.mentions {
         if let Some(c) = counts.get_mut(slot[e]) {
             c.0 += 1;
+            c.2 = c.2.min(m.start);
         }
     }
     for &(e, _) in &r.said {
@@ -1790,29 +1807,42 @@ fn resolve_with(
             c.1 += 1;
         }
     }
-    for ((_, mentions, said), &(m, a)) in lists.iter_mut().zip(&counts) {
-        mentions.reserve_exact(m);
-        said.reserve_exact(a);
+    // In order of first mention, ties in the entities' order.
+    let order = &mut b.speaker_order;
+    order.extend(0..ids.len());
+    order.sort_by_key(|&k| counts[k].2);
+    let mut speakers: Vec<Speaker> = Vec::with_capacity(ids.len());
+    for &k in order.iter() {
+        let e = &r.entities[ids[k]];
+        slot[ids[k]] = speakers.len();
+        speakers.push(Speaker {
+            name: e.name.to_owned(),
+            kind: e.kind,
+            title: e.title.map(str::to_owned),
+            description: e.description.map(str::to_owned),
+            mentions: Vec::with_capacity(counts[k].0),
+            attributions: Vec::with_capacity(counts[k].1),
+            cue_classes: CueClassCounts::default(),
+        });
     }
     for &(e, m) in &r.mentions {
-        if let Some(l) = lists.get_mut(slot[e]) {
-            l.1.push(m);
+        if let Some(s) = speakers.get_mut(slot[e]) {
+            s.mentions.push(m);
         }
     }
     for &(e, a) in &r.said {
-        if let Some(l) = lists.get_mut(slot[e]) {
-            l.2.push(a);
+        if let Some(s) = speakers.get_mut(slot[e]) {
+            s.attributions.push(a);
         }
     }
-    for (_, mentions, said) in &mut lists {
-        mentions.sort();
-        mentions.dedup();
-        said.sort();
-        said.dedup();
-    }
-    lists.sort_by_key(|(_, mentions, _)| mentions.first().map_or(usize::MAX, |m| m.start));
-    for (k, &(i, _, _)) in lists.iter().enumerate() {
-        slot[i] = k;
+    for s in &mut speakers {
+        s.mentions.sort();
+        s.mentions.dedup();
+        s.attributions.sort();
+        s.attributions.dedup();
+        for &a in &s.attributions {
+            s.cue_classes.add(attributions[a].cue_class);
+        }
     }
     for (a, link) in attributions.iter_mut().zip(links.iter()) {
         if let Some((id, conf)) = *link {
@@ -1820,25 +1850,6 @@ fn resolve_with(
             a.speaker_confidence = conf;
         }
     }
-    let speakers = lists
-        .into_iter()
-        .map(|(i, mentions, said)| {
-            let e = &r.entities[i];
-            let mut cue_classes = CueClassCounts::default();
-            for &a in &said {
-                cue_classes.add(attributions[a].cue_class);
-            }
-            Speaker {
-                name: e.name.to_owned(),
-                kind: e.kind,
-                title: e.title.map(str::to_owned),
-                description: e.description.map(str::to_owned),
-                mentions,
-                attributions: said,
-                cue_classes,
-            }
-        })
-        .collect();
     // The buffers back, for the next call.
     b.toks = std::mem::take(toks);
     b.recent = r.recent;
