@@ -36,9 +36,10 @@ pub(crate) struct WordDfa {
     /// after the state whose id is the entry's index in the column. Every entry plus any
     /// column's start is an index of `trans`.
     trans: Vec<u16>,
-    /// The phrases each match state matches, in the order of their rows: a range of `hits`.
-    match_at: Vec<(u32, u32)>,
-    /// The phrases matched (their index and length in bytes) state after state.
+    /// The phrases each match state matches, by its id less `match_bit`.
+    match_at: Vec<MatchAt>,
+    /// The phrases matched beyond each match state's first (their index and length in
+    /// bytes), state after state.
     hits: Vec<(u32, u32)>,
     /// The start state's id (`BOUNDARY`).
     start: u32,
@@ -46,6 +47,18 @@ pub(crate) struct WordDfa {
     match_bit: u32,
     /// The longest phrase's length in bytes.
     max_len: usize,
+}
+
+/// The phrases a match state matches: the first held here, so that the common state that
+/// ends one phrase is read with one load (a cache miss more often than not: matches are
+/// rare and far apart), the others a range of [`WordDfa`]'s `hits`.
+#[derive(Clone, Copy, Debug, Default)]
+#[repr(C, align(16))]
+struct MatchAt {
+    /// The first phrase's index and length in bytes.
+    first: (u32, u32),
+    /// The others: a range of `hits`.
+    more: (u32, u32),
 }
 
 /// A node of the phrases' trie while the automaton is built.
@@ -197,13 +210,16 @@ impl WordDfa {
         let first_match = 2 + order[1..].iter().filter(|&&n| outs[n].is_empty()).count();
         let state = |f: Result<usize, usize>| f.map_or_else(|s| s, |m| state_of[m]);
         // The match states' phrases, by match state (from `first_match` on).
-        let mut match_at = vec![(0u32, 0u32); states - first_match];
+        let mut match_at = vec![MatchAt::default(); states - first_match];
         let mut hits: Vec<(u32, u32)> = Vec::new();
         for &n in &order[1..] {
             if state_of[n] >= first_match {
                 let from = u32::try_from(hits.len()).ok()?;
-                hits.extend_from_slice(&outs[n]);
-                match_at[state_of[n] - first_match] = (from, u32::try_from(hits.len()).ok()?);
+                hits.extend_from_slice(&outs[n][1..]);
+                match_at[state_of[n] - first_match] = MatchAt {
+                    first: outs[n][0],
+                    more: (from, u32::try_from(hits.len()).ok()?),
+                };
             }
         }
         // A state's id is its index in every column. The states where no phrase ends lie
@@ -279,11 +295,15 @@ impl WordDfa {
         state & self.match_bit as usize != 0
     }
 
-    /// The phrases ending at `state`, each one's index and length.
+    /// Calls `found` with the phrases ending at `state` (a match state), each one's index
+    /// and length, and `end`: the first phrase alone, then any others.
     #[inline]
-    fn matches(&self, state: usize) -> &[(u32, u32)] {
-        let (from, to) = self.match_at[state - self.match_bit as usize];
-        &self.hits[from as usize..to as usize]
+    fn report(&self, state: usize, end: usize, found: &mut impl FnMut(&[(u32, u32)], usize)) {
+        let m = &self.match_at[state - self.match_bit as usize];
+        found(std::slice::from_ref(&m.first), end);
+        if m.more.0 < m.more.1 {
+            found(&self.hits[m.more.0 as usize..m.more.1 as usize], end);
+        }
     }
 
     /// The matches of the lanes in `states` after step `t` of `for_each_match`, out of its
@@ -301,15 +321,16 @@ impl WordDfa {
         for (k, &sk) in states.iter().enumerate() {
             let i = from[k] + t;
             if self.is_match(sk) && i >= own[k] {
-                found(self.matches(sk), i + 1);
+                self.report(sk, i + 1, found);
             }
         }
     }
 
     /// Calls `found(phrases, end)` for every phrase that ends at `end` (exclusive) in
     /// `bytes` and starts at a word start (the text's start or after a byte that is not an
-    /// ASCII letter or digit): `phrases` are those ending there, each one's index and
-    /// length, every end once, in no particular order.
+    /// ASCII letter or digit): `phrases` are some of those ending there, each one's index
+    /// and length, every phrase once (an end's phrases in one call or two), in no particular
+    /// order.
     pub(crate) fn for_each_match(&self, bytes: &[u8], mut found: impl FnMut(&[(u32, u32)], usize)) {
         // Each step's state depends on the last, so one walk waits on every load. The text
         // is cut in `LANES` pieces walked side by side, each load independent of the
@@ -364,7 +385,7 @@ impl WordDfa {
             for (i, &b) in bytes.iter().enumerate().take(to[k]).skip(from[k] + steps) {
                 s = self.next(s, b);
                 if self.is_match(s) && i >= own[k] {
-                    found(self.matches(s), i + 1);
+                    self.report(s, i + 1, &mut found);
                 }
             }
         }
@@ -373,7 +394,7 @@ impl WordDfa {
     /// The table's size in bytes.
     #[cfg(test)]
     pub(crate) fn memory_usage(&self) -> usize {
-        self.trans.len() * 2 + self.match_at.len() * 8 + self.hits.len() * 8 + 1024
+        self.trans.len() * 2 + self.match_at.len() * 16 + self.hits.len() * 8 + 1024
     }
 }
 
