@@ -682,12 +682,17 @@ impl<'a> Resolver<'a> {
             } else {
                 (e.n_pending() as u8, 0)
             };
-            self.role_touches.push(RoleTouch {
-                entity: id,
-                pos,
-                phrases,
-                roles,
-            });
+            // A person with no phrase read or waiting (a name alone, most) has no role noun
+            // to note.
+            let any = if e.eager { roles != 0 } else { phrases != 0 };
+            if any {
+                self.role_touches.push(RoleTouch {
+                    entity: id,
+                    pos,
+                    phrases,
+                    roles,
+                });
+            }
         }
         self.recent.push(Recent {
             entity: id,
