@@ -80,6 +80,57 @@ pub(super) fn skip_plain(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// [`skip_plain`] from one 64-byte block's mask to the next: the segmenter's loop stops every
+/// twenty-odd bytes in news text (commas, periods, line breaks, curly quotes), and each stop
+/// would otherwise compute the masks of the bytes after it afresh, sixteen at a time, though
+/// the last call had computed most of them. A block's mask is computed once, and a stop
+/// inside it takes the next bit.
+pub(super) struct Skipper {
+    /// The block `base..end` whose mask is `mask` (bit `k`: byte `base + k` may be
+    /// interesting); empty before the first.
+    base: usize,
+    end: usize,
+    mask: u64,
+}
+
+impl Skipper {
+    pub(super) fn new() -> Self {
+        Skipper {
+            base: 0,
+            end: 0,
+            mask: 0,
+        }
+    }
+
+    /// What [`skip_plain`] returns for `bytes` (the same slice at every call) from `i`.
+    #[inline]
+    pub(super) fn skip(&mut self, bytes: &[u8], mut i: usize) -> usize {
+        #[cfg(target_arch = "x86_64")]
+        loop {
+            if self.base <= i && i < self.end {
+                let m = self.mask >> (i - self.base);
+                if m != 0 {
+                    return i + m.trailing_zeros() as usize;
+                }
+                i = self.end;
+            }
+            if i + 64 > bytes.len() {
+                break;
+            }
+            // SAFETY: bytes[i..i + 64] is inside `bytes`.
+            let mask = unsafe {
+                let at = bytes.as_ptr().add(i);
+                u64::from(maybe_interesting_16(at))
+                    | u64::from(maybe_interesting_16(at.add(16))) << 16
+                    | u64::from(maybe_interesting_16(at.add(32))) << 32
+                    | u64::from(maybe_interesting_16(at.add(48))) << 48
+            };
+            (self.base, self.end, self.mask) = (i, i + 64, mask);
+        }
+        skip_plain(bytes, i)
+    }
+}
+
 /// [`maybe_interesting`] for the sixteen bytes at `at`, with SSE2 (part of every x86-64
 /// processor), as the low 16 bits; the non-ASCII bytes flagged are only the lead bytes of
 /// [`INTERESTING`] (so accented words and other scripts are skipped too).
@@ -236,6 +287,35 @@ pub(super) fn is_pictograph(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The skipper never passes a byte the segmenter's loop stops at (it may stop before
+        /// one, at a byte its masks cannot tell apart, as `skip_plain` may), called from any
+        /// position on, in order, as the loop calls it (each time from a byte after the last
+        /// stop).
+        #[test]
+        fn the_skipper_stops_before_every_interesting_byte(
+            text in proptest::collection::vec(proptest::sample::select(
+                vec![b'a', b' ', b',', b'.', b'\n', 0xE2, 0x80, b'~', b'1']), 0..300),
+            steps in proptest::collection::vec(1usize..90, 1..40),
+        ) {
+            let first = |from: usize| {
+                (from..text.len())
+                    .find(|&j| INTERESTING[usize::from(text[j])])
+                    .unwrap_or(text.len())
+            };
+            let mut skipper = Skipper::new();
+            let mut i = 0;
+            for step in steps {
+                if i >= text.len() {
+                    break;
+                }
+                let stop = skipper.skip(&text, i);
+                proptest::prop_assert!(i <= stop && stop <= first(i), "{} {} {}", i, stop, first(i));
+                i = stop + step;
+            }
+        }
+    }
 
     #[test]
     fn the_word_mask_covers_the_table() {

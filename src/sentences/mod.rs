@@ -190,9 +190,10 @@ impl<'a> Scan<'a> {
         let first = self.content_start();
         self.line_start = first;
         let mut i = self.paragraph_start(first);
+        let mut skipper = chars::Skipper::new();
         while i < n {
-            // Sixteen or eight bytes at a time past bytes that cannot matter.
-            i = chars::skip_plain(self.b, i);
+            // Sixty-four bytes at a time past bytes that cannot matter.
+            i = skipper.skip(self.b, i);
             if i >= n {
                 break;
             }
