@@ -280,6 +280,8 @@ const DISCOURSE_LIST: &[&str] = &[
     "then",
 ];
 static DISCOURSE: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(DISCOURSE_LIST));
+/// The most bytes of a word of [`DISCOURSE_LIST`] or [`SKIPPED_ADVERBS`].
+const LONE_WORD: usize = 16;
 /// Sentence adverbs that may stand between a source and its verb without belonging to the
 /// cue (`Carter however said`, `Officials here said`).
 const SKIPPED_ADVERBS: &[&str] = &[
@@ -3853,11 +3855,13 @@ impl Ctx<'_> {
         // `Still, he called …`: a lone discourse word before the frame is no content.
         if let [only] = content.as_slice() {
             let before_cue = only.end <= self.toks[f.first].span.start;
-            let w = self.text[only.start..only.end].to_ascii_lowercase();
-            if before_cue
-                && (DISCOURSE.contains(&w.as_str()) || SKIPPED_ADVERBS.contains(&w.as_str()))
-            {
-                return None;
+            // (a lowercased copy only of a fragment short enough to be one of those words
+            // (`lone_words_are_short`), not of every quotation and clause)
+            if before_cue && only.len() <= LONE_WORD {
+                let w = self.text[only.start..only.end].to_ascii_lowercase();
+                if DISCOURSE.contains(&w.as_str()) || SKIPPED_ADVERBS.contains(&w.as_str()) {
+                    return None;
+                }
             }
         }
         // `The pier, he said, will close by May.`: a frame set off by commas inside the
@@ -4724,6 +4728,13 @@ mod tests {
     }
 
     /// The pronoun of a contraction, by its length; none for other words with apostrophes.
+    #[test]
+    fn lone_words_are_short() {
+        for w in DISCOURSE_LIST.iter().chain(SKIPPED_ADVERBS) {
+            assert!(w.len() <= LONE_WORD, "{w}");
+        }
+    }
+
     #[test]
     fn contraction_pronouns() {
         for (w, n) in [
