@@ -676,8 +676,9 @@ impl Lexicon {
     /// `person_noun(word)` and `org_head(word)` at once.
     pub(crate) fn word_info(&self, word: &str) -> WordInfo {
         let mut info = self.words.get(word).unwrap_or_default();
-        let bare = word.trim_end_matches('.');
-        if bare.len() != word.len() {
+        // Most words end in no `.`: no trimming for them.
+        if word.as_bytes().last() == Some(&b'.') {
+            let bare = word.trim_end_matches('.');
             info.honorific = self.words.get(bare).and_then(|i| i.honorific);
         }
         info
@@ -808,17 +809,22 @@ impl Lexicon {
         // A marker found on word boundaries has each of its words as a whole word of the
         // phrase: with none of the markers' chosen words, there is none.
         let maybe = if phrase.is_ascii() {
-            // Byte by byte: an ASCII char is alphanumeric as its byte is.
+            // An ASCII char is alphanumeric as its byte is: the words eight bytes at a time,
+            // and most of them said no to by the keys' lengths and first letters, with no
+            // probe.
             let b = phrase.as_bytes();
+            let words = &self.anonymity_words;
             let mut i = 0;
             let mut found = false;
             while i < b.len() && !found {
-                let start = i;
-                while i < b.len() && b[i].is_ascii_alphanumeric() {
+                if !b[i].is_ascii_alphanumeric() {
                     i += 1;
+                    continue;
                 }
-                found = i > start && self.anonymity_words.contains(&phrase[start..i]);
-                i += 1;
+                let start = i;
+                i = ascii_alnum_end(b, i + 1);
+                let (k, bit) = length_bit(&b[start..i]);
+                found = words.lengths[k] & bit != 0 && words.contains(&phrase[start..i]);
             }
             found
         } else {
