@@ -38,6 +38,7 @@
 //! ```
 
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 use crate::document::{Attribution, CueClassCounts, Sentence, Speaker, SpeakerKind};
@@ -1452,24 +1453,29 @@ impl<'a> Memo<'a> {
         at: Span,
         read: impl FnOnce() -> SourcePhrase<'a>,
     ) -> (usize, Span) {
-        let key = at.as_str(text);
-        if let Some(&i) = self.index.get(key) {
-            let (start, p) = &self.store[i];
-            let m = Span::new(
-                p.mention.start - start + at.start,
-                p.mention.end - start + at.start,
-            );
-            return (i, m);
+        // One hash for a look-up and the insertion after it.
+        match self.index.entry(at.as_str(text)) {
+            Entry::Occupied(o) => {
+                let i = *o.get();
+                let (start, p) = &self.store[i];
+                let m = Span::new(
+                    p.mention.start - start + at.start,
+                    p.mention.end - start + at.start,
+                );
+                (i, m)
+            }
+            Entry::Vacant(v) => {
+                let p = read();
+                let i = self.store.len();
+                let m = p.mention;
+                // An empty mention is no position in the text: such a phrase is not shared.
+                if !p.mention.is_empty() && p.mention.start >= at.start {
+                    v.insert(i);
+                }
+                self.store.push((at.start, p));
+                (i, m)
+            }
         }
-        let p = read();
-        let i = self.store.len();
-        let m = p.mention;
-        // An empty mention is no position in the text: such a phrase is not shared.
-        if !p.mention.is_empty() && p.mention.start >= at.start {
-            self.index.insert(key, i);
-        }
-        self.store.push((at.start, p));
-        (i, m)
     }
 
     fn get(&self, i: usize) -> &SourcePhrase<'a> {
