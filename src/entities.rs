@@ -2003,19 +2003,95 @@ fn is_function_word(word: &str) -> bool {
     if b.is_empty() || b.len() > 10 || !b[0].is_ascii_alphabetic() {
         return false;
     }
-    if !word.is_ascii() {
-        static SET: OnceLock<LexSet> = OnceLock::new();
-        let set = SET.get_or_init(|| FUNCTION_WORDS.iter().map(|w| (*w).to_owned()).collect());
-        return with_lower(word, |w| set.contains(w));
+    match short_key(b) {
+        // Up to 8 bytes: the packed word in the table, of the word's length (a word with a
+        // NUL byte packs as a shorter one).
+        Some((lo, 0)) => {
+            let mut i = function_slot(lo);
+            loop {
+                match FUNCTION_TABLE[i] {
+                    0 => return false,
+                    k if k == lo => return packed_len(lo) == b.len(),
+                    _ => i = (i + 1) % FUNCTION_TABLE.len(),
+                }
+            }
+        }
+        Some((lo, hi)) => b.len() == 9 && FUNCTION_NINE.contains(&(lo, hi)),
+        None => {
+            static SET: OnceLock<LexSet> = OnceLock::new();
+            let set = SET.get_or_init(|| FUNCTION_WORDS.iter().map(|w| (*w).to_owned()).collect());
+            with_lower(word, |w| set.contains(w))
+        }
     }
-    let mut buf = [0u8; 10];
-    for (d, s) in buf.iter_mut().zip(b) {
-        *d = s.to_ascii_lowercase();
-    }
-    is_function_word_lower(&buf[..b.len()])
 }
 
-/// [`FUNCTION_WORDS`] as a match, for lowercase ASCII bytes.
+/// The bytes of `w` (at most 8 of them) as a little-endian word, zero-padded: what
+/// [`short_key`] gives for a lowercase word of up to 8 bytes.
+const fn pack(w: &[u8]) -> u64 {
+    let mut x = 0u64;
+    let mut i = 0;
+    while i < w.len() && i < 8 {
+        x |= (w[i] as u64) << (8 * i);
+        i += 1;
+    }
+    x
+}
+
+/// How many bytes a [`pack`]ed word with no NUL byte has.
+fn packed_len(x: u64) -> usize {
+    8 - (x.leading_zeros() / 8) as usize
+}
+
+/// The slot of [`FUNCTION_TABLE`] a packed word is looked for from.
+const fn function_slot(x: u64) -> usize {
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize
+}
+
+/// The [`FUNCTION_WORDS`] of up to 8 bytes, [`pack`]ed, by open addressing (0: an empty
+/// slot): a capitalised word of running text is told apart from them with a probe or two,
+/// not a comparison with each word of its length.
+static FUNCTION_TABLE: [u64; 256] = {
+    let mut table = [0u64; 256];
+    let mut k = 0;
+    while k < FUNCTION_WORDS.len() {
+        let w = FUNCTION_WORDS[k].as_bytes();
+        if w.len() <= 8 {
+            let x = pack(w);
+            let mut i = function_slot(x);
+            while table[i] != 0 && table[i] != x {
+                i = (i + 1) % 256;
+            }
+            table[i] = x;
+        }
+        k += 1;
+    }
+    table
+};
+
+/// The [`FUNCTION_WORDS`] of 9 bytes as [`short_key`] gives them: the first 8 bytes and
+/// the last.
+const FUNCTION_NINE: [(u64, u64); 3] = {
+    let mut out = [(0u64, 0u64); 3];
+    let (mut k, mut n) = (0, 0);
+    while k < FUNCTION_WORDS.len() {
+        let w = FUNCTION_WORDS[k].as_bytes();
+        assert!(w.len() <= 9, "a function word of more than 9 bytes");
+        if w.len() == 9 {
+            out[n] = (pack(w), w[8] as u64);
+            n += 1;
+        }
+        k += 1;
+    }
+    assert!(
+        n == 3,
+        "FUNCTION_NINE's length is the count of 9-byte function words"
+    );
+    out
+};
+
+/// [`FUNCTION_WORDS`] as a match, for lowercase ASCII bytes (the reading before the table,
+/// kept for the tests).
+#[cfg(test)]
 fn is_function_word_lower(w: &[u8]) -> bool {
     matches!(
         w,
@@ -3367,6 +3443,53 @@ mod tests {
         let listed = |w: &str| FUNCTION_WORDS.contains(&w);
         for w in ["Smith", "Thus", "Andrew", "Ann", "Them", "Ask", "X"] {
             assert_eq!(is_function_word(w), listed(&w.to_lowercase()), "{w}");
+        }
+    }
+
+    /// `is_function_word` as it lowercased a word into a buffer and matched it (session 11).
+    fn is_function_word_reference(word: &str) -> bool {
+        let b = word.as_bytes();
+        if b.is_empty() || b.len() > 10 || !b[0].is_ascii_alphabetic() {
+            return false;
+        }
+        if !word.is_ascii() {
+            return FUNCTION_WORDS.contains(&word.to_lowercase().as_str());
+        }
+        let mut buf = [0u8; 10];
+        for (d, s) in buf.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        is_function_word_lower(&buf[..b.len()])
+    }
+
+    #[test]
+    fn function_words_by_table_as_by_match() {
+        for w in FUNCTION_WORDS {
+            for v in [
+                w.to_string(),
+                w.to_uppercase(),
+                format!("{w}s"),
+                format!("{w}\0"),
+                format!("{w}\0\0"),
+                w[..w.len() - 1].to_string(),
+                format!("{w}é"),
+                format!("x{w}"),
+            ] {
+                assert_eq!(
+                    is_function_word(&v),
+                    is_function_word_reference(&v),
+                    "{v:?}"
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Any short word of letters, digits, NUL and chars beyond ASCII is a function word
+        /// by the table exactly when it is by the match.
+        #[test]
+        fn function_words_agree_on_any_word(w in "([a-zA-Z]{1,3}|the|and|accordin|g|yesterday|i|[0-9]|\0|é|ß){0,5}") {
+            proptest::prop_assert_eq!(is_function_word(&w), is_function_word_reference(&w));
         }
     }
 
