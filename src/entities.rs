@@ -2195,6 +2195,12 @@ pub fn word_runs(text: &str, span: Span) -> Vec<Span> {
 
 /// [`word_runs`], appended to `out`.
 pub(crate) fn word_runs_into(text: &str, span: Span, out: &mut Vec<Span>) {
+    word_runs_each(text, span, |run, _| out.push(run));
+}
+
+/// [`word_runs`], each run given to `f` with whether it is one word (no space inside).
+#[inline]
+pub(crate) fn word_runs_each(text: &str, span: Span, mut f: impl FnMut(Span, bool)) {
     let bytes = text.as_bytes();
     let end = span.end.min(text.len());
     let mut i = span.start.min(end);
@@ -2287,7 +2293,7 @@ pub(crate) fn word_runs_into(text: &str, span: Span, out: &mut Vec<Span>) {
             }
             break;
         }
-        out.push(Span::new(ws, run_end));
+        f(Span::new(ws, run_end), words == 1);
         i = run_end;
     }
 }

@@ -1084,7 +1084,6 @@ fn worth_classifying(text: &str, run: Span) -> bool {
 struct Scan {
     /// Where reading stopped.
     read_to: usize,
-    runs: Vec<Span>,
     /// The runs read outside the sources, left to right.
     pending: Vec<TextMention>,
     /// Every run before this one is taken.
@@ -1102,19 +1101,16 @@ impl Scan {
             return;
         }
         self.read_to = region.end;
-        self.runs.clear();
-        entities::word_runs_into(text, region, &mut self.runs);
         let mut src = sources.partition_point(|s| s.end <= region.start);
-        for &run in &self.runs {
+        let pending = &mut self.pending;
+        entities::word_runs_each(text, region, |run, single| {
             while src < sources.len() && sources[src].end <= run.start {
                 src += 1;
             }
-            if sources.get(src).is_some_and(|x| x.overlaps(&run)) {
-                continue;
+            if !sources.get(src).is_some_and(|x| x.overlaps(&run)) {
+                pending.push(TextMention { span: run, single });
             }
-            let single = !run.as_str(text).bytes().any(|b| b == b' ');
-            self.pending.push(TextMention { span: run, single });
-        }
+        });
     }
 
     /// The runs not taken yet that start at or after `from`, in order, now taken, into `out`
@@ -1606,7 +1602,6 @@ impl Buffers {
         reset(&mut self.toks);
         let scan = &mut self.scan;
         (scan.read_to, scan.taken_to) = (0, 0);
-        reset(&mut scan.runs);
         reset(&mut scan.pending);
         reset(&mut scan.taken);
         reset(&mut self.recent);
