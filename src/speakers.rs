@@ -339,29 +339,50 @@ type Map<'a, V> = HashMap<CiKey<'a>, V, foldhash::fast::RandomState>;
 /// A slice of the text as a map key, hashed and compared by its lowercase form (what
 /// `str::to_lowercase` gives) with no copy for ASCII words of up to 64 bytes.
 #[derive(Clone, Copy, Debug)]
-struct CiKey<'a>(&'a str);
+struct CiKey<'a> {
+    text: &'a str,
+    /// [`entities::short_key`] of `text`, read once (the common key: ASCII of 1 to 16
+    /// bytes): hashing and each comparison of a probe then read no bytes of the text.
+    short: Option<(u64, u64)>,
+}
+
+impl<'a> CiKey<'a> {
+    fn new(text: &'a str) -> Self {
+        CiKey {
+            text,
+            short: entities::short_key(text.as_bytes()),
+        }
+    }
+}
 
 /// Hash the lowercase form `lower` of a key when it is ASCII of 1 to 16 bytes, as two words
 /// and its length (the common case, with no copy); false for any other.
 #[inline]
 fn hash_short<H: std::hash::Hasher>(lower: &[u8], h: &mut H) -> bool {
     match entities::short_key(lower) {
-        Some((lo, hi)) => {
-            // One 128-bit write: the length shares the last byte's bits (keys that differ
-            // only there may collide, and are then told apart by `eq`).
-            let hi = hi ^ ((lower.len() as u64) << 56);
-            h.write_u128(u128::from(lo) | (u128::from(hi) << 64));
+        Some(key) => {
+            write_short(key, lower.len(), h);
             true
         }
         None => false,
     }
 }
 
+/// Hash the [`entities::short_key`] `(lo, hi)` of a key of `len` bytes: one 128-bit write,
+/// the length sharing the last byte's bits (keys that differ only there may collide, and
+/// are then told apart by `eq`).
+#[inline]
+fn write_short<H: std::hash::Hasher>((lo, hi): (u64, u64), len: usize, h: &mut H) {
+    let hi = hi ^ ((len as u64) << 56);
+    h.write_u128(u128::from(lo) | (u128::from(hi) << 64));
+}
+
 impl std::hash::Hash for CiKey<'_> {
     fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
-        let b = self.0.as_bytes();
+        let b = self.text.as_bytes();
         // `short_key` lowercases ASCII: the same as hashing the lowercase form.
-        if hash_short(b, h) {
+        if let Some(key) = self.short {
+            write_short(key, b.len(), h);
             return;
         }
         if b.len() <= 64 && b.is_ascii() {
@@ -371,7 +392,7 @@ impl std::hash::Hash for CiKey<'_> {
             }
             h.write(&buf[..b.len()]);
         } else {
-            let lower = self.0.to_lowercase();
+            let lower = self.text.to_lowercase();
             if hash_short(lower.as_bytes(), h) {
                 return;
             }
@@ -383,12 +404,9 @@ impl std::hash::Hash for CiKey<'_> {
 
 impl PartialEq for CiKey<'_> {
     fn eq(&self, other: &Self) -> bool {
-        let (a, b) = (self.0, other.0);
+        let (a, b) = (self.text, other.text);
         // ASCII of 1 to 16 bytes (the common key): equal lowercase words and lengths.
-        if let (Some(x), Some(y)) = (
-            entities::short_key(a.as_bytes()),
-            entities::short_key(b.as_bytes()),
-        ) {
+        if let (Some(x), Some(y)) = (self.short, other.short) {
             return a.len() == b.len() && x == y;
         }
         if a.is_ascii() && b.is_ascii() {
@@ -535,7 +553,7 @@ impl NameFilter {
 /// Add `id` under the lowercase of `key`, keeping at most [`PER_NAME`] ids: the id dropped
 /// to make room.
 fn push_bounded<'a>(map: &mut Map<'a, Ids>, key: &'a str, id: usize) -> Option<usize> {
-    let ids = map.entry(CiKey(key)).or_default();
+    let ids = map.entry(CiKey::new(key)).or_default();
     ids.add(id)
 }
 
@@ -547,7 +565,7 @@ fn strip_the(name: &str) -> &str {
 
 /// The key of a name in `by_name` and `by_group`.
 fn name_key(name: &str) -> CiKey<'_> {
-    CiKey(strip_the(name))
+    CiKey::new(strip_the(name))
 }
 
 fn compatible(entity: Gender, wanted: Gender) -> bool {
@@ -731,7 +749,7 @@ impl<'a> Resolver<'a> {
         if !self.names.may_hold(word) {
             return None;
         }
-        let key = CiKey(word);
+        let key = CiKey::new(word);
         let ids = self
             .by_last
             .get(&key)
@@ -758,7 +776,7 @@ impl<'a> Resolver<'a> {
         let last = p.last?;
         match p.first {
             Some(first) => {
-                let ids = self.by_last.get(&CiKey(last))?;
+                let ids = self.by_last.get(&CiKey::new(last))?;
                 let same = ids.iter().rev().copied().find(|&i| {
                     self.entities[i]
                         .first
@@ -838,11 +856,11 @@ impl<'a> Resolver<'a> {
                 }
                 // "Ministry of Defense" after "the Russian Ministry of Defense".
                 let kind = p.kind;
-                let hit = if lower_len(key.0) >= 4 {
+                let hit = if lower_len(key.text) >= 4 {
                     self.nearest(sentence, DESCRIPTION_SENTENCE_WINDOW, |e| {
                         e.kind == kind && {
                             let k = strip_the(e.name);
-                            ends_with_ci(k, key.0) || ends_with_ci(key.0, k)
+                            ends_with_ci(k, key.text) || ends_with_ci(key.text, k)
                         }
                     })
                 } else {
@@ -1241,7 +1259,7 @@ fn take_full_name<'a>(
     // Known by a full name: an honorific or a title alone (`Mr. Singer`) goes on looking.
     r.names.may_hold(last)
         && r.by_last
-            .get(&CiKey(last))
+            .get(&CiKey::new(last))
             .is_some_and(|v| v.iter().any(|&i| r.entities[i].first.is_some()))
 }
 
@@ -1366,7 +1384,7 @@ fn take_name<'a>(
             Some(k) => &run[k + 1..],
             None => run,
         };
-        r.names.may_hold(last) && r.by_last.contains_key(&CiKey(last))
+        r.names.may_hold(last) && r.by_last.contains_key(&CiKey::new(last))
     };
     if !known_last && !worth_classifying(text, m.span) {
         return;
@@ -1957,19 +1975,19 @@ mod tests {
             ("kelvin\u{212a}", "KELVINk"),
         ];
         for (a, b) in pairs {
-            assert_eq!(CiKey(a), CiKey(b), "{a} {b}");
+            assert_eq!(CiKey::new(a), CiKey::new(b), "{a} {b}");
             assert_eq!(
-                state.hash_one(CiKey(a)),
-                state.hash_one(CiKey(b)),
+                state.hash_one(CiKey::new(a)),
+                state.hash_one(CiKey::new(b)),
                 "{a} {b}"
             );
         }
         let mut map: Map<'_, usize> = Map::default();
-        map.insert(CiKey("Smith"), 1);
-        map.insert(CiKey("o'Neil-Smith"), 2);
-        assert_eq!(map.get(&CiKey("SMITH")), Some(&1));
-        assert_eq!(map.get(&CiKey("O'NEIL-SMITH")), Some(&2));
-        assert_eq!(map.get(&CiKey("Smit")), None);
+        map.insert(CiKey::new("Smith"), 1);
+        map.insert(CiKey::new("o'Neil-Smith"), 2);
+        assert_eq!(map.get(&CiKey::new("SMITH")), Some(&1));
+        assert_eq!(map.get(&CiKey::new("O'NEIL-SMITH")), Some(&2));
+        assert_eq!(map.get(&CiKey::new("Smit")), None);
         for (a, b) in [
             ("Smith", "Smyth"),
             ("ab", "abc"),
@@ -1978,7 +1996,7 @@ mod tests {
             ("[", "{"),
             ("abcdefghijklmnop", "abcdefghijklmnopq"),
         ] {
-            assert_ne!(CiKey(a), CiKey(b), "{a} {b}");
+            assert_ne!(CiKey::new(a), CiKey::new(b), "{a} {b}");
         }
     }
 
@@ -1989,9 +2007,9 @@ mod tests {
             a in "[a-cA-C@\\[`{\0-]{0,18}",
             b in "[a-cA-C@\\[`{\0-]{0,18}",
         ) {
-            proptest::prop_assert_eq!(CiKey(&a) == CiKey(&b), a.to_lowercase() == b.to_lowercase());
+            proptest::prop_assert_eq!(CiKey::new(&a) == CiKey::new(&b), a.to_lowercase() == b.to_lowercase());
             let b2 = a.to_uppercase();
-            proptest::prop_assert_eq!(CiKey(&a), CiKey(&b2));
+            proptest::prop_assert_eq!(CiKey::new(&a), CiKey::new(&b2));
         }
     }
 
