@@ -902,56 +902,60 @@ fn ascii_lower_is(word: &str, max: usize, f: impl FnOnce(&str) -> bool) -> bool 
     word.len() <= max && word.is_ascii() && with_lower(word, f)
 }
 
+/// The determiners [`is_determiner`] knows, lowercase.
+const DETERMINERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "some",
+    "many",
+    "several",
+    "most",
+    "few",
+    "other",
+    "another",
+    "various",
+    "numerous",
+    "both",
+    "all",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "one",
+    "more",
+    "certain",
+    "any",
+    "each",
+    "every",
+    "no",
+];
+
+/// [`DETERMINERS`] as a [`WordSet`].
+static DETERMINER_SET: WordSet<128> = WordSet::new(DETERMINERS);
+
 fn is_determiner(word: &str) -> bool {
     // Every determiner is 1 to 9 ASCII letters, starting with one of `abcdefhmnostv`: a
     // word starting with another letter (many names) is none, with no lowercasing.
     const FIRST: u32 = letter_bits(b"abcdefhmnostv");
-    match word.as_bytes().first() {
-        Some(&b) if b.is_ascii_alphabetic() && FIRST & 1 << ((b | 0x20) - b'a') != 0 => {}
+    let b = word.as_bytes();
+    match b.first() {
+        Some(&c) if c.is_ascii_alphabetic() && FIRST & 1 << ((c | 0x20) - b'a') != 0 => {}
         _ => return false,
     }
-    ascii_lower_is(word, 9, |w| {
-        matches!(
-            w,
-            "the"
-                | "a"
-                | "an"
-                | "this"
-                | "that"
-                | "these"
-                | "those"
-                | "some"
-                | "many"
-                | "several"
-                | "most"
-                | "few"
-                | "other"
-                | "another"
-                | "various"
-                | "numerous"
-                | "both"
-                | "all"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
-                | "dozens"
-                | "hundreds"
-                | "thousands"
-                | "one"
-                | "more"
-                | "certain"
-                | "any"
-                | "each"
-                | "every"
-                | "no"
-        )
-    })
+    b.len() <= 9 && short_key(b).is_some_and(|key| DETERMINER_SET.contains(key, b.len()))
 }
 
 fn is_definite(word: &str) -> bool {
@@ -2004,19 +2008,7 @@ fn is_function_word(word: &str) -> bool {
         return false;
     }
     match short_key(b) {
-        // Up to 8 bytes: the packed word in the table, of the word's length (a word with a
-        // NUL byte packs as a shorter one).
-        Some((lo, 0)) => {
-            let mut i = function_slot(lo);
-            loop {
-                match FUNCTION_TABLE[i] {
-                    0 => return false,
-                    k if k == lo => return packed_len(lo) == b.len(),
-                    _ => i = (i + 1) % FUNCTION_TABLE.len(),
-                }
-            }
-        }
-        Some((lo, hi)) => b.len() == 9 && FUNCTION_NINE.contains(&(lo, hi)),
+        Some(key) => FUNCTION_SET.contains(key, b.len()),
         None => {
             static SET: OnceLock<LexSet> = OnceLock::new();
             let set = SET.get_or_init(|| FUNCTION_WORDS.iter().map(|w| (*w).to_owned()).collect());
@@ -2025,69 +2017,82 @@ fn is_function_word(word: &str) -> bool {
     }
 }
 
-/// The bytes of `w` (at most 8 of them) as a little-endian word, zero-padded: what
-/// [`short_key`] gives for a lowercase word of up to 8 bytes.
-const fn pack(w: &[u8]) -> u64 {
+/// [`FUNCTION_WORDS`] as a [`WordSet`].
+static FUNCTION_SET: WordSet<256> = WordSet::new(FUNCTION_WORDS);
+
+/// A set of lowercase ASCII words of 1 to 16 bytes, built at compile time, looked up by a
+/// word's [`short_key`] with a probe or two: no lowercase copy, no comparison with each word
+/// of the same length as a `match` on strings makes.
+pub(crate) struct WordSet<const N: usize> {
+    /// Each word's [`short_key`] by open addressing (`(0, 0)`: an empty slot); `N` a power
+    /// of two, at least twice the words.
+    slots: [(u64, u64); N],
+}
+
+impl<const N: usize> WordSet<N> {
+    pub(crate) const fn new(words: &[&str]) -> Self {
+        assert!(N.is_power_of_two() && 2 * words.len() <= N);
+        let mut slots = [(0u64, 0u64); N];
+        let mut k = 0;
+        while k < words.len() {
+            let w = words[k].as_bytes();
+            assert!(
+                !w.is_empty() && w.len() <= 16,
+                "a set word is 1 to 16 bytes"
+            );
+            let key = (pack(w, 0), pack(w, 8));
+            let mut i = Self::slot(key.0);
+            while slots[i].0 != 0 && !(slots[i].0 == key.0 && slots[i].1 == key.1) {
+                i = (i + 1) % N;
+            }
+            slots[i] = key;
+            k += 1;
+        }
+        WordSet { slots }
+    }
+
+    const fn slot(lo: u64) -> usize {
+        (lo.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize % N
+    }
+
+    /// Whether the word of `len` bytes whose [`short_key`] is `key` is in the set (a word
+    /// with a NUL byte packs as a shorter one: the length tells them apart).
+    #[inline]
+    pub(crate) fn contains(&self, key: (u64, u64), len: usize) -> bool {
+        let mut i = Self::slot(key.0);
+        loop {
+            let s = self.slots[i];
+            if s == key {
+                return packed_len(key) == len;
+            }
+            if s.0 == 0 {
+                return false;
+            }
+            i = (i + 1) % N;
+        }
+    }
+}
+
+/// The bytes `w[from..from + 8]` (those there are) as a little-endian word, zero-padded:
+/// [`short_key`]'s halves for a lowercase word.
+const fn pack(w: &[u8], from: usize) -> u64 {
     let mut x = 0u64;
-    let mut i = 0;
-    while i < w.len() && i < 8 {
-        x |= (w[i] as u64) << (8 * i);
+    let mut i = from;
+    while i < w.len() && i < from + 8 {
+        x |= (w[i] as u64) << (8 * (i - from));
         i += 1;
     }
     x
 }
 
 /// How many bytes a [`pack`]ed word with no NUL byte has.
-fn packed_len(x: u64) -> usize {
-    8 - (x.leading_zeros() / 8) as usize
-}
-
-/// The slot of [`FUNCTION_TABLE`] a packed word is looked for from.
-const fn function_slot(x: u64) -> usize {
-    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize
-}
-
-/// The [`FUNCTION_WORDS`] of up to 8 bytes, [`pack`]ed, by open addressing (0: an empty
-/// slot): a capitalised word of running text is told apart from them with a probe or two,
-/// not a comparison with each word of its length.
-static FUNCTION_TABLE: [u64; 256] = {
-    let mut table = [0u64; 256];
-    let mut k = 0;
-    while k < FUNCTION_WORDS.len() {
-        let w = FUNCTION_WORDS[k].as_bytes();
-        if w.len() <= 8 {
-            let x = pack(w);
-            let mut i = function_slot(x);
-            while table[i] != 0 && table[i] != x {
-                i = (i + 1) % 256;
-            }
-            table[i] = x;
-        }
-        k += 1;
+fn packed_len((lo, hi): (u64, u64)) -> usize {
+    if hi != 0 {
+        16 - (hi.leading_zeros() / 8) as usize
+    } else {
+        8 - (lo.leading_zeros() / 8) as usize
     }
-    table
-};
-
-/// The [`FUNCTION_WORDS`] of 9 bytes as [`short_key`] gives them: the first 8 bytes and
-/// the last.
-const FUNCTION_NINE: [(u64, u64); 3] = {
-    let mut out = [(0u64, 0u64); 3];
-    let (mut k, mut n) = (0, 0);
-    while k < FUNCTION_WORDS.len() {
-        let w = FUNCTION_WORDS[k].as_bytes();
-        assert!(w.len() <= 9, "a function word of more than 9 bytes");
-        if w.len() == 9 {
-            out[n] = (pack(w), w[8] as u64);
-            n += 1;
-        }
-        k += 1;
-    }
-    assert!(
-        n == 3,
-        "FUNCTION_NINE's length is the count of 9-byte function words"
-    );
-    out
-};
+}
 
 /// [`FUNCTION_WORDS`] as a match, for lowercase ASCII bytes (the reading before the table,
 /// kept for the tests).
@@ -3449,6 +3454,34 @@ mod tests {
         let listed = |w: &str| FUNCTION_WORDS.contains(&w);
         for w in ["Smith", "Thus", "Andrew", "Ann", "Them", "Ask", "X"] {
             assert_eq!(is_function_word(w), listed(&w.to_lowercase()), "{w}");
+        }
+    }
+
+    /// Any word is a determiner by the set exactly when it was by the match (session 11).
+    #[test]
+    fn determiners_by_set_as_by_match() {
+        let reference = |word: &str| {
+            const FIRST: u32 = letter_bits(b"abcdefhmnostv");
+            match word.as_bytes().first() {
+                Some(&b) if b.is_ascii_alphabetic() && FIRST & 1 << ((b | 0x20) - b'a') != 0 => {}
+                _ => return false,
+            }
+            ascii_lower_is(word, 9, |w| DETERMINERS.contains(&w))
+        };
+        let mut words: Vec<String> = FUNCTION_WORDS.iter().map(|w| w.to_string()).collect();
+        words.extend(DETERMINERS.iter().map(|w| w.to_string()));
+        words.extend(["Smith", "Thousandsx", "The", "THE", "a\u{0}", "thé", "x"].map(String::from));
+        for w in words {
+            let shorter: String = w.chars().skip(1).collect();
+            for v in [
+                w.clone(),
+                w.to_uppercase(),
+                format!("{w}s"),
+                format!("{w}\0"),
+                shorter,
+            ] {
+                assert_eq!(is_determiner(&v), reference(&v), "{v:?}");
+            }
         }
     }
 
