@@ -830,8 +830,8 @@ fn tokenize_ascii(piece: &str, start: usize, out: &mut Vec<Token>) {
     let mut cur = masks_at(0);
     // Carried from the chunk before: its last byte's classes.
     let (mut alnum_top, mut joined_top, mut space_top) = (0u64, 0u64, 0u64);
-    // The last line break before the chunk, and the last token's start (-1: none).
-    let (mut last_break, mut last_start) = (-1isize, -1isize);
+    // A line break since the last token start, for the next token.
+    let mut break_pending = false;
     // A token whose end lies in a later chunk (its index in `out`).
     let mut open: Option<usize> = None;
     // Tokens starting before this were taken into a number with a comma.
@@ -866,50 +866,78 @@ fn tokenize_ascii(piece: &str, start: usize, out: &mut Vec<Token>) {
         if skip_to > base {
             t &= (!0u64).checked_shl((skip_to - base) as u32).unwrap_or(0);
         }
-        // (no line break in or before the chunk since the last token: none to look for)
-        let breaks = cur.brk != 0 || last_break > last_start;
-        out.reserve(64);
-        while t != 0 {
-            let bit = t.trailing_zeros();
-            t &= t - 1;
-            let p = base + bit as usize;
-            let kind = KINDS[(alnum >> bit & 1 | (cur.digit >> bit & 1) << 1) as usize];
-            // a line break after the last token's start: in the spaces before this one
-            let line_break = breaks && {
-                let below = cur.brk & ((1u64 << bit) - 1);
-                let brk = if below != 0 {
-                    (base + 63 - below.leading_zeros() as usize) as isize
-                } else {
-                    last_break
-                };
-                brk > last_start
-            };
-            last_start = p as isize;
-            let rest = stops & (!1u64 << bit);
-            let end = (base + rest.trailing_zeros() as usize).min(n);
-            if rest == 0 {
-                open = Some(out.len());
+        // The starts with a line break in the spaces before them: the first start after each
+        // break (here, or in a later chunk), found once a chunk rather than asked per token.
+        // (A start a number with a comma takes in below has no break before it: no number
+        // holds a space.)
+        let mut broken = 0u64;
+        if cur.brk != 0 || break_pending {
+            if break_pending && t != 0 {
+                broken |= t & t.wrapping_neg();
+                break_pending = false;
             }
-            out.push(Token {
-                span: Span::new(start + p, start + end),
-                kind,
-                gap_before: space_before >> bit & 1 != 0,
-                line_break_before: line_break,
-            });
-            if commas != 0
-                && kind == TokenKind::Number
-                && rest != 0
-                && bytes.get(end) == Some(&b',')
-            {
-                let k = out.len() - 1;
-                skip_to = number_with_commas(piece, start, &mut out[k]);
-                t &= (!0u64)
-                    .checked_shl((skip_to - base).min(64) as u32)
-                    .unwrap_or(0);
+            let mut brk = cur.brk;
+            while brk != 0 {
+                let after = t & (!0u64 << brk.trailing_zeros());
+                brk &= brk - 1;
+                if after != 0 {
+                    broken |= after & after.wrapping_neg();
+                } else {
+                    break_pending = true;
+                }
             }
         }
-        if cur.brk != 0 {
-            last_break = (base + 63 - cur.brk.leading_zeros() as usize) as isize;
+        // Whether the last token pushed runs on into the next chunk (only the chunk's last
+        // start can: any other has the next start after it).
+        let mut runs_on = false;
+        loop {
+            let mut comma_number = false;
+            // The chunk's tokens are written into room for 64 (a chunk has at most 64
+            // starts), with no length kept in the list and no room asked for each token.
+            out.reserve(64);
+            let room = &mut out.spare_capacity_mut()[..64];
+            let mut written = 0usize;
+            while t != 0 {
+                let bit = t.trailing_zeros();
+                t &= t - 1;
+                let p = base + bit as usize;
+                let kind = KINDS[(alnum >> bit & 1 | (cur.digit >> bit & 1) << 1) as usize];
+                let rest = stops & (!1u64 << bit);
+                let end = (base + rest.trailing_zeros() as usize).min(n);
+                runs_on = rest == 0;
+                // (`& 63`: no bounds check; `written` stays below 64, one per start)
+                room[written & 63].write(Token {
+                    span: Span::new(start + p, start + end),
+                    kind,
+                    gap_before: space_before >> bit & 1 != 0,
+                    line_break_before: broken >> bit & 1 != 0,
+                });
+                written += 1;
+                if commas != 0
+                    && kind == TokenKind::Number
+                    && rest != 0
+                    && bytes.get(end) == Some(&b',')
+                {
+                    comma_number = true;
+                    break;
+                }
+            }
+            // SAFETY: `room` is the list's spare capacity from its length on, and its first
+            // `written` slots (at most 64, one per start bit of the 64-bit `t`) were just
+            // written, each with a whole `Token` (a `Copy` type, nothing to drop).
+            unsafe { out.set_len(out.len() + written) };
+            if !comma_number {
+                break;
+            }
+            // (out of the token loop: the call would hold the list's length in memory)
+            let k = out.len() - 1;
+            skip_to = number_with_commas(piece, start, &mut out[k]);
+            t &= (!0u64)
+                .checked_shl((skip_to - base).min(64) as u32)
+                .unwrap_or(0);
+        }
+        if runs_on {
+            open = Some(out.len() - 1);
         }
         alnum_top = alnum >> 63;
         joined_top = joined >> 63;
