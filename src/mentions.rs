@@ -966,9 +966,16 @@ impl MentionFinder {
         let t = &tokens[last];
         let w = tokens.lower(last);
         let capital_head = t.is_capitalized(text) && !is(tokens, last, class::STOP_CAPS);
-        let known_head = self.groups.contains(w as &str)
-            || self.titles.contains(w as &str)
-            || (t.is_lowercase_word(text) && (Self::agent_plural(w) || self.group_plural(w)));
+        // (asked only where it matters, mostly for a lowercase head: two hashed look-ups)
+        let known = std::cell::OnceCell::new();
+        let known_head = || {
+            *known.get_or_init(|| {
+                self.groups.contains(w as &str)
+                    || self.titles.contains(w as &str)
+                    || (t.is_lowercase_word(text)
+                        && (Self::agent_plural(w) || self.group_plural(w)))
+            })
+        };
         if !(capital_head || t.is_lowercase_word(text) || t.is_capitalized(text)) {
             return None;
         }
@@ -992,7 +999,7 @@ impl MentionFinder {
                         // starts another phrase; so does one before a clause word when the
                         // head is known without it (`the attack but officials`, `the limit
                         // that economists`).
-                        let clause_between = known_head
+                        let clause_between = known_head()
                             && (k..committed).any(|i| {
                                 tokens[i].is_lowercase_word(text)
                                     && is(tokens, i, class::CLAUSE_WORDS)
@@ -1180,10 +1187,10 @@ impl MentionFinder {
         }
         let first = committed;
         // A lowercase head needs a determiner or a lexicon entry.
-        if !capital_head && !known_head && !has_det {
+        if !capital_head && !known_head() && !has_det {
             return None;
         }
-        if !capital_head && !known_head && t.is_capitalized(text) {
+        if !capital_head && !known_head() && t.is_capitalized(text) {
             return None;
         }
         let kind = if has_capital && capital_head {
