@@ -2231,8 +2231,8 @@ pub(crate) fn word_runs_each(text: &str, span: Span, mut f: impl FnMut(Span, boo
         // common case); anything else as `word_at` reads it.
         let (ws, we) = if bytes[i].is_ascii_uppercase() {
             match ascii_word_end(bytes, i, end) {
-                Some(we) => (i, we),
-                None => word_at(text, i, end),
+                Ok(we) => (i, we),
+                Err(k) => word_at_mark(text, i, end, k),
             }
         } else {
             if !text.is_char_boundary(i) {
@@ -2269,15 +2269,19 @@ pub(crate) fn word_runs_each(text: &str, span: Span, mut f: impl FnMut(Span, boo
                     break;
                 }
             }
-            if next.is_some_and(|b| b.is_ascii_uppercase()) && run_end + 1 < end {
+            let (ns, ne) = if next.is_some_and(|b| b.is_ascii_uppercase()) && run_end + 1 < end {
                 // A capitalised ASCII word goes on the run, read with no slicing when it can be.
-                if let Some(ne) = ascii_word_end(bytes, run_end + 1, end) {
-                    run_end = ne;
-                    words += 1;
-                    continue;
+                match ascii_word_end(bytes, run_end + 1, end) {
+                    Ok(ne) => {
+                        run_end = ne;
+                        words += 1;
+                        continue;
+                    }
+                    Err(k) => word_at_mark(text, run_end + 1, end, k),
                 }
-            }
-            let (ns, ne) = word_at(text, run_end + 1, end);
+            } else {
+                word_at(text, run_end + 1, end)
+            };
             if ne == ns {
                 break;
             }
@@ -2321,16 +2325,31 @@ fn may_start_particle(a: u8, b: u8) -> bool {
 
 /// The end of the word [`word_at`] reads at `i` (an ASCII letter or digit, `i < end`) when
 /// it is ASCII letters and digits ended by `end` or by an ASCII byte that neither joins nor
-/// ends an abbreviation (a space, a comma), with no slicing of the text. None for any other
-/// word (`word_at` then reads it).
+/// ends an abbreviation (a space, a comma), with no slicing of the text. For any other word,
+/// where its ASCII letters and digits end (at a joining mark or a byte beyond ASCII), for
+/// [`word_at_mark`] to read on from.
 #[inline]
-fn ascii_word_end(bytes: &[u8], i: usize, end: usize) -> Option<usize> {
+fn ascii_word_end(bytes: &[u8], i: usize, end: usize) -> Result<usize, usize> {
     let k = ascii_alnum_end(&bytes[..end], i + 1);
     if k == end {
-        return Some(k);
+        return Ok(k);
     }
     let b = bytes[k];
-    (b < 0x80 && !matches!(b, b'-' | b'.' | b'\'' | b'&')).then_some(k)
+    if b < 0x80 && !matches!(b, b'-' | b'.' | b'\'' | b'&') {
+        Ok(k)
+    } else {
+        Err(k)
+    }
+}
+
+/// [`word_at`] for a word whose ASCII letters and digits run from `i` (an ASCII letter or
+/// digit) to `k`, where a joining mark or a byte beyond ASCII stands ([`ascii_word_end`]'s
+/// `Err`): what `word_at` reads after finding `k` itself.
+fn word_at_mark(text: &str, i: usize, end: usize, k: usize) -> (usize, usize) {
+    match ascii_word_at_mark(&text[i..end], k - i) {
+        Some(j) => (i, i + j),
+        None => word_at_read(text, i, end),
+    }
 }
 
 /// The index of the first byte at or after `i` that is no ASCII letter or digit (`bytes.len()`
@@ -2593,7 +2612,8 @@ fn set_person<'a>(
     let mut last_i = name.len() - 1;
     while last_i > 0 {
         let w = word(name[last_i]).trim_end_matches('.');
-        if with_lower(w, |w| matches!(w, "jr" | "sr" | "ii" | "iii" | "iv")) {
+        // A suffix is at most 3 bytes, and only an ASCII word lowercases to one.
+        if w.len() <= 3 && with_lower(w, |w| matches!(w, "jr" | "sr" | "ii" | "iii" | "iv")) {
             last_i -= 1;
         } else {
             break;
