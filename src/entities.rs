@@ -2913,45 +2913,7 @@ mod tests {
     /// `is_determiner`'s first-letter filter says no only to words its match says no to.
     #[test]
     fn determiner_filter_keeps_every_determiner() {
-        for w in [
-            "the",
-            "a",
-            "an",
-            "this",
-            "that",
-            "these",
-            "those",
-            "some",
-            "many",
-            "several",
-            "most",
-            "few",
-            "other",
-            "another",
-            "various",
-            "numerous",
-            "both",
-            "all",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "dozens",
-            "hundreds",
-            "thousands",
-            "one",
-            "more",
-            "certain",
-            "any",
-            "each",
-            "every",
-            "no",
-        ] {
+        for &w in DETERMINERS {
             assert!(is_determiner(w), "{w}");
             assert!(is_determiner(&w.to_uppercase()), "{w}");
         }
