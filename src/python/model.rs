@@ -11,7 +11,7 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 use super::flat::{Flat, FlatAttribution};
 use super::text::GcPause;
-use crate::{CueClassCounts, Span};
+use crate::{AttributionKind, CueClass, CueClassCounts, Span, SpeakerKind};
 
 fn py_call<'py>(
     py: Python<'py>,
@@ -34,6 +34,56 @@ fn untracked<T>(obj: Py<T>) -> Py<T> {
     // object is always allowed, and its dealloc untracks again harmlessly.
     unsafe { pyo3::ffi::PyObject_GC_UnTrack(obj.as_ptr().cast()) };
     obj
+}
+
+/// The `str` of an enum's label (`"direct"`, `"neutral"`, `"person"`), each made once per
+/// process in `cache`: reading `kind` or `cue_class` then takes a reference, where interning
+/// the label on every read looked it up in the interpreter's table (about 50 ns a read, as
+/// long as the rest of reading an attribution's kind). A value missing from `variants` is
+/// interned as before.
+fn label<T: Copy + PartialEq, const N: usize>(
+    py: Python<'_>,
+    cache: &PyOnceLock<[Py<PyString>; N]>,
+    variants: [T; N],
+    name: fn(T) -> &'static str,
+    value: T,
+) -> Py<PyString> {
+    let labels = cache.get_or_init(py, || {
+        variants.map(|v| PyString::intern(py, name(v)).unbind())
+    });
+    match variants.iter().position(|&v| v == value) {
+        Some(i) => labels[i].clone_ref(py),
+        None => PyString::intern(py, name(value)).unbind(),
+    }
+}
+
+fn attribution_kind_label(py: Python<'_>, kind: AttributionKind) -> Py<PyString> {
+    static CACHE: PyOnceLock<[Py<PyString>; 4]> = PyOnceLock::new();
+    use AttributionKind::*;
+    let variants = [Direct, Mixed, Indirect, Other];
+    label(py, &CACHE, variants, AttributionKind::as_str, kind)
+}
+
+fn cue_class_label(py: Python<'_>, class: CueClass) -> Py<PyString> {
+    static CACHE: PyOnceLock<[Py<PyString>; 4]> = PyOnceLock::new();
+    use CueClass::*;
+    let variants = [Neutral, Assertive, Tentative, Distancing];
+    label(py, &CACHE, variants, CueClass::as_str, class)
+}
+
+fn speaker_kind_label(py: Python<'_>, kind: SpeakerKind) -> Py<PyString> {
+    static CACHE: PyOnceLock<[Py<PyString>; 7]> = PyOnceLock::new();
+    use SpeakerKind::*;
+    let variants = [
+        Person,
+        Organization,
+        Media,
+        Group,
+        Anonymous,
+        Document,
+        Unknown,
+    ];
+    label(py, &CACHE, variants, SpeakerKind::as_str, kind)
 }
 
 /// The span `span` (`str` indices) of the document `text`.
@@ -402,7 +452,7 @@ impl PyAttribution {
     fn kind(&self, py: Python<'_>) -> Py<PyString> {
         match self.parts() {
             Parts::Given(g) => g.kind.clone_ref(py),
-            Parts::Pipeline(_, a) => PyString::intern(py, a.kind.as_str()).unbind(),
+            Parts::Pipeline(_, a) => attribution_kind_label(py, a.kind),
         }
     }
 
@@ -420,7 +470,7 @@ impl PyAttribution {
     fn cue_class(&self, py: Python<'_>) -> Py<PyString> {
         match self.parts() {
             Parts::Given(g) => g.cue_class.clone_ref(py),
-            Parts::Pipeline(_, a) => PyString::intern(py, a.cue_class.as_str()).unbind(),
+            Parts::Pipeline(_, a) => cue_class_label(py, a.cue_class),
         }
     }
 
@@ -507,7 +557,7 @@ impl Results {
                         py,
                         PySpeaker {
                             name: self.string(py, &sp.name),
-                            kind: PyString::intern(py, sp.kind.as_str()).unbind(),
+                            kind: speaker_kind_label(py, sp.kind),
                             title: sp.title.as_ref().map(|t| self.string(py, t)),
                             description: sp.description.as_ref().map(|t| self.string(py, t)),
                             mentions: self.spans(py, sp.mentions.clone())?,
