@@ -3651,8 +3651,15 @@ impl Ctx<'_> {
         }
     }
 
-    /// The attribution of frame `f`, content stopping before token `limit`.
-    fn attribution(&self, f: &Frame, limit: usize, earlier: bool) -> Option<Attribution> {
+    /// The attribution of frame `f`, content stopping before token `limit`; `as_comma` is
+    /// [`Ctx::as_comma`] of `f`.
+    fn attribution(
+        &self,
+        f: &Frame,
+        as_comma: Option<usize>,
+        limit: usize,
+        earlier: bool,
+    ) -> Option<Attribution> {
         let text = self.text;
         let mut content: Option<Vec<Span>> = None;
         match f.m.entry.kind {
@@ -3722,9 +3729,9 @@ impl Ctx<'_> {
                 }
                 content = Some(c);
             }
-            CueType::Verb if self.as_comma(f).is_some_and(|c| c + 1 < limit) => {
+            CueType::Verb if as_comma.is_some_and(|c| c + 1 < limit) => {
                 // `As the paper noted, the port closed.`: the clause after the comma.
-                let c = self.as_comma(f)?;
+                let c = as_comma?;
                 let end = self.content_end(c + 1, limit)?;
                 content = Some(vec![Span::new(self.toks[c + 1].span.start, end)]);
             }
@@ -4358,6 +4365,8 @@ struct Scratch {
     made_now: Vec<Option<Attribution>>,
     asked: Vec<(usize, bool)>,
     nested: Vec<bool>,
+    /// Each frame's [`Ctx::as_comma`], asked by both passes and the nesting test.
+    as_commas: Vec<Option<usize>>,
 }
 
 /// The frames of the cues of one sentence (`frames`, emptied first): the first half of a
@@ -4470,6 +4479,7 @@ fn sentence_attributions(
         made_now,
         asked,
         nested,
+        as_commas,
     } = scratch;
     // A cue inside another frame's source (`a report by …`) is part of that source. Sources
     // lie within a bounded window of their cue, so only nearby frames are compared.
@@ -4578,6 +4588,8 @@ fn sentence_attributions(
     // it: the second pass asks again only where one of those changed.)
     live.clear();
     live.resize(frames.len(), true);
+    as_commas.clear();
+    as_commas.extend(frames.iter().map(|f| ctx.as_comma(f)));
     made_now.clear();
     asked.clear();
     for pass in 0..2 {
@@ -4589,7 +4601,7 @@ fn sentence_attributions(
                 .get(i + 2)
                 .map_or(toks.len(), |n| region_start(n).max(frames[i].last + 1));
             // `As X noted, Y said …`: the frame after the comma lies inside the content.
-            let as_comma = ctx.as_comma(&frames[i]);
+            let as_comma = as_commas[i];
             let limit = frames[i + 1..]
                 .iter()
                 .zip(&live[i + 1..])
@@ -4612,10 +4624,10 @@ fn sentence_attributions(
                 .map_or(limit, |n| limit.min(n.first));
             let key = (limit, made > 0);
             if pass == 0 {
-                made_now.push(ctx.attribution(&frames[i], limit, made > 0));
+                made_now.push(ctx.attribution(&frames[i], as_comma, limit, made > 0));
                 asked.push(key);
             } else if asked[i] != key {
-                made_now[i] = ctx.attribution(&frames[i], limit, made > 0);
+                made_now[i] = ctx.attribution(&frames[i], as_comma, limit, made > 0);
             }
             made += usize::from(made_now[i].is_some());
         }
@@ -4666,8 +4678,7 @@ fn sentence_attributions(
         };
         let own = frames[i].m.entry.belief || frames[i].m.entry.object;
         (i.saturating_sub(4)..i).any(|j| {
-            let opening =
-                || frames[j].m.entry.kind == CueType::Phrase && ctx.as_comma(&frames[j]).is_some();
+            let opening = || frames[j].m.entry.kind == CueType::Phrase && as_commas[j].is_some();
             made_now[j].as_ref().is_some_and(|p| {
                 p.cue.end <= a.cue.start
                     && p.content
