@@ -247,10 +247,23 @@ impl<'a> Scan<'a> {
         if end <= self.start {
             return;
         }
-        let piece = &self.text[self.start..end];
-        let trimmed = piece.trim_start();
-        let s = self.start + (piece.len() - trimmed.len());
-        let e = s + trimmed.trim_end().len();
+        // Trimmed of whitespace as `str::trim` does, its ASCII spaces (nearly all there are)
+        // skipped byte by byte without decoding chars.
+        let b = self.b;
+        let mut s = self.start;
+        while s < end && is_ascii_space(b[s]) {
+            s += 1;
+        }
+        if s < end && b[s] >= 0x80 {
+            s = end - self.text[s..end].trim_start().len();
+        }
+        let mut e = end;
+        while e > s && is_ascii_space(b[e - 1]) {
+            e -= 1;
+        }
+        if e > s && b[e - 1] >= 0x80 {
+            e = s + self.text[s..e].trim_end().len();
+        }
         if e > s {
             self.out.push(Sentence {
                 span: Span::new(s, e),
