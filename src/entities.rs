@@ -478,6 +478,9 @@ pub struct Lexicon {
     orgs: CiMap<()>,
     orgs_exact: LexSet,
     outlets: CiMap<()>,
+    /// The lowercase names of `outlets` ([`OUTLET`]) and `orgs` ([`ORGANIZATION`]) in one
+    /// table, so that [`Lexicon::name_kind`] asks both with one look-up.
+    names: CiMap<u8>,
     outlets_exact: LexSet,
     /// The longest name of the four sets above, in bytes.
     names_max: usize,
@@ -701,6 +704,13 @@ impl Lexicon {
         for w in &doc_nouns {
             words.entry(w.clone()).or_default().document_noun = true;
         }
+        let mut names = LexMap::<u8>::default();
+        for w in outlets.keys() {
+            *names.entry(w.clone()).or_default() |= OUTLET;
+        }
+        for w in orgs.keys() {
+            *names.entry(w.clone()).or_default() |= ORGANIZATION;
+        }
         for w in outlets.keys().filter(|w| !w.contains(' ')) {
             words.entry(w.clone()).or_default().outlet = true;
         }
@@ -725,6 +735,7 @@ impl Lexicon {
             names_max,
             orgs_exact,
             outlets,
+            names: CiMap::new(names),
             outlets_exact,
             #[cfg(test)]
             doc_nouns: ci_set(doc_nouns),
@@ -844,7 +855,10 @@ impl Lexicon {
         let lower = !caps || name.len() > 4;
         let (outlet, org) = match info {
             Some(i) => (i.outlet, i.organization),
-            None => (self.outlets.contains(name), self.orgs.contains(name)),
+            None => {
+                let bits = self.names.get(name).unwrap_or(0);
+                (bits & OUTLET != 0, bits & ORGANIZATION != 0)
+            }
         };
         if caps && self.outlets_exact.contains(name) || lower && outlet {
             Some(SpeakerKind::Media)
@@ -906,6 +920,11 @@ impl Lexicon {
         })
     }
 }
+
+/// [`Lexicon::names`]: the name is an outlet's.
+const OUTLET: u8 = 1;
+/// [`Lexicon::names`]: the name is an organisation's.
+const ORGANIZATION: u8 = 2;
 
 /// The shipped lexicons.
 pub fn lexicon() -> &'static Lexicon {
@@ -3017,6 +3036,34 @@ mod tests {
             }
         }
         assert!(taken > checked / 10, "{taken} of {checked}");
+    }
+
+    /// `name_kind` (one look-up in the joined table) says what `is_outlet`, then
+    /// `is_organization` (each its own list) say, on every name of the lists in three cases,
+    /// with and without `The `, and on other words.
+    #[test]
+    fn name_kind_is_outlet_then_organization() {
+        let lex = lexicon();
+        let mut names: Vec<String> = Vec::new();
+        for n in lex.outlets.keys().chain(lex.orgs.keys()) {
+            names.extend([n.clone(), n.to_uppercase(), format!("The {n}")]);
+            let mut c = n.chars();
+            if let Some(f) = c.next() {
+                names.push(f.to_uppercase().collect::<String>() + c.as_str());
+            }
+        }
+        names.extend(lex.outlets_exact.iter().chain(&lex.orgs_exact).cloned());
+        names.extend(phrase_vocabulary());
+        for n in &names {
+            let expected = if lex.is_outlet(n) {
+                Some(SpeakerKind::Media)
+            } else if lex.is_organization(n) {
+                Some(SpeakerKind::Organization)
+            } else {
+                None
+            };
+            assert_eq!(lex.name_kind(n), expected, "{n:?}");
+        }
     }
 
     /// The vocabulary of the differential tests: the lexicons' words (a sample), every word
