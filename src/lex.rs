@@ -147,7 +147,8 @@ pub struct Tokens {
     base: usize,
     /// The sentence's text (UTF-8) with every ASCII letter lowercased, and each token beyond
     /// ASCII whose lowercase form has its length written over it: token `i`'s lowercase form
-    /// sits where the token sits in the sentence.
+    /// sits where the token sits in the sentence. After them, [`KEY_BYTES`] zeros, so that a
+    /// word's class key is read from here with one load ([`word_key`]).
     lower: Vec<u8>,
     /// Each token's word classes ([`WordClasses`]), [`UNSEEN`] until asked for.
     classes: Vec<std::cell::Cell<u64>>,
@@ -194,7 +195,9 @@ impl Tokens {
             b.make_ascii_lowercase();
         }
         if any < 0x80 {
-            return; // (all ASCII)
+            // (all ASCII)
+            self.lower.extend_from_slice(&[0; KEY_BYTES]);
+            return;
         }
         // Then the chars beyond ASCII that lowercasing changes (few: most are quotation
         // marks and dashes), each token holding one lowercased whole (`ΟΔΟΣ`: final sigma).
@@ -230,6 +233,7 @@ impl Tokens {
             self.low[k] = (self.lower.len(), self.lower.len() + l.len());
             self.lower.extend_from_slice(l.as_bytes());
         }
+        self.lower.extend_from_slice(&[0; KEY_BYTES]);
     }
 
     /// How many tokens the table holds room for.
@@ -240,12 +244,7 @@ impl Tokens {
     /// Token `i` lowercased ([`lower`]); panics when there is no token `i`.
     #[inline]
     pub fn lower(&self, i: usize) -> &str {
-        let (s, e) = if self.low.is_empty() {
-            let t = &self.toks[i].span;
-            (t.start - self.base, t.end - self.base)
-        } else {
-            self.low[i]
-        };
+        let (s, e) = self.lower_range(i);
         let bytes = &self.lower[s..e];
         debug_assert!(std::str::from_utf8(bytes).is_ok());
         // SAFETY: `bytes` is UTF-8. `lower` is a copy of the sentence's text (UTF-8) in which
@@ -273,10 +272,26 @@ impl Tokens {
         self.look_up(i, table)
     }
 
+    /// Where token `i`'s lowercase form lies in `lower`.
+    #[inline]
+    fn lower_range(&self, i: usize) -> (usize, usize) {
+        if self.low.is_empty() {
+            let t = &self.toks[i].span;
+            (t.start - self.base, t.end - self.base)
+        } else {
+            self.low[i]
+        }
+    }
+
     /// [`Tokens::class`] the first time: the probe, kept.
     #[inline(never)]
     fn look_up(&self, i: usize, table: &impl std::ops::Deref<Target = WordClasses>) -> u64 {
-        let c = table.of(self.lower(i));
+        let (s, e) = self.lower_range(i);
+        // (`lower` ends in `KEY_BYTES` zeros: the key's bytes are read from there at most)
+        let c = match self.lower.get(s..s + KEY_BYTES) {
+            Some(padded) if (1..=KEY_BYTES).contains(&(e - s)) => table.of_padded(padded, e - s),
+            _ => table.of(self.lower(i)),
+        };
         self.classes[i].set(c);
         c
     }
@@ -461,26 +476,40 @@ struct Slot {
     bits: u64,
 }
 
-/// A word of 1 to 16 bytes as two integers that, with its length, determine it: the first
-/// and last eight bytes (overlapping), four bytes, or three single bytes.
+/// The longest word [`WordClasses`] keys by its bytes (longer ones go to its map), and how
+/// many bytes [`Tokens`] keeps after its lowercase text for reading a key there.
+const KEY_BYTES: usize = 16;
+
+/// A word of 1 to 16 bytes, the first `n` bytes of `padded` (16 bytes: the word and what
+/// follows it), as two integers that, with its length, determine it: its bytes, zeros after
+/// them. One load and one mask, with no branch on the length (whose three ways, by the
+/// word's length, mispredicted about one probe in four).
 #[inline]
-fn word_key(w: &[u8]) -> (u64, u64) {
-    let n = w.len();
-    let u32_at = |i: usize| {
-        let mut lanes = [0u8; 4];
-        lanes.copy_from_slice(&w[i..i + 4]);
-        u64::from(u32::from_le_bytes(lanes))
+fn word_key(padded: &[u8], n: usize) -> (u64, u64) {
+    debug_assert!((1..=KEY_BYTES).contains(&n) && padded.len() >= KEY_BYTES);
+    /// For each length, the masks of a word's bytes in the two integers.
+    static MASKS: [(u64, u64); KEY_BYTES + 1] = {
+        let mut m = [(0u64, 0u64); KEY_BYTES + 1];
+        let mut n = 1;
+        while n <= KEY_BYTES {
+            let bits = u128::MAX >> (128 - 8 * n);
+            m[n] = (bits as u64, (bits >> 64) as u64);
+            n += 1;
+        }
+        m
     };
-    if n >= 8 {
-        (swar::load(&w[..8]), swar::load(&w[n - 8..]))
-    } else if n >= 4 {
-        (u32_at(0), u32_at(n - 4))
-    } else {
-        (
-            u64::from(w[0]) | u64::from(w[n / 2]) << 8 | u64::from(w[n - 1]) << 16,
-            0,
-        )
-    }
+    let (lo, hi) = MASKS[n];
+    (
+        swar::load(&padded[..8]) & lo,
+        swar::load(&padded[8..16]) & hi,
+    )
+}
+
+/// [`word_key`] of a word of 1 to 16 bytes alone.
+fn word_key_of(w: &[u8]) -> (u64, u64) {
+    let mut padded = [0u8; KEY_BYTES];
+    padded[..w.len()].copy_from_slice(w);
+    word_key(&padded, w.len())
 }
 
 /// The slot a key starts probing from, in a table of `mask + 1` slots.
@@ -508,7 +537,7 @@ impl WordClasses {
                     *t.long.entry(w).or_insert(0) |= bit;
                     continue;
                 }
-                let (a, b) = word_key(w.as_bytes());
+                let (a, b) = word_key_of(w.as_bytes());
                 let mut s = slot_of(a, b, n, mask);
                 loop {
                     let slot = &mut t.slots[s];
@@ -533,13 +562,21 @@ impl WordClasses {
     }
 
     /// The bits of every class holding `word`; 0 for a word in none.
-    #[inline]
     pub(crate) fn of(&self, word: &str) -> u64 {
         let n = word.len();
-        if n == 0 || n > 16 {
+        if n == 0 || n > KEY_BYTES {
             return self.long.get(word).copied().unwrap_or(0);
         }
-        let (a, b) = word_key(word.as_bytes());
+        let mut padded = [0u8; KEY_BYTES];
+        padded[..n].copy_from_slice(word.as_bytes());
+        self.of_padded(&padded, n)
+    }
+
+    /// [`WordClasses::of`] the word of 1 to 16 bytes that is the first `n` bytes of `padded`
+    /// (at least 16 bytes).
+    #[inline]
+    pub(crate) fn of_padded(&self, padded: &[u8], n: usize) -> u64 {
+        let (a, b) = word_key(padded, n);
         let mask = self.slots.len() - 1;
         let mut s = slot_of(a, b, n, mask);
         loop {
