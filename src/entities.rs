@@ -1125,8 +1125,7 @@ fn cap_bit(word: &str) -> u16 {
 /// when [`is_cap`], and the other class bits as the word is written (a capital drops the
 /// bits of [`AS_WRITTEN`]; a word that is not ASCII, or longer than 16 bytes, is in none of
 /// the lists).
-fn word_facts(word: &str) -> WordInfo {
-    let lex = lexicon();
+fn word_facts(lex: &Lexicon, word: &str) -> WordInfo {
     let b = word.as_bytes();
     let mut info = match written_key(b) {
         Some((lo, hi)) => {
@@ -1448,6 +1447,8 @@ fn text_of<'a>(text: &'a str, toks: &[Tok]) -> &'a str {
 fn classify_tokens<'a>(text: &'a str, toks: &[Tok], depth: u8) -> SourcePhrase<'a> {
     let lex = lexicon();
     let word = |t: &Tok| &text[t.start..t.end];
+    // A token's bytes, for comparing with ASCII words (no char boundary to check).
+    let bytes_of = |t: &Tok| &text.as_bytes()[t.start..t.end];
     let Some(first) = toks.iter().position(|t| t.kind == TokKind::Word) else {
         return unknown(text, toks);
     };
@@ -1487,7 +1488,7 @@ fn classify_tokens<'a>(text: &'a str, toks: &[Tok], depth: u8) -> SourcePhrase<'
         if let Some(and) = toks
             .iter()
             .take_while(|t| t.kind != TokKind::Comma)
-            .position(|t| t.kind == TokKind::Word && word(t) == "and")
+            .position(|t| t.kind == TokKind::Word && bytes_of(t) == b"and")
             .filter(|&a| a > first && a + 1 < toks.len())
         {
             let person = |p: &SourcePhrase<'_>| {
@@ -1533,10 +1534,10 @@ fn classify_tokens<'a>(text: &'a str, toks: &[Tok], depth: u8) -> SourcePhrase<'
         // Only a `by`, `from` or `of` after the first word can name an author: look up the
         // document nouns only then.
         let marked = hw.iter().skip(1).any(|&k| {
-            let b = word(&head_toks[k]);
-            b.eq_ignore_ascii_case("by")
-                || b.eq_ignore_ascii_case("from")
-                || b.eq_ignore_ascii_case("of")
+            let b = bytes_of(&head_toks[k]);
+            b.eq_ignore_ascii_case(b"by")
+                || b.eq_ignore_ascii_case(b"from")
+                || b.eq_ignore_ascii_case(b"of")
         });
         for (n, &i) in hw.iter().enumerate().take(if marked { 6 } else { 0 }) {
             if !lex.is_document_noun(word(&head_toks[i])) {
@@ -1550,10 +1551,10 @@ fn classify_tokens<'a>(text: &'a str, toks: &[Tok], depth: u8) -> SourcePhrase<'
                 .iter()
                 .any(|d| noun.eq_ignore_ascii_case(d));
             let marker = hw[n + 1..].iter().take(4).enumerate().find(|&(d, &k)| {
-                let b = word(&head_toks[k]);
-                b.eq_ignore_ascii_case("by")
-                    || b.eq_ignore_ascii_case("from")
-                    || d == 0 && of_is_author && b.eq_ignore_ascii_case("of")
+                let b = bytes_of(&head_toks[k]);
+                b.eq_ignore_ascii_case(b"by")
+                    || b.eq_ignore_ascii_case(b"from")
+                    || d == 0 && of_is_author && b.eq_ignore_ascii_case(b"of")
             });
             if let Some((_, &by)) = marker {
                 let author_starts = by + 1 < head_toks.len();
@@ -1679,7 +1680,7 @@ fn analyze_head<'a>(text: &'a str, toks: &[Tok]) -> Head<'a> {
             }
             break;
         }
-        let facts = word_facts(word(i));
+        let facts = word_facts(lex, word(i));
         let class = facts.class;
         if n > 0 && class & CUT != 0 {
             break;
