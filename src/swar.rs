@@ -29,6 +29,17 @@ pub(crate) fn alnum_mask(x: u64) -> u64 {
     (digit | letter) & !x & HIGH
 }
 
+/// The high bit of each byte of `x` set where that byte is an ASCII letter, none elsewhere
+/// (as [`alnum_mask`], exact in every byte).
+#[inline]
+pub(crate) fn letter_mask(x: u64) -> u64 {
+    let x7 = x & !HIGH;
+    let folded = x7 | (ONES * 0x20);
+    let at_least = folded + ONES * u64::from(0x80 - b'a');
+    let above = folded + ONES * u64::from(0x7f - b'z');
+    at_least & !above & !x & HIGH
+}
+
 /// The high bit of each byte of `x` set where that byte is an ASCII capital.
 #[inline]
 pub(crate) fn upper_mask(x: u64) -> u64 {
@@ -82,6 +93,7 @@ mod tests {
                         "{b:#x}"
                     );
                     assert_eq!(upper_mask(x) & bit != 0, b.is_ascii_uppercase(), "{b:#x}");
+                    assert_eq!(letter_mask(x) & bit != 0, b.is_ascii_alphabetic(), "{b:#x}");
                     assert_eq!(lower(x).to_le_bytes()[k], b.to_ascii_lowercase(), "{b:#x}");
                 }
             }

@@ -1160,7 +1160,18 @@ impl<'a> Scan<'a> {
         let text = self.text;
         let lo = ceil_boundary(text, i.saturating_sub(WORD_WINDOW));
         let b = self.b;
-        let mut ts = i;
+        // Most words before a period are ASCII letters after a space (`said.`): such a word
+        // is no opener, number, dotted acronym nor glued pair, so only the abbreviation table
+        // and its length decide. Its letters are stepped over eight bytes at a time.
+        let mut ts = ascii_letters_before(b, lo, i);
+        if ts < i && ts > lo && is_ascii_space(b[ts - 1]) {
+            let word = &text[ts..i];
+            return match self.words.abbreviation(word) {
+                Some(class) => Prev::Abbrev(class),
+                None if word.len() == 1 => Prev::Initial,
+                None => Prev::Plain,
+            };
+        }
         while ts > lo && b[ts - 1] < 0x80 && !is_ascii_space(b[ts - 1]) {
             ts -= 1;
         }
@@ -1344,6 +1355,25 @@ impl<'a> Scan<'a> {
         };
         next
     }
+}
+
+/// Where the run of ASCII letters ending at `end` begins, not before `lo`: eight bytes at a
+/// time, then byte by byte.
+fn ascii_letters_before(b: &[u8], lo: usize, end: usize) -> usize {
+    let mut ts = end;
+    while ts >= lo + 8 {
+        let x = crate::swar::load(&b[ts - 8..ts]);
+        let others = !crate::swar::letter_mask(x) & crate::swar::HIGH;
+        if others != 0 {
+            // (the last byte that is no letter)
+            return ts - (others.leading_zeros() / 8) as usize;
+        }
+        ts -= 8;
+    }
+    while ts > lo && b[ts - 1].is_ascii_alphabetic() {
+        ts -= 1;
+    }
+    ts
 }
 
 /// The first char boundary at or after `p`.
