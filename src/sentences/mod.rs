@@ -825,8 +825,15 @@ impl<'a> Scan<'a> {
             p += 1;
         }
         let ls = p;
-        while p < b.len() && p - ls < 5 && b[p].is_ascii_alphanumeric() {
-            p += 1;
+        if let Some(eight) = b.get(p..p + 8) {
+            // (the letters and digits of the label, five at most, found with one mask: a loop
+            // mispredicted its exit at most words)
+            let others = !crate::swar::alnum_mask(crate::swar::load(eight)) & crate::swar::HIGH;
+            p += ((others.trailing_zeros() / 8) as usize).min(5);
+        } else {
+            while p < b.len() && p - ls < 5 && b[p].is_ascii_alphanumeric() {
+                p += 1;
+            }
         }
         if p == ls || !matches!(b.get(p), Some(b'.' | b')')) {
             return false;
@@ -1308,6 +1315,15 @@ impl<'a> Scan<'a> {
         };
         if self.label_at(m) {
             next.kind = Kind::Marker;
+            return next;
+        }
+        if c.is_ascii_alphabetic() {
+            // (most tokens after a stop: no bullet, digit or mark, so their case decides)
+            next.kind = if c.is_ascii_lowercase() {
+                Kind::Lower
+            } else {
+                Kind::Upper
+            };
             return next;
         }
         next.kind = if is_bullet(c) {
