@@ -547,6 +547,31 @@ const AND: u16 = 1 << 8;
 const FOR_THE: u16 = 1 << 9;
 /// The bits that hold only for a word written in lowercase.
 const AS_WRITTEN: u16 = CUT | PARTICLE | OF | AND | FOR_THE;
+/// Where the [`Pronoun`] a word is (`pronoun`) is kept, as its index in [`PRONOUN_KINDS`]
+/// plus one (0 for none), ignoring case.
+const PRONOUN_SHIFT: u32 = 10;
+const PRONOUN_BITS: u16 = 7 << PRONOUN_SHIFT;
+/// Set by [`word_facts`] for a word it looked up by its short key (an ASCII word of at most
+/// 16 bytes): only then do the other bits say all the lists say of it.
+const SHORT: u16 = 1 << 13;
+/// The pronouns in the order of their index in [`PRONOUN_BITS`].
+const PRONOUN_KINDS: [Pronoun; 7] = [
+    Pronoun::Masculine,
+    Pronoun::Feminine,
+    Pronoun::Plural,
+    Pronoun::Neuter,
+    Pronoun::RelativePerson,
+    Pronoun::RelativeThing,
+    Pronoun::Speech,
+];
+
+/// The pronoun a word whose facts are `info` is, from its [`PRONOUN_BITS`].
+fn pronoun_of(info: &WordInfo) -> Option<Pronoun> {
+    match (info.class & PRONOUN_BITS) >> PRONOUN_SHIFT {
+        0 => None,
+        k => PRONOUN_KINDS.get(usize::from(k) - 1).copied(),
+    }
+}
 
 /// The class bits of each lowercase word of the classifier's lists.
 fn class_words() -> Vec<(&'static str, u16)> {
@@ -560,6 +585,12 @@ fn class_words() -> Vec<(&'static str, u16)> {
     out.extend(PARTICLES.iter().map(|&w| (w, PARTICLE)));
     out.push(("and", AND));
     out.extend(["for", "the"].map(|w| (w, FOR_THE)));
+    for w in PRONOUN_WORDS {
+        if let Some(p) = pronoun_lower(w) {
+            let k = PRONOUN_KINDS.iter().position(|&q| q == p).unwrap_or(0);
+            out.push((w, ((k + 1) as u16) << PRONOUN_SHIFT));
+        }
+    }
     out
 }
 
@@ -964,6 +995,39 @@ pub fn pronoun(word: &str) -> Option<Pronoun> {
     with_lower(word, pronoun_lower)
 }
 
+/// Every word [`pronoun_lower`] knows.
+const PRONOUN_WORDS: &[&str] = &[
+    "he",
+    "him",
+    "his",
+    "himself",
+    "she",
+    "her",
+    "hers",
+    "herself",
+    "they",
+    "them",
+    "their",
+    "theirs",
+    "themselves",
+    "it",
+    "its",
+    "itself",
+    "who",
+    "whom",
+    "whose",
+    "which",
+    "that",
+    "i",
+    "me",
+    "my",
+    "we",
+    "us",
+    "our",
+    "you",
+    "your",
+];
+
 fn pronoun_lower(word: &str) -> Option<Pronoun> {
     Some(match word {
         "he" | "him" | "his" | "himself" => Pronoun::Masculine,
@@ -1137,6 +1201,7 @@ fn word_facts(lex: &Lexicon, word: &str) -> WordInfo {
             if (llo, lhi) != (lo, hi) {
                 info.class &= !AS_WRITTEN;
             }
+            info.class |= SHORT;
             info
         }
         None => WordInfo {
@@ -1453,8 +1518,15 @@ fn classify_tokens<'a>(text: &'a str, toks: &[Tok], depth: u8) -> SourcePhrase<'
         return unknown(text, toks);
     };
 
+    // The first word's facts, read once for the pronoun test and the head's reading.
+    let first_facts = word_facts(lex, word(&toks[first]));
+    let first_pronoun = if first_facts.class & SHORT != 0 {
+        pronoun_of(&first_facts)
+    } else {
+        pronoun(word(&toks[first]))
+    };
     // A pronoun alone, or a possessive determiner before a noun: "he", "His comments".
-    if let Some(p) = pronoun(word(&toks[first])) {
+    if let Some(p) = first_pronoun {
         let mut rest = toks[first + 1..].iter().filter(|t| t.kind == TokKind::Word);
         let n_words = 1 + rest.clone().count();
         let rest_lower = rest.all(|t| !is_cap(word(t)));
@@ -1593,7 +1665,7 @@ fn classify_tokens<'a>(text: &'a str, toks: &[Tok], depth: u8) -> SourcePhrase<'
         _ => lex.is_anonymous(""),
     };
 
-    let head = analyze_head(text, head_toks);
+    let head = analyze_head(text, head_toks, Some((first, first_facts)));
     let appos_toks = appos.map(|a| {
         let end = a
             .iter()
@@ -1605,7 +1677,7 @@ fn classify_tokens<'a>(text: &'a str, toks: &[Tok], depth: u8) -> SourcePhrase<'
     // only when the head names no person).
     let named_appos = appos_toks
         .filter(|a| !head.is_named_person() && !a.is_empty())
-        .map(|a| analyze_head(text, a))
+        .map(|a| analyze_head(text, a, None))
         .filter(Head::is_named_person);
 
     let (main, description) = match (head, appos_toks) {
@@ -1662,8 +1734,9 @@ impl Head<'_> {
     }
 }
 
-/// Read the head of a noun phrase (no comma inside).
-fn analyze_head<'a>(text: &'a str, toks: &[Tok]) -> Head<'a> {
+/// Read the head of a noun phrase (no comma inside); `known` is a token's index with its
+/// [`word_facts`], when the caller has them.
+fn analyze_head<'a>(text: &'a str, toks: &[Tok], known: Option<(usize, WordInfo)>) -> Head<'a> {
     let lex = lexicon();
     let word = |i: usize| &text[toks[i].start..toks[i].end];
     // Words up to the first break, cut word or lowercase "of" (at most 12, on the stack).
@@ -1680,7 +1753,10 @@ fn analyze_head<'a>(text: &'a str, toks: &[Tok]) -> Head<'a> {
             }
             break;
         }
-        let facts = word_facts(lex, word(i));
+        let facts = match known {
+            Some((k, facts)) if k == i => facts,
+            _ => word_facts(lex, word(i)),
+        };
         let class = facts.class;
         if n > 0 && class & CUT != 0 {
             break;
@@ -2639,7 +2715,7 @@ pub(crate) fn name_run_head_with<'a>(
     toks: &mut Vec<Tok>,
 ) -> SourcePhrase<'a> {
     tokenize_into(text, read.start, read.end, toks);
-    analyze_head(text, toks).phrase
+    analyze_head(text, toks, None).phrase
 }
 
 /// [`classify_name_run`] from the head `p` of `run`'s words: a role noun before the run is
@@ -3202,6 +3278,27 @@ mod tests {
             text.push_str(w);
         }
         text
+    }
+
+    /// The pronoun bits of a word looked up by its short key say what `pronoun` says.
+    #[test]
+    fn pronoun_bits_are_pronoun() {
+        let lex = lexicon();
+        let mut words = phrase_vocabulary();
+        for w in PRONOUN_WORDS {
+            words.extend([
+                w.to_string(),
+                w.to_uppercase(),
+                format!("{w}s"),
+                format!("{w}."),
+            ]);
+        }
+        for w in &words {
+            let facts = word_facts(lex, w);
+            if facts.class & SHORT != 0 {
+                assert_eq!(pronoun_of(&facts), pronoun(w), "{w:?}");
+            }
+        }
     }
 
     /// The classifier that reads each word's facts once gives what the reference reading
