@@ -1553,11 +1553,12 @@ pub fn resolve(
     sentences: &[Sentence],
     attributions: &mut [Attribution],
 ) -> Vec<Speaker> {
-    // The thread's buffers, taken out while in use (a call that panics leaves fresh ones).
-    let mut buffers = BUFFERS.with(|b| b.take());
+    // The thread's buffers, taken out while in use (a call that panics leaves fresh ones),
+    // boxed so that taking and putting back moves a pointer, not the whole struct.
+    let mut buffers = BUFFERS.with(|b| b.take()).unwrap_or_default();
     let speakers = resolve_with(text, sentences, attributions, &mut buffers);
     buffers.clear();
-    BUFFERS.with(|b| b.replace(buffers));
+    BUFFERS.with(|b| b.set(Some(buffers)));
     speakers
 }
 
@@ -1598,7 +1599,7 @@ struct Buffers {
 const KEEP: usize = 1 << 12;
 
 thread_local! {
-    static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::default();
+    static BUFFERS: std::cell::Cell<Option<Box<Buffers>>> = const { std::cell::Cell::new(None) };
 }
 
 /// Empty `v`, and drop its memory when it holds room for more than [`KEEP`] items.
