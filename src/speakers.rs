@@ -602,16 +602,16 @@ impl<'a> Resolver<'a> {
 
     fn new_entity(&mut self, p: &SourcePhrase<'a>) -> usize {
         let id = self.entities.len();
-        let mut e = Entity {
-            kind: p.kind,
-            name: p.name,
-            first: p.first,
-            last: p.last,
-            title: p.title,
-            description: p.description,
-            gender: p.gender,
-            ..Entity::default()
-        };
+        // Filled in place: an entity built on the stack and pushed is copied whole.
+        self.entities.resize_with(id + 1, Entity::default);
+        let e = &mut self.entities[id];
+        e.kind = p.kind;
+        e.name = p.name;
+        e.first = p.first;
+        e.last = p.last;
+        e.title = p.title;
+        e.description = p.description;
+        e.gender = p.gender;
         if let Some(t) = p.title {
             e.add_words(Cow::Borrowed(t));
         }
@@ -624,7 +624,6 @@ impl<'a> Resolver<'a> {
         if p.kind != SpeakerKind::Person {
             e.add_words(Cow::Borrowed(p.name));
         }
-        self.entities.push(e);
         self.index(id);
         id
     }
