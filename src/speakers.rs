@@ -575,8 +575,15 @@ fn compatible(entity: Gender, wanted: Gender) -> bool {
 impl<'a> Resolver<'a> {
     /// A resolver with room for `entities` entities and `mentions` mentions, its lists of
     /// mentions in the buffers `lists` (emptied).
-    fn with_capacity(entities: usize, mentions: usize, lists: MentionLists) -> Self {
+    fn with_capacity(
+        entities: usize,
+        mentions: usize,
+        lists: MentionLists,
+        mut entity_list: Vec<Entity<'a>>,
+    ) -> Self {
         let (mut recent, mut said_list, mut mention_list, mut role_touches) = lists;
+        entity_list.clear();
+        entity_list.reserve(entities);
         role_touches.clear();
         recent.clear();
         recent.reserve(mentions);
@@ -585,7 +592,7 @@ impl<'a> Resolver<'a> {
         said_list.clear();
         said_list.reserve(mentions);
         Resolver {
-            entities: Vec::with_capacity(entities),
+            entities: entity_list,
             recent,
             by_last: Map::with_capacity_and_hasher(entities, Default::default()),
             by_first: Map::with_capacity_and_hasher(entities, Default::default()),
@@ -1497,8 +1504,18 @@ impl<'a> Memo<'a> {
 }
 
 impl<'a> ClassifyMemo<'a> {
-    fn with_capacity(sources: usize) -> Self {
+    /// A memo with room for `sources` sources, its phrases kept in `seen_store` and
+    /// `run_store` (emptied).
+    fn with_capacity(
+        sources: usize,
+        seen_store: Vec<(usize, SourcePhrase<'a>)>,
+        run_store: Vec<(usize, SourcePhrase<'a>)>,
+    ) -> Self {
         let mut m = ClassifyMemo::default();
+        m.seen.store = seen_store;
+        m.runs.store = run_store;
+        m.seen.store.clear();
+        m.runs.store.clear();
         m.seen.reserve(sources);
         m
     }
@@ -1591,6 +1608,11 @@ struct Buffers {
     speaker_order: Vec<usize>,
     /// Each speaker's mentions, attributions, and where its first mention starts.
     counts: Vec<(usize, usize, usize)>,
+    /// The memory of the entity list and the memos' phrases, kept from one call to the next
+    /// (empty: their items borrow the text of a call; see [`recycle`]).
+    entities: Vec<Entity<'static>>,
+    seen_store: Vec<(usize, SourcePhrase<'static>)>,
+    run_store: Vec<(usize, SourcePhrase<'static>)>,
 }
 
 /// The most items a buffer of [`Buffers`] keeps room for between calls: one article that
@@ -1631,6 +1653,9 @@ impl Buffers {
         reset(&mut self.ids);
         reset(&mut self.speaker_order);
         reset(&mut self.counts);
+        reset(&mut self.entities);
+        reset(&mut self.seen_store);
+        reset(&mut self.run_store);
     }
 }
 
@@ -1683,7 +1708,11 @@ fn resolve_with(
     let sorted = sentences.windows(2).all(|w| w[0].span.end <= w[1].span.end);
     let mut sentence_of = SentenceOf::new(sentences, sorted);
     let mut name_sentence_of = SentenceOf::new(sentences, sorted);
-    let mut classify_memo = ClassifyMemo::with_capacity(sources.len());
+    let mut classify_memo = ClassifyMemo::with_capacity(
+        sources.len(),
+        recycle(std::mem::take(&mut b.seen_store)),
+        recycle(std::mem::take(&mut b.run_store)),
+    );
     classify_memo.toks = std::mem::take(&mut b.toks);
     // Classify every source once.
     let phrases = &mut b.phrases;
@@ -1704,7 +1733,12 @@ fn resolve_with(
         std::mem::take(&mut b.mentions),
         std::mem::take(&mut b.role_touches),
     );
-    let mut r = Resolver::with_capacity(sources.len(), 2 * sources.len(), lists);
+    let mut r = Resolver::with_capacity(
+        sources.len(),
+        2 * sources.len(),
+        lists,
+        recycle(std::mem::take(&mut b.entities)),
+    );
     let links = &mut b.links;
     links.resize(attributions.len(), None);
     // Names in running text are read only before a source that needs an antecedent (a
@@ -1880,7 +1914,18 @@ fn resolve_with(
     b.mentions = r.mentions;
     b.said = r.said;
     b.role_touches = r.role_touches;
+    b.entities = recycle(r.entities);
+    b.seen_store = recycle(std::mem::take(&mut seen.store));
+    b.run_store = recycle(std::mem::take(&mut run_memo.store));
     speakers
+}
+
+/// `v` emptied, as a vector of `U`: for the buffers whose items borrow one call's text,
+/// `T` and `U` being one type but for that lifetime, so that the standard library's
+/// in-place collect keeps the memory (no item is left to map).
+fn recycle<T, U>(mut v: Vec<T>) -> Vec<U> {
+    v.clear();
+    v.into_iter().map(|_| unreachable!()).collect()
 }
 
 /// The index of the sentence holding a position (the first that ends after it, else the
