@@ -1517,6 +1517,7 @@ impl<'a> ClassifyMemo<'a> {
         m.seen.store.clear();
         m.runs.store.clear();
         m.seen.reserve(sources);
+        m.runs.index.reserve(sources);
         m
     }
 
