@@ -333,6 +333,8 @@ impl PySpeaker {
 
 /// An attribution built by hand (`Attribution(...)`, `from_dict`, unpickling): its values.
 struct GivenAttribution {
+    source: Option<Py<PySpan>>,
+    cue: Py<PySpan>,
     content: Vec<Py<PySpan>>,
     kind: Py<PyString>,
     sentence: usize,
@@ -345,18 +347,13 @@ struct GivenAttribution {
 /// What an attribution is read from.
 enum AttributionData {
     Given(Box<GivenAttribution>),
-    /// The attribution at this index of the results of the pipeline: its content's spans
-    /// are made when read (a new list each time, as a frozen object's list must be), so
-    /// holding an attribution costs three small objects, the attribution, its source and
-    /// its cue.
+    /// The attribution at this index of the results of the pipeline: its spans are made
+    /// when read, so holding an attribution costs one small object, and reading its parts
+    /// makes objects that go when the reader lets go of them.
     Pipeline(Arc<Results>, usize),
 }
 
 /// Who said what.
-///
-/// The source and the cue are made with the attribution and read as struct members: a
-/// member is read by the interpreter itself, where a getter call cost about 20 ns more,
-/// and every reader reads them.
 ///
 /// Freed attributions are kept for reuse, up to 2^16 of them (64 bytes each). Besides
 /// saving the allocator, an object from the free list is not counted by the cyclic garbage
@@ -370,12 +367,6 @@ enum AttributionData {
     freelist = 65_536
 )]
 pub(crate) struct PyAttribution {
-    /// Who said it (None when the text does not say).
-    #[pyo3(get)]
-    source: Py<PyAny>,
-    /// The words that mark the attribution.
-    #[pyo3(get)]
-    cue: Py<PySpan>,
     data: AttributionData,
 }
 
@@ -402,7 +393,6 @@ impl PyAttribution {
     #[pyo3(signature = (*, source, cue, content, kind, sentence, cue_class, speaker=None, hedged=false, speaker_confidence=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
-        py: Python<'_>,
         source: Option<Py<PySpan>>,
         cue: Py<PySpan>,
         content: Vec<Py<PySpan>>,
@@ -416,9 +406,9 @@ impl PyAttribution {
         let speaker_confidence =
             speaker_confidence.unwrap_or(if speaker.is_some() { 1.0 } else { 0.0 });
         PyAttribution {
-            source: source.map_or_else(|| py.None(), Py::into_any),
-            cue,
             data: AttributionData::Given(Box::new(GivenAttribution {
+                source,
+                cue,
                 content,
                 kind,
                 sentence,
@@ -427,6 +417,24 @@ impl PyAttribution {
                 hedged,
                 speaker_confidence,
             })),
+        }
+    }
+
+    /// Who said it (None when the text does not say).
+    #[getter]
+    fn source(&self, py: Python<'_>) -> PyResult<Option<Py<PySpan>>> {
+        match self.parts() {
+            Parts::Given(g) => Ok(g.source.as_ref().map(|s| s.clone_ref(py))),
+            Parts::Pipeline(r, a) => a.source().map(|i| r.span(py, i)).transpose(),
+        }
+    }
+
+    /// The words that mark the attribution.
+    #[getter]
+    fn cue(&self, py: Python<'_>) -> PyResult<Py<PySpan>> {
+        match self.parts() {
+            Parts::Given(g) => Ok(g.cue.clone_ref(py)),
+            Parts::Pipeline(r, a) => r.span(py, a.cue),
         }
     }
 
@@ -566,17 +574,8 @@ impl Results {
         let _pause = GcPause::new(py);
         (0..self.flat.attributions.len())
             .map(|i| {
-                let a = &self.flat.attributions[i];
-                let source = match a.source() {
-                    Some(j) => self.span(py, j)?.into_any(),
-                    None => py.None(),
-                };
-                let attribution = PyAttribution {
-                    source,
-                    cue: self.span(py, a.cue)?,
-                    data: AttributionData::Pipeline(self.clone(), i),
-                };
-                Ok(untracked(Py::new(py, attribution)?))
+                let data = AttributionData::Pipeline(self.clone(), i);
+                Ok(untracked(Py::new(py, PyAttribution { data })?))
             })
             .collect()
     }
