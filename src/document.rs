@@ -28,6 +28,14 @@ pub enum AttributionKind {
 }
 
 impl AttributionKind {
+    /// Every variant, in declaration order.
+    pub const ALL: [AttributionKind; 4] = [
+        AttributionKind::Direct,
+        AttributionKind::Mixed,
+        AttributionKind::Indirect,
+        AttributionKind::Other,
+    ];
+
     /// The lowercase name used in Python and JSON.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -55,6 +63,14 @@ pub enum CueClass {
 }
 
 impl CueClass {
+    /// Every variant, in declaration order.
+    pub const ALL: [CueClass; 4] = [
+        CueClass::Neutral,
+        CueClass::Assertive,
+        CueClass::Tentative,
+        CueClass::Distancing,
+    ];
+
     /// The lowercase name used in Python, JSON and the lexicon files.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -160,6 +176,17 @@ pub enum SpeakerKind {
 }
 
 impl SpeakerKind {
+    /// Every variant, in declaration order.
+    pub const ALL: [SpeakerKind; 7] = [
+        SpeakerKind::Person,
+        SpeakerKind::Organization,
+        SpeakerKind::Media,
+        SpeakerKind::Group,
+        SpeakerKind::Anonymous,
+        SpeakerKind::Document,
+        SpeakerKind::Unknown,
+    ];
+
     /// The lowercase name used in Python and JSON.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -231,4 +258,23 @@ pub struct Analysis {
     pub speakers: Vec<Speaker>,
     /// Epistemic hedges (`allegedly`, `reportedly`).
     pub hedges: Vec<Span>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `ALL` names each variant once: its labels are all different.
+    #[test]
+    fn every_variant_listed_once() {
+        fn distinct(labels: Vec<&str>) -> bool {
+            let set: std::collections::HashSet<&str> = labels.iter().copied().collect();
+            set.len() == labels.len()
+        }
+        assert!(distinct(
+            AttributionKind::ALL.map(AttributionKind::as_str).to_vec()
+        ));
+        assert!(distinct(CueClass::ALL.map(CueClass::as_str).to_vec()));
+        assert!(distinct(SpeakerKind::ALL.map(SpeakerKind::as_str).to_vec()));
+    }
 }

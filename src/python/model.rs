@@ -59,31 +59,23 @@ fn label<T: Copy + PartialEq, const N: usize>(
 
 fn attribution_kind_label(py: Python<'_>, kind: AttributionKind) -> Py<PyString> {
     static CACHE: PyOnceLock<[Py<PyString>; 4]> = PyOnceLock::new();
-    use AttributionKind::*;
-    let variants = [Direct, Mixed, Indirect, Other];
-    label(py, &CACHE, variants, AttributionKind::as_str, kind)
+    label(
+        py,
+        &CACHE,
+        AttributionKind::ALL,
+        AttributionKind::as_str,
+        kind,
+    )
 }
 
 fn cue_class_label(py: Python<'_>, class: CueClass) -> Py<PyString> {
     static CACHE: PyOnceLock<[Py<PyString>; 4]> = PyOnceLock::new();
-    use CueClass::*;
-    let variants = [Neutral, Assertive, Tentative, Distancing];
-    label(py, &CACHE, variants, CueClass::as_str, class)
+    label(py, &CACHE, CueClass::ALL, CueClass::as_str, class)
 }
 
 fn speaker_kind_label(py: Python<'_>, kind: SpeakerKind) -> Py<PyString> {
     static CACHE: PyOnceLock<[Py<PyString>; 7]> = PyOnceLock::new();
-    use SpeakerKind::*;
-    let variants = [
-        Person,
-        Organization,
-        Media,
-        Group,
-        Anonymous,
-        Document,
-        Unknown,
-    ];
-    label(py, &CACHE, variants, SpeakerKind::as_str, kind)
+    label(py, &CACHE, SpeakerKind::ALL, SpeakerKind::as_str, kind)
 }
 
 /// The span `span` (`str` indices) of the document `text`.
