@@ -61,6 +61,43 @@ fn continuation_bits(chunk: &[u8]) -> u64 {
     mask
 }
 
+/// [`continuation_bits`] of a whole chunk of [`STRIDE`] bytes: with SSE2 (part of every
+/// x86-64 processor) sixteen bytes a compare, where the portable way takes eight bytes and a
+/// multiply (the index is built for every non-ASCII text `analyze` returns to Python: it was
+/// 2.6 instructions a byte, as much as the segmenter's whole walk).
+#[inline]
+fn continuation_bits_64(chunk: &[u8]) -> u64 {
+    assert_eq!(chunk.len(), STRIDE);
+    #[cfg(target_arch = "x86_64")]
+    {
+        // SAFETY: `chunk` holds 64 readable bytes (asserted above).
+        unsafe { continuation_bits_64_sse2(chunk.as_ptr()) }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        continuation_bits(chunk)
+    }
+}
+
+/// A bit for each of the 64 bytes at `at`, set where the byte is a UTF-8 continuation byte:
+/// as a signed byte, below -0x40 (`0x80..=0xBF`).
+///
+/// # Safety
+/// `at` points to 64 readable bytes.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+unsafe fn continuation_bits_64_sse2(at: *const u8) -> u64 {
+    use std::arch::x86_64::{
+        __m128i, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8,
+    };
+    let below = _mm_set1_epi8(-0x40);
+    let lane = |k: usize| {
+        let x = _mm_loadu_si128(at.add(16 * k).cast::<__m128i>());
+        u64::from(_mm_movemask_epi8(_mm_cmplt_epi8(x, below)) as u16)
+    };
+    lane(0) | lane(1) << 16 | lane(2) << 32 | lane(3) << 48
+}
+
 impl<'a> CharOffsets<'a> {
     /// Index `text` (one linear pass; none at all for ASCII).
     pub fn new(text: &'a str) -> Self {
@@ -75,11 +112,19 @@ impl<'a> CharOffsets<'a> {
         let mut checkpoints = Vec::with_capacity(bytes.len() / STRIDE + 2);
         let mut masks = Vec::with_capacity(bytes.len() / STRIDE + 1);
         let mut count = 0usize;
-        for chunk in bytes.chunks(STRIDE) {
+        let mut chunks = bytes.chunks_exact(STRIDE);
+        for chunk in &mut chunks {
             checkpoints.push(count);
-            let mask = continuation_bits(chunk);
+            let mask = continuation_bits_64(chunk);
             masks.push(mask);
-            count += chunk.len() - mask.count_ones() as usize;
+            count += STRIDE - mask.count_ones() as usize;
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            checkpoints.push(count);
+            let mask = continuation_bits(rest);
+            masks.push(mask);
+            count += rest.len() - mask.count_ones() as usize;
         }
         checkpoints.push(count);
         CharOffsets {
@@ -95,6 +140,7 @@ impl<'a> CharOffsets<'a> {
     }
 
     /// The code-point index of byte offset `byte` (which must be a char boundary).
+    #[inline]
     pub fn char_index(&self, byte: usize) -> usize {
         if self.is_ascii() {
             return byte;
@@ -135,6 +181,7 @@ impl<'a> CharOffsets<'a> {
     }
 
     /// Convert a byte span to a char span.
+    #[inline]
     pub fn char_span(&self, span: crate::Span) -> crate::Span {
         crate::Span::new(self.char_index(span.start), self.char_index(span.end))
     }
@@ -194,6 +241,25 @@ mod tests {
                 if text.is_char_boundary(b) {
                     assert_eq!(map.char_index(b), chars, "pad {pad}, byte {b}");
                     chars += 1;
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn whole_chunks_agree_with_the_portable_bits() {
+        // Every byte value in every lane of a 64-byte chunk, over a background of each kind
+        // of byte (ASCII, continuation, lead).
+        for background in [b'x', 0x80, 0xBF, 0xC3, 0xE2, 0xFF] {
+            for b in 0..=255u8 {
+                for k in 0..STRIDE {
+                    let mut chunk = [background; STRIDE];
+                    chunk[k] = b;
+                    assert_eq!(
+                        continuation_bits_64(&chunk),
+                        continuation_bits(&chunk),
+                        "{b:#x} in lane {k} over {background:#x}"
+                    );
                 }
             }
         }
