@@ -38,8 +38,10 @@
 //! ```
 
 use std::borrow::Cow;
-use std::collections::hash_map::Entry;
 use std::collections::HashMap;
+use std::hash::BuildHasher;
+
+use hashbrown::{hash_table, HashTable};
 
 use crate::document::{Attribution, CueClassCounts, Sentence, Speaker, SpeakerKind};
 use crate::entities::{self, Gender, Pronoun, Reference, SourcePhrase};
@@ -332,9 +334,128 @@ struct Missed;
 /// What a source links to: an entity and the confidence, or no one (`I`, `we`).
 type Linked = Option<(usize, f32)>;
 
-/// Maps keyed by words of the input, ignoring case: a fast hasher with a random seed per map
-/// (foldhash), so crafted input cannot make keys collide.
-type Map<'a, V> = HashMap<CiKey<'a>, V, foldhash::fast::RandomState>;
+/// Maps keyed by words of the input, ignoring case.
+type Map<'a, V> = Table<CiKey<'a>, V>;
+
+/// The hasher of the stage's maps: fast (foldhash), with a random seed per thread, so
+/// crafted input cannot make keys collide.
+type Hasher = foldhash::fast::RandomState;
+
+/// A hash map whose memory is kept from one call to the next though its keys borrow one
+/// call's text: the entries in a vector (recycled as the entity list is: see [`recycle`])
+/// and a table of their indices, which borrows nothing and is kept as it is.
+struct Table<K, V> {
+    index: HashTable<usize>,
+    entries: Vec<(K, V)>,
+    hasher: Hasher,
+}
+
+impl<K, V> Default for Table<K, V> {
+    fn default() -> Self {
+        Table {
+            index: HashTable::new(),
+            entries: Vec::new(),
+            hasher: Hasher::default(),
+        }
+    }
+}
+
+impl<K, V> Table<K, V> {
+    /// A table in the memory kept in `index` and `entries` (empty), hashing with `hasher`.
+    fn kept<L>(index: &mut HashTable<usize>, entries: &mut Vec<(L, V)>, hasher: &Hasher) -> Self {
+        Table {
+            index: std::mem::take(index),
+            entries: recycle(std::mem::take(entries)),
+            hasher: hasher.clone(),
+        }
+    }
+
+    /// Keep this table's memory in `index` and `entries`, emptied (unless it grew past
+    /// [`KEEP`] entries).
+    fn keep<L>(self, index: &mut HashTable<usize>, entries: &mut Vec<(L, V)>) {
+        *index = self.index;
+        clear_table(index);
+        *entries = recycle(self.entries);
+        reset(entries);
+    }
+}
+
+/// Empty `t`, and drop its memory when it holds room for more than [`KEEP`] items.
+fn clear_table(t: &mut HashTable<usize>) {
+    if t.capacity() > KEEP {
+        *t = HashTable::new();
+    } else {
+        t.clear();
+    }
+}
+
+impl<K: std::hash::Hash + Eq, V> Table<K, V> {
+    fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    fn reserve(&mut self, n: usize) {
+        let (entries, hasher) = (&self.entries, &self.hasher);
+        self.index.reserve(n, |&i| hasher.hash_one(&entries[i].0));
+        self.entries.reserve(n);
+    }
+
+    fn hash(&self, key: &K) -> u64 {
+        self.hasher.hash_one(key)
+    }
+
+    /// The value under `key`, whose hash ([`Table::hash`]) is `hash`.
+    #[inline]
+    fn get_hashed(&self, hash: u64, key: &K) -> Option<&V> {
+        let entries = &self.entries;
+        self.index
+            .find(hash, |&i| entries[i].0 == *key)
+            .map(|&i| &entries[i].1)
+    }
+
+    fn get(&self, key: &K) -> Option<&V> {
+        self.get_hashed(self.hash(key), key)
+    }
+
+    fn contains_key(&self, key: &K) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// The value under `key`, a default one put there first when there is none.
+    fn get_or_default(&mut self, key: K) -> &mut V
+    where
+        V: Default,
+    {
+        let hash = self.hash(&key);
+        let Table {
+            index,
+            entries,
+            hasher,
+        } = self;
+        let i = match index.entry(
+            hash,
+            |&i| entries[i].0 == key,
+            |&i| hasher.hash_one(&entries[i].0),
+        ) {
+            hash_table::Entry::Occupied(o) => *o.get(),
+            hash_table::Entry::Vacant(v) => {
+                let i = entries.len();
+                v.insert(i);
+                entries.push((key, V::default()));
+                i
+            }
+        };
+        &mut entries[i].1
+    }
+
+    /// Put `value` under `key` (a key already there stays, as written first).
+    fn insert(&mut self, key: K, value: V)
+    where
+        V: Default,
+    {
+        *self.get_or_default(key) = value;
+    }
+}
 
 /// A slice of the text as a map key, hashed and compared by its lowercase form (what
 /// `str::to_lowercase` gives) with no copy for ASCII words of up to 64 bytes.
@@ -460,7 +581,7 @@ struct Resolver<'a> {
     by_group: Map<'a, usize>,
     /// The latest person mentioned with each role word in a title or apposition, and where,
     /// as of the first `roles_synced` of `role_touches` ([`Resolver::sync_roles`]).
-    by_role: HashMap<&'static str, (usize, usize), foldhash::fast::RandomState>,
+    by_role: HashMap<&'static str, (usize, usize), Hasher>,
     /// Every mention of a person, in order, with what its role nouns were then: `by_role`
     /// is brought up to date from it only when a description asks, so the words of most
     /// people are never read.
@@ -553,8 +674,7 @@ impl NameFilter {
 /// Add `id` under the lowercase of `key`, keeping at most [`PER_NAME`] ids: the id dropped
 /// to make room.
 fn push_bounded<'a>(map: &mut Map<'a, Ids>, key: &'a str, id: usize) -> Option<usize> {
-    let ids = map.entry(CiKey::new(key)).or_default();
-    ids.add(id)
+    map.get_or_default(CiKey::new(key)).add(id)
 }
 
 fn strip_the(name: &str) -> &str {
@@ -572,14 +692,28 @@ fn compatible(entity: Gender, wanted: Gender) -> bool {
     entity == Gender::Unknown || wanted == Gender::Unknown || entity == wanted
 }
 
+/// The memory of a resolver's maps, kept from one call to the next (empty: their keys
+/// borrow the text of a call).
+#[derive(Default)]
+struct KeptMaps {
+    last: (HashTable<usize>, Vec<(CiKey<'static>, Ids)>),
+    first: (HashTable<usize>, Vec<(CiKey<'static>, Ids)>),
+    name: (HashTable<usize>, Vec<(CiKey<'static>, usize)>),
+    group: (HashTable<usize>, Vec<(CiKey<'static>, usize)>),
+    by_role: HashMap<&'static str, (usize, usize), Hasher>,
+}
+
 impl<'a> Resolver<'a> {
     /// A resolver with room for `entities` entities and `mentions` mentions, its lists of
-    /// mentions in the buffers `lists` (emptied).
+    /// mentions in the buffers `lists` and its maps in the memory `kept`, hashing with
+    /// `hasher`.
     fn with_capacity(
         entities: usize,
         mentions: usize,
         lists: MentionLists,
         mut entity_list: Vec<Entity<'a>>,
+        kept: &mut KeptMaps,
+        hasher: &Hasher,
     ) -> Self {
         let (mut recent, mut said_list, mut mention_list, mut role_touches) = lists;
         entity_list.clear();
@@ -591,15 +725,23 @@ impl<'a> Resolver<'a> {
         mention_list.reserve(mentions);
         said_list.clear();
         said_list.reserve(mentions);
+        let mut by_last = Table::kept(&mut kept.last.0, &mut kept.last.1, hasher);
+        let mut by_first = Table::kept(&mut kept.first.0, &mut kept.first.1, hasher);
+        let mut by_name = Table::kept(&mut kept.name.0, &mut kept.name.1, hasher);
+        let by_group = Table::kept(&mut kept.group.0, &mut kept.group.1, hasher);
+        let by_role = std::mem::take(&mut kept.by_role);
+        by_last.reserve(entities);
+        by_first.reserve(entities);
+        by_name.reserve(entities);
         Resolver {
             entities: entity_list,
             recent,
-            by_last: Map::with_capacity_and_hasher(entities, Default::default()),
-            by_first: Map::with_capacity_and_hasher(entities, Default::default()),
+            by_last,
+            by_first,
             names: NameFilter::default(),
-            by_name: Map::with_capacity_and_hasher(entities, Default::default()),
-            by_group: Map::default(),
-            by_role: HashMap::default(),
+            by_name,
+            by_group,
+            by_role,
             role_touches,
             roles_synced: 0,
             mentions: mention_list,
@@ -756,11 +898,13 @@ impl<'a> Resolver<'a> {
             return None;
         }
         let key = CiKey::new(word);
+        // The maps hash alike: one hash for both.
+        let hash = self.by_last.hash(&key);
         let ids = self
             .by_last
-            .get(&key)
+            .get_hashed(hash, &key)
             .filter(|v| !v.is_empty())
-            .or_else(|| self.by_first.get(&key))?;
+            .or_else(|| self.by_first.get_hashed(hash, &key))?;
         let mut fitting = ids
             .iter()
             .copied()
@@ -1451,18 +1595,56 @@ struct ClassifyMemo<'a> {
 /// `store` with its mention in the text at hand.
 #[derive(Default)]
 struct Memo<'a> {
-    index: HashMap<&'a str, usize, foldhash::fast::RandomState>,
-    /// Each phrase with the start of the text it was read from.
-    store: Vec<(usize, SourcePhrase<'a>)>,
+    /// The texts read, by their indices in `store` (its memory kept from one call to the
+    /// next, as it borrows no text).
+    index: HashTable<usize>,
+    hasher: Hasher,
+    /// Each phrase with the text it was read from.
+    store: Vec<(Span, SourcePhrase<'a>)>,
     /// Scratch space of the surname searches ([`far_full_name`], [`later_full_name`]),
     /// reused from one search to the next: runs read, and occurrences found.
     found: Vec<Span>,
     hits: Vec<usize>,
 }
 
+/// The memory of a [`Memo`], kept from one call to the next (empty: its phrases borrow the
+/// text of a call).
+#[derive(Default)]
+struct KeptMemo {
+    index: HashTable<usize>,
+    store: Vec<(Span, SourcePhrase<'static>)>,
+    found: Vec<Span>,
+    hits: Vec<usize>,
+}
+
 impl<'a> Memo<'a> {
-    fn reserve(&mut self, n: usize) {
-        self.index.reserve(n);
+    /// A memo in the memory kept in `kept` (empty), hashing with `hasher`.
+    fn kept(kept: &mut KeptMemo, hasher: &Hasher) -> Self {
+        Memo {
+            index: std::mem::take(&mut kept.index),
+            hasher: hasher.clone(),
+            store: recycle(std::mem::take(&mut kept.store)),
+            found: std::mem::take(&mut kept.found),
+            hits: std::mem::take(&mut kept.hits),
+        }
+    }
+
+    /// Keep this memo's memory in `kept`, emptied.
+    fn keep(self, kept: &mut KeptMemo) {
+        kept.index = self.index;
+        clear_table(&mut kept.index);
+        kept.store = recycle(self.store);
+        reset(&mut kept.store);
+        (kept.found, kept.hits) = (self.found, self.hits);
+        reset(&mut kept.found);
+        reset(&mut kept.hits);
+    }
+
+    /// Room for `n` phrases, `text` the text they are read from.
+    fn reserve(&mut self, text: &str, n: usize) {
+        let (store, hasher) = (&self.store, &self.hasher);
+        self.index
+            .reserve(n, |&i| hasher.hash_one(store[i].0.as_str(text)));
         self.store.reserve(n);
     }
 
@@ -1474,25 +1656,37 @@ impl<'a> Memo<'a> {
         read: impl FnOnce() -> SourcePhrase<'a>,
     ) -> (usize, Span) {
         // One hash for a look-up and the insertion after it.
-        match self.index.entry(at.as_str(text)) {
-            Entry::Occupied(o) => {
+        let key = at.as_str(text);
+        let hash = self.hasher.hash_one(key);
+        let Memo {
+            index,
+            hasher,
+            store,
+            ..
+        } = self;
+        match index.entry(
+            hash,
+            |&i| store[i].0.as_str(text) == key,
+            |&i| hasher.hash_one(store[i].0.as_str(text)),
+        ) {
+            hash_table::Entry::Occupied(o) => {
                 let i = *o.get();
-                let (start, p) = &self.store[i];
+                let (from, p) = &store[i];
                 let m = Span::new(
-                    p.mention.start - start + at.start,
-                    p.mention.end - start + at.start,
+                    p.mention.start - from.start + at.start,
+                    p.mention.end - from.start + at.start,
                 );
                 (i, m)
             }
-            Entry::Vacant(v) => {
+            hash_table::Entry::Vacant(v) => {
                 let p = read();
-                let i = self.store.len();
+                let i = store.len();
                 let m = p.mention;
                 // An empty mention is no position in the text: such a phrase is not shared.
                 if !p.mention.is_empty() && p.mention.start >= at.start {
                     v.insert(i);
                 }
-                self.store.push((at.start, p));
+                store.push((at, p));
                 (i, m)
             }
         }
@@ -1504,20 +1698,19 @@ impl<'a> Memo<'a> {
 }
 
 impl<'a> ClassifyMemo<'a> {
-    /// A memo with room for `sources` sources, its phrases kept in `seen_store` and
-    /// `run_store` (emptied).
-    fn with_capacity(
-        sources: usize,
-        seen_store: Vec<(usize, SourcePhrase<'a>)>,
-        run_store: Vec<(usize, SourcePhrase<'a>)>,
-    ) -> Self {
-        let mut m = ClassifyMemo::default();
-        m.seen.store = seen_store;
-        m.runs.store = run_store;
-        m.seen.store.clear();
-        m.runs.store.clear();
-        m.seen.reserve(sources);
-        m.runs.index.reserve(sources);
+    /// A memo of `text` with room for `sources` sources, in the memos `seen` and `runs`
+    /// (empty).
+    fn with_capacity(text: &str, sources: usize, seen: Memo<'a>, runs: Memo<'a>) -> Self {
+        let mut m = ClassifyMemo {
+            seen,
+            runs,
+            toks: Vec::new(),
+        };
+        m.seen.reserve(text, sources);
+        let (store, hasher) = (&m.runs.store, &m.runs.hasher);
+        m.runs
+            .index
+            .reserve(sources, |&i| hasher.hash_one(store[i].0.as_str(text)));
         m
     }
 
@@ -1526,7 +1719,7 @@ impl<'a> ClassifyMemo<'a> {
         if let Some(p) = entities::lone_pronoun(text, at) {
             // A pronoun alone: read at once, no need to share it.
             let m = p.mention;
-            self.seen.store.push((at.start, p));
+            self.seen.store.push((at, p));
             return (self.seen.store.len() - 1, m);
         }
         let toks = &mut self.toks;
@@ -1612,8 +1805,12 @@ struct Buffers {
     /// The memory of the entity list and the memos' phrases, kept from one call to the next
     /// (empty: their items borrow the text of a call; see [`recycle`]).
     entities: Vec<Entity<'static>>,
-    seen_store: Vec<(usize, SourcePhrase<'static>)>,
-    run_store: Vec<(usize, SourcePhrase<'static>)>,
+    /// The memory of the memos and of the resolver's maps.
+    seen: KeptMemo,
+    runs: KeptMemo,
+    maps: KeptMaps,
+    /// The hasher of every map of a call, with the thread's random seed.
+    hasher: Hasher,
 }
 
 /// The most items a buffer of [`Buffers`] keeps room for between calls: one article that
@@ -1655,8 +1852,6 @@ impl Buffers {
         reset(&mut self.speaker_order);
         reset(&mut self.counts);
         reset(&mut self.entities);
-        reset(&mut self.seen_store);
-        reset(&mut self.run_store);
     }
 }
 
@@ -1709,10 +1904,12 @@ fn resolve_with(
     let sorted = sentences.windows(2).all(|w| w[0].span.end <= w[1].span.end);
     let mut sentence_of = SentenceOf::new(sentences, sorted);
     let mut name_sentence_of = SentenceOf::new(sentences, sorted);
+    let hasher = &b.hasher;
     let mut classify_memo = ClassifyMemo::with_capacity(
+        text,
         sources.len(),
-        recycle(std::mem::take(&mut b.seen_store)),
-        recycle(std::mem::take(&mut b.run_store)),
+        Memo::kept(&mut b.seen, hasher),
+        Memo::kept(&mut b.runs, hasher),
     );
     classify_memo.toks = std::mem::take(&mut b.toks);
     // Classify every source once.
@@ -1739,6 +1936,8 @@ fn resolve_with(
         2 * sources.len(),
         lists,
         recycle(std::mem::take(&mut b.entities)),
+        &mut b.maps,
+        &b.hasher,
     );
     let links = &mut b.links;
     links.resize(attributions.len(), None);
@@ -1910,14 +2109,26 @@ fn resolve_with(
         }
     }
     // The buffers back, for the next call.
-    b.toks = std::mem::take(toks);
     b.recent = r.recent;
     b.mentions = r.mentions;
     b.said = r.said;
     b.role_touches = r.role_touches;
     b.entities = recycle(r.entities);
-    b.seen_store = recycle(std::mem::take(&mut seen.store));
-    b.run_store = recycle(std::mem::take(&mut run_memo.store));
+    let ClassifyMemo { seen, runs, toks } = classify_memo;
+    b.toks = toks;
+    seen.keep(&mut b.seen);
+    runs.keep(&mut b.runs);
+    let kept = &mut b.maps;
+    r.by_last.keep(&mut kept.last.0, &mut kept.last.1);
+    r.by_first.keep(&mut kept.first.0, &mut kept.first.1);
+    r.by_name.keep(&mut kept.name.0, &mut kept.name.1);
+    r.by_group.keep(&mut kept.group.0, &mut kept.group.1);
+    kept.by_role = r.by_role;
+    if kept.by_role.capacity() > KEEP {
+        kept.by_role = HashMap::default();
+    } else {
+        kept.by_role.clear();
+    }
     speakers
 }
 
