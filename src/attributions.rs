@@ -383,6 +383,12 @@ pub(crate) mod class {
     pub(crate) const PARENTHETICAL_OPENERS: u64 = 1 << 28;
     pub(crate) const NUMBER_WORDS: u64 = 1 << 29;
     pub(crate) const TITLE_ABBREVIATIONS: u64 = 1 << 30;
+    pub(super) const NOUN_DETERMINERS: u64 = 1 << 31;
+    pub(super) const CLAUSE_OPENERS_AFTER_ADDRESSEE: u64 = 1 << 32;
+    pub(super) const POSSESSIVE_DETERMINERS: u64 = 1 << 33;
+    pub(super) const CLAUSE_SUBJECTS: u64 = 1 << 34;
+    pub(super) const ADJUNCT_SUBJECTS: u64 = 1 << 35;
+    pub(super) const ADJUNCT_STOPS: u64 = 1 << 36;
 }
 
 /// The lists of [`class`], one bit each.
@@ -428,9 +434,38 @@ pub(crate) static CLASSES: LazyLock<WordClasses> = LazyLock::new(|| {
             mentions::TITLE_ABBREVIATIONS_LIST,
         ),
         (class::STOP_CAPS, WEEKDAYS),
+        (class::NOUN_DETERMINERS, NOUN_DETERMINERS),
+        (
+            class::CLAUSE_OPENERS_AFTER_ADDRESSEE,
+            CLAUSE_OPENERS_AFTER_ADDRESSEE,
+        ),
+        (class::POSSESSIVE_DETERMINERS, POSSESSIVE_DETERMINERS),
+        (class::CLAUSE_SUBJECTS, CLAUSE_SUBJECTS),
+        (class::ADJUNCT_SUBJECTS, ADJUNCT_SUBJECTS),
+        (class::ADJUNCT_STOPS, ADJUNCT_STOPS),
     ])
 });
 
+/// Words after which a verb cue's word is a noun (`the call`, `his support`, `a show`).
+const NOUN_DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "his", "their", "its", "our", "my", "your",
+    "every", "each", "no", "any",
+];
+/// Words that end the addressee of a verb that takes one (`told reporters that …`, `asked
+/// the minister why …`).
+const CLAUSE_OPENERS_AFTER_ADDRESSEE: &[&str] = &[
+    "that", "whether", "if", "how", "what", "why", "when", "where",
+];
+/// Possessive determiners: after an addressee's first word they open what was told (`told
+/// him his …`).
+const POSSESSIVE_DETERMINERS: &[&str] = &["his", "her", "their", "its", "our", "my"];
+/// Subject pronouns that open a reported clause even after a strict verb (`I know he'll
+/// win`).
+const CLAUSE_SUBJECTS: &[&str] = &["he", "she", "they", "we", "i", "you"];
+/// Subject pronouns that open a clause after a cue's adjunct (`said Tuesday he …`).
+const ADJUNCT_SUBJECTS: &[&str] = &["he", "she", "they", "we", "i", "it", "there"];
+/// Words after a cue's adjunct that open no clause of its content.
+const ADJUNCT_STOPS: &[&str] = &["that", "and", "but", "or", "to", "who", "which"];
 /// Time nouns that hold a short time adjunct between a source and its verb (`Roe last week
 /// said`).
 const TIME_ANCHORS: &[&str] = &[
@@ -741,26 +776,11 @@ impl Ctx<'_> {
                 // `the call`, `his support`, `a show`: after a determiner the word is a noun.
                 if a > 0 {
                     let p = self.word(a - 1).unwrap_or_default();
-                    if matches!(
-                        p,
-                        "the"
-                            | "a"
-                            | "an"
-                            | "this"
-                            | "these"
-                            | "those"
-                            | "his"
-                            | "their"
-                            | "its"
-                            | "our"
-                            | "my"
-                            | "your"
-                            | "every"
-                            | "each"
-                            | "no"
-                            | "any"
-                    ) || (p.ends_with("’s") || p.ends_with("'s"))
-                        && contraction_pronoun(p).is_none()
+                    // (a class, not a `match` on the word: that jumps on its length, which
+                    // mispredicted; the word's classes are asked next for its auxiliaries)
+                    if self.is(a - 1, class::NOUN_DETERMINERS)
+                        || (p.ends_with("’s") || p.ends_with("'s"))
+                            && contraction_pronoun(p).is_none()
                     {
                         return None;
                     }
@@ -1213,13 +1233,13 @@ impl Ctx<'_> {
                     }
                 }
                 // `Do you support …?`: a question, not a report.
+                // (the position first: the word's `match` jumps on its length)
                 if !frame.source_after
-                    && src.first > 0
+                    && src.first == 1
                     && matches!(
-                        self.word(src.first - 1),
+                        self.word(0),
                         Some("do" | "does" | "did" | "would" | "will" | "can" | "could" | "should")
                     )
-                    && src.first - 1 == 0
                 {
                     return None;
                 }
@@ -1684,8 +1704,13 @@ impl Ctx<'_> {
     /// statement`, `said in an email` (each more often in the cue than not on PolNeAR train;
     /// other catenatives, `declined to`, `seemed to`, are more often not).
     fn cue_tail(&self, b: usize) -> usize {
-        let w = self.word(b).unwrap_or_default();
         let next = |k: usize| self.word(b + k).unwrap_or_default();
+        // (every tail opens with one of three words: asked first, the `match` on the cue's
+        // word below is a jump on its length, which the cue words' lengths kept mispredicting)
+        if !matches!(next(1).as_bytes(), b"to" | b"in" | b"on") {
+            return b;
+        }
+        let w = self.word(b).unwrap_or_default();
         let verb_after = |k: usize| {
             self.toks
                 .get(b + k)
@@ -2674,11 +2699,9 @@ impl Ctx<'_> {
             // The addressee ends before `that` or a question word (`asked the minister why`).
             let ceil = (i..limit.min(i + 16))
                 .find(|&k| {
-                    let w = self.word(k).unwrap_or_default();
-                    matches!(
-                        w,
-                        "that" | "whether" | "if" | "how" | "what" | "why" | "when" | "where"
-                    ) || k > i && matches!(w, "his" | "her" | "their" | "its" | "our" | "my")
+                    let c = self.class(k);
+                    c & class::CLAUSE_OPENERS_AFTER_ADDRESSEE != 0
+                        || k > i && c & class::POSSESSIVE_DETERMINERS != 0
                 })
                 .unwrap_or(limit);
             if let Some(m) = self.finder.after(text, self.toks, i, ceil) {
@@ -2928,8 +2951,7 @@ impl Ctx<'_> {
         // is content even for a strict verb.
         let pronoun_clause = f.m.entry.kind == CueType::Verb
             && !f.source_after
-            && (matches!(w, "he" | "she" | "they" | "we" | "i" | "you")
-                || contraction_pronoun(w).is_some())
+            && (self.is(i, class::CLAUSE_SUBJECTS) || contraction_pronoun(w).is_some())
             && self
                 .toks
                 .get(i + 1)
@@ -3081,16 +3103,15 @@ impl Ctx<'_> {
                 }
                 TokenKind::Word => {
                     let w = self.toks.lower(k);
-                    if matches!(w, "he" | "she" | "they" | "we" | "i" | "it" | "there")
-                        || contraction_pronoun(w).is_some()
-                    {
+                    // (classes, not `match`es on the word, which jump on its length)
+                    let c = self.class(k);
+                    if c & class::ADJUNCT_SUBJECTS != 0 || contraction_pronoun(w).is_some() {
                         // `said Tuesday he …`, `says tonight he’s …`
                         return skipped.then_some(k);
                     }
-                    if matches!(w, "that" | "and" | "but" | "or" | "to" | "who" | "which") {
+                    if c & class::ADJUNCT_STOPS != 0 {
                         return None;
                     }
-                    let c = self.class(k);
                     if c & class::TIME_WORDS != 0 {
                         skipped = true;
                         head |= in_pp;
