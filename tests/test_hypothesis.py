@@ -101,3 +101,20 @@ def test_batches_answer_every_record_in_order(
             assert isinstance(result, sayso.Failure)
             assert result.index == i
             assert type(item).__name__ in result.error
+
+
+# Each kind of code point (two, three and four UTF-8 bytes, a lone surrogate) at every
+# position of a sixteen-code-point block of an otherwise ASCII attribution: the binding
+# encodes non-ASCII text sixteen and four code points at a time.
+BEYOND_ASCII = ["\u00e9", "\u2019", "\U0001f600", "\ud800", "\udfff"]
+
+
+def test_every_position_of_a_block_beyond_ascii() -> None:
+    base = '"The vote was close," Mayor Jane Roe said on Tuesday. She added that it rained.'
+    for char in BEYOND_ASCII:
+        for at in range(40):
+            text = base[:at] + char + base[at:]
+            doc = sayso.analyze(text)
+            check_document(text, doc)
+            assert doc.text is text
+            assert doc.attributions, (char, at)

@@ -1,9 +1,10 @@
 //! Python `str` in, Rust `&str` out, and Python `str` offsets back.
 
 use pyo3::exceptions::PyTypeError;
+use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::{PyBytes, PyString};
+use pyo3::types::PyString;
 
 use crate::{Analysis, CharOffsets, Span};
 
@@ -34,7 +35,7 @@ pub(crate) fn expect_str<'py>(
     }
 }
 
-/// The UTF-8 of a Python string: borrowed from it when it has no lone surrogates.
+/// The UTF-8 of a Python string: borrowed from it when it is ASCII, else made here.
 /// `Send`, so it can cross `py.detach`.
 pub(crate) enum TextData {
     Borrowed(PyBackedStr),
@@ -52,20 +53,45 @@ impl std::ops::Deref for TextData {
 }
 
 impl TextData {
-    /// The UTF-8 of `obj`, surrogates replaced. (Span texts are always sliced from `obj`
-    /// itself, so the replacement never shows.)
+    /// The UTF-8 of `obj`, each lone surrogate (which UTF-8 cannot hold) as one U+FFFD, so
+    /// code-point offsets still index the original string. (Span texts are always sliced
+    /// from `obj` itself, so the replacement never shows.)
+    ///
+    /// An ASCII `str` is its own UTF-8 and is borrowed. Any other is read out as code points
+    /// (`PyUnicode_AsUCS4`, in the stable ABI) and encoded here, sixteen ASCII code points at
+    /// a time, rather than asked for its UTF-8 (`PyUnicode_AsUTF8AndSize`): CPython encodes
+    /// that one code point at a time (12.7 instructions a char over PolNeAR articles, 5.7
+    /// here with the copy; about 7% of what `analyze` and reading the attributions cost)
+    /// and keeps the copy inside the `str` for the object's lifetime, so every document held
+    /// its text twice. The code points go to a buffer kept per thread, and the UTF-8 made
+    /// is freed with the analysis.
     pub(crate) fn from_py(obj: &Bound<'_, PyString>) -> PyResult<Self> {
-        if let Ok(s) = PyBackedStr::try_from(obj.clone()) {
-            return Ok(TextData::Borrowed(s));
+        let py = obj.py();
+        if obj.call_method0(intern!(py, "isascii"))?.is_truthy()? {
+            return Ok(TextData::Borrowed(PyBackedStr::try_from(obj.clone())?));
         }
-        let encoded = obj.call_method1("encode", ("utf-8", "surrogatepass"))?;
-        let mut bytes = encoded.cast::<PyBytes>()?.as_bytes().to_vec();
-        replace_surrogates(&mut bytes);
-        let text = match String::from_utf8(bytes) {
-            Ok(t) => t,
-            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-        };
-        Ok(TextData::Owned(text))
+        let len = obj.len()?;
+        CODE_POINTS.with_borrow_mut(|units| {
+            units.clear();
+            units.reserve(len);
+            // SAFETY: `units` has room for `len` code points, the length of `obj`;
+            // PyUnicode_AsUCS4 writes exactly that many (no terminator: `copy_null` is 0)
+            // or fails with an exception set and NULL, and the length is set only after
+            // it succeeded.
+            unsafe {
+                let written = pyo3::ffi::PyUnicode_AsUCS4(
+                    obj.as_ptr(),
+                    units.as_mut_ptr(),
+                    len as pyo3::ffi::Py_ssize_t,
+                    0,
+                );
+                if written.is_null() {
+                    return Err(PyErr::fetch(py));
+                }
+                units.set_len(len);
+            }
+            Ok(TextData::Owned(utf8_of_code_points(units)))
+        })
     }
 }
 
@@ -76,18 +102,110 @@ impl<'py> PyText<'py> {
     }
 }
 
-/// A surrogate encoded with `surrogatepass` is `ED A0..BF 80..BF`; U+FFFD is `EF BF BD`,
-/// also three bytes, so replacing in place keeps every other byte where it was.
-fn replace_surrogates(bytes: &mut [u8]) {
-    let mut i = 0;
-    while i + 2 < bytes.len() {
-        if bytes[i] == 0xED && (0xA0..=0xBF).contains(&bytes[i + 1]) {
-            bytes[i..i + 3].copy_from_slice(&[0xEF, 0xBF, 0xBD]);
-            i += 3;
-        } else {
-            i += 1;
+thread_local! {
+    /// The code points of the last non-ASCII text read, its memory kept for the next.
+    static CODE_POINTS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Above this many code points the buffer is not kept (one huge text should not hold its
+/// memory for the rest of the process).
+const KEEP_CODE_POINTS: usize = 1 << 20;
+
+/// The UTF-8 of `units`, code points of a Python `str`: a surrogate becomes U+FFFD, three
+/// bytes for the one code point, as the rest of the binding counts it. Sixteen code points
+/// at a time while they are ASCII (most of a news article: its curly quotes and dashes are
+/// a few in a hundred), else four at a time, one at a time around a code point beyond ASCII.
+fn utf8_of_code_points(units: &mut Vec<u32>) -> String {
+    let mut out: Vec<u8> = Vec::with_capacity(units.len() + units.len() / 2 + 16);
+    let mut chunks = units.chunks_exact(16);
+    for chunk in &mut chunks {
+        match ascii_16(chunk) {
+            Some(ascii) => out.extend_from_slice(&ascii),
+            None => {
+                for quad in chunk.chunks_exact(4) {
+                    if quad.iter().fold(0, |acc, &u| acc | u) < 0x80 {
+                        out.extend_from_slice(&[
+                            quad[0] as u8,
+                            quad[1] as u8,
+                            quad[2] as u8,
+                            quad[3] as u8,
+                        ]);
+                    } else {
+                        quad.iter().for_each(|&u| push_code_point(&mut out, u));
+                    }
+                }
+            }
         }
     }
+    for &u in chunks.remainder() {
+        push_code_point(&mut out, u);
+    }
+    if units.capacity() > KEEP_CODE_POINTS {
+        *units = Vec::new();
+    }
+    // SAFETY: `out` holds, one after another, the UTF-8 encodings of whole scalar values
+    // (`push_code_point` writes each in full, U+FFFD for a surrogate), so it is UTF-8.
+    unsafe { String::from_utf8_unchecked(out) }
+}
+
+/// Code point `u` (at most U+10FFFF, as a `str` holds) appended to `out` in UTF-8, each
+/// length written out (a `char`'s `encode_utf8` copies a slice of unknown length).
+#[inline(always)]
+fn push_code_point(out: &mut Vec<u8>, u: u32) {
+    let cont = |shift: u32| 0x80 | ((u >> shift) & 0x3F) as u8;
+    if u < 0x80 {
+        out.push(u as u8);
+    } else if u < 0x800 {
+        out.extend_from_slice(&[0xC0 | (u >> 6) as u8, cont(0)]);
+    } else if (0xD800..0xE000).contains(&u) {
+        // A lone surrogate: U+FFFD.
+        out.extend_from_slice(&[0xEF, 0xBF, 0xBD]);
+    } else if u < 0x1_0000 {
+        out.extend_from_slice(&[0xE0 | (u >> 12) as u8, cont(6), cont(0)]);
+    } else {
+        out.extend_from_slice(&[0xF0 | (u >> 18) as u8, cont(12), cont(6), cont(0)]);
+    }
+}
+
+/// The 16 code points of `chunk` as bytes, when all are ASCII.
+#[inline]
+fn ascii_16(chunk: &[u32]) -> Option<[u8; 16]> {
+    assert_eq!(chunk.len(), 16);
+    #[cfg(target_arch = "x86_64")]
+    {
+        // SAFETY: `chunk` holds 16 readable code points (asserted above).
+        unsafe { ascii_16_sse2(chunk.as_ptr()) }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        (chunk.iter().fold(0, |acc, &u| acc | u) < 0x80)
+            .then(|| std::array::from_fn(|k| chunk[k] as u8))
+    }
+}
+
+/// [`ascii_16`] with SSE2 (part of every x86-64 processor): the four vectors' OR against
+/// 0x7F (code points are at most 0x10FFFF, so the signed compare is exact), then two
+/// saturating packs, exact below 0x80.
+///
+/// # Safety
+/// `at` points to 16 readable `u32`.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+unsafe fn ascii_16_sse2(at: *const u32) -> Option<[u8; 16]> {
+    use std::arch::x86_64::{
+        __m128i, _mm_cmpgt_epi32, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
+        _mm_packs_epi32, _mm_packus_epi16, _mm_set1_epi32, _mm_storeu_si128,
+    };
+    let v = |k: usize| _mm_loadu_si128(at.add(4 * k).cast::<__m128i>());
+    let (a, b, c, d) = (v(0), v(1), v(2), v(3));
+    let any = _mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d));
+    if _mm_movemask_epi8(_mm_cmpgt_epi32(any, _mm_set1_epi32(0x7F))) != 0 {
+        return None;
+    }
+    let bytes = _mm_packus_epi16(_mm_packs_epi32(a, b), _mm_packs_epi32(c, d));
+    let mut out = [0u8; 16];
+    _mm_storeu_si128(out.as_mut_ptr().cast::<__m128i>(), bytes);
+    Some(out)
 }
 
 /// A core `Analysis` whose spans are `str` indices (code points), not bytes: what a
