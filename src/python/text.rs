@@ -71,27 +71,59 @@ impl TextData {
             return Ok(TextData::Borrowed(PyBackedStr::try_from(obj.clone())?));
         }
         let len = obj.len()?;
+        let mut utf8: Vec<u8> = Vec::with_capacity(len + len / 2 + 16);
         CODE_POINTS.with_borrow_mut(|units| {
-            units.clear();
-            units.reserve(len);
-            // SAFETY: `units` has room for `len` code points, the length of `obj`;
-            // PyUnicode_AsUCS4 writes exactly that many (no terminator: `copy_null` is 0)
-            // or fails with an exception set and NULL, and the length is set only after
-            // it succeeded.
-            unsafe {
-                let written = pyo3::ffi::PyUnicode_AsUCS4(
-                    obj.as_ptr(),
-                    units.as_mut_ptr(),
-                    len as pyo3::ffi::Py_ssize_t,
-                    0,
-                );
-                if written.is_null() {
-                    return Err(PyErr::fetch(py));
+            // A long text goes a piece at a time, so that its code points never take more
+            // than 4 * PIECE bytes beside the UTF-8 made.
+            let mut start = 0;
+            while start < len {
+                let end = len.min(start + PIECE);
+                let piece = if start == 0 && end == len {
+                    obj.clone()
+                } else {
+                    // SAFETY: 0 <= start < end <= len, the bounds PyUnicode_Substring takes;
+                    // it returns a new reference or NULL with an exception set.
+                    unsafe {
+                        Bound::from_owned_ptr_or_err(
+                            py,
+                            pyo3::ffi::PyUnicode_Substring(
+                                obj.as_ptr(),
+                                start as pyo3::ffi::Py_ssize_t,
+                                end as pyo3::ffi::Py_ssize_t,
+                            ),
+                        )?
+                        .cast_into_unchecked::<PyString>()
+                    }
+                };
+                let n = end - start;
+                units.clear();
+                units.reserve(n);
+                // SAFETY: `units` has room for `n` code points, the length of `piece`;
+                // PyUnicode_AsUCS4 writes exactly that many (no terminator: `copy_null` is
+                // 0) or fails with an exception set and NULL, and the length is set only
+                // after it succeeded.
+                unsafe {
+                    let written = pyo3::ffi::PyUnicode_AsUCS4(
+                        piece.as_ptr(),
+                        units.as_mut_ptr(),
+                        n as pyo3::ffi::Py_ssize_t,
+                        0,
+                    );
+                    if written.is_null() {
+                        return Err(PyErr::fetch(py));
+                    }
+                    units.set_len(n);
                 }
-                units.set_len(len);
+                push_utf8(units, &mut utf8);
+                start = end;
             }
-            Ok(TextData::Owned(utf8_of_code_points(units)))
-        })
+            Ok(())
+        })?;
+        // SAFETY: `utf8` holds, one after another, the UTF-8 encodings of whole scalar
+        // values (`push_utf8` writes each in full, U+FFFD for a surrogate), so it is UTF-8.
+        Ok(TextData::Owned(unsafe {
+            String::from_utf8_unchecked(utf8)
+        }))
     }
 }
 
@@ -103,20 +135,19 @@ impl<'py> PyText<'py> {
 }
 
 thread_local! {
-    /// The code points of the last non-ASCII text read, its memory kept for the next.
+    /// The code points of the last piece of non-ASCII text read, its memory kept for the next.
     static CODE_POINTS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// Above this many code points the buffer is not kept (one huge text should not hold its
-/// memory for the rest of the process).
-const KEEP_CODE_POINTS: usize = 1 << 20;
+/// The most code points read out at once; the buffer keeps its memory between texts.
+const PIECE: usize = 1 << 16;
 
-/// The UTF-8 of `units`, code points of a Python `str`: a surrogate becomes U+FFFD, three
-/// bytes for the one code point, as the rest of the binding counts it. Sixteen code points
-/// at a time while they are ASCII (most of a news article: its curly quotes and dashes are
-/// a few in a hundred), else four at a time, one at a time around a code point beyond ASCII.
-fn utf8_of_code_points(units: &mut Vec<u32>) -> String {
-    let mut out: Vec<u8> = Vec::with_capacity(units.len() + units.len() / 2 + 16);
+/// The UTF-8 of `units`, code points of a Python `str`, appended to `out`: a surrogate
+/// becomes U+FFFD, three bytes for the one code point, as the rest of the binding counts it.
+/// Sixteen code points at a time while they are ASCII (most of a news article: its curly
+/// quotes and dashes are a few in a hundred), else four at a time, one at a time around a
+/// code point beyond ASCII.
+fn push_utf8(units: &[u32], out: &mut Vec<u8>) {
     let mut chunks = units.chunks_exact(16);
     for chunk in &mut chunks {
         match ascii_16(chunk) {
@@ -131,21 +162,15 @@ fn utf8_of_code_points(units: &mut Vec<u32>) -> String {
                             quad[3] as u8,
                         ]);
                     } else {
-                        quad.iter().for_each(|&u| push_code_point(&mut out, u));
+                        quad.iter().for_each(|&u| push_code_point(out, u));
                     }
                 }
             }
         }
     }
     for &u in chunks.remainder() {
-        push_code_point(&mut out, u);
+        push_code_point(out, u);
     }
-    if units.capacity() > KEEP_CODE_POINTS {
-        *units = Vec::new();
-    }
-    // SAFETY: `out` holds, one after another, the UTF-8 encodings of whole scalar values
-    // (`push_code_point` writes each in full, U+FFFD for a surrogate), so it is UTF-8.
-    unsafe { String::from_utf8_unchecked(out) }
 }
 
 /// Code point `u` (at most U+10FFFF, as a `str` holds) appended to `out` in UTF-8, each
