@@ -1462,6 +1462,95 @@ pub(crate) fn plain_name(text: &str, read: Span) -> Option<SourcePhrase<'_>> {
     Some(out)
 }
 
+/// The tokens of `text[read]` when it is one or two words of ASCII letters with a space
+/// between, the first perhaps ending in a `.` that the tokenizer keeps (`Mr. Trump`): what
+/// [`tokenize_into`] gives, read with no char decoding, with the first word's
+/// [`word_facts`]. None for any other text.
+fn short_tokens(lex: &Lexicon, text: &str, read: Span) -> Option<([Tok; 2], usize, WordInfo)> {
+    let bytes = text.as_bytes();
+    let (start, end) = (read.start, read.end.min(bytes.len()));
+    let k = ascii_letters_end(bytes, start, end);
+    if k == start {
+        return None;
+    }
+    let dot = k < end && bytes[k] == b'.';
+    let e0 = k + usize::from(dot);
+    let word = |s: usize, e: usize| Tok {
+        start: s,
+        end: e,
+        kind: TokKind::Word,
+    };
+    let (toks, n) = if e0 == end {
+        ([word(start, e0), word(start, e0)], 1)
+    } else if bytes[e0] == b' ' {
+        let e1 = ascii_letters_end(bytes, e0 + 1, end);
+        if e1 == e0 + 1 || e1 != end {
+            return None;
+        }
+        ([word(start, e0), word(e0 + 1, e1)], 2)
+    } else {
+        return None;
+    };
+    let facts = word_facts(lex, &text[start..e0]);
+    // `keeps_final_dot` for letters and a dot, its honorific test read from the facts
+    // (`word_facts` looks up a word's honorific without its dot, as it does).
+    if dot {
+        let letters = &text[start..k];
+        let kept = letters.len() == 1 && bytes[start].is_ascii_uppercase()
+            || ["inc", "corp", "co", "ltd", "jr", "st", "no"]
+                .iter()
+                .any(|s| s.eq_ignore_ascii_case(letters))
+            || facts.honorific.is_some();
+        if !kept {
+            return None;
+        }
+    }
+    Some((toks, n, facts))
+}
+
+/// The index of the first byte at or after `i` that is no ASCII letter, or `end` if none
+/// comes before it: eight bytes at a time, reading on past `end` within `bytes`.
+#[inline]
+fn ascii_letters_end(bytes: &[u8], mut i: usize, end: usize) -> usize {
+    while i < end {
+        let Some(chunk) = bytes.get(i..i + 8) else {
+            break;
+        };
+        let other = !swar::letter_mask(swar::load(chunk)) & HIGH;
+        if other != 0 {
+            return (i + (other.trailing_zeros() / 8) as usize).min(end);
+        }
+        i += 8;
+    }
+    while i < end && bytes[i].is_ascii_alphabetic() {
+        i += 1;
+    }
+    i.min(end)
+}
+
+/// What [`classify`] gives for `text[read]` (a [`read_span`]) of one or two words
+/// ([`short_tokens`]), with no tokenizing: with no comma, possessive, inner `and`, or word
+/// after an author's marker, [`classify_tokens`] comes down to the pronoun test, the head's
+/// reading and the anonymity test. None for any other phrase. A test holds it to
+/// [`classify`].
+pub(crate) fn short_phrase(text: &str, read: Span) -> Option<SourcePhrase<'_>> {
+    let (buf, n, facts) = short_tokens(lexicon(), text, read)?;
+    let toks = &buf[..n];
+    let first = &text[toks[0].start..toks[0].end];
+    let first_pronoun = if facts.class & SHORT != 0 {
+        pronoun_of(&facts)
+    } else {
+        pronoun(first)
+    };
+    if let Some(p) = first_pronoun {
+        if toks[1..].iter().all(|t| !is_cap(&text[t.start..t.end])) {
+            return Some(pronoun_phrase(text, toks, 0, p));
+        }
+    }
+    let head = analyze_head(text, toks, Some((0, facts)));
+    Some(finish_phrase(text, toks, toks, head.phrase))
+}
+
 /// What [`classify`] gives for `text[read]` (a [`read_span`]) when it is one pronoun of ASCII
 /// letters alone (`he`, `They`, the most common source), with no tokenizing; None for
 /// anything else.
@@ -1531,12 +1620,7 @@ fn classify_tokens<'a>(text: &'a str, toks: &[Tok], depth: u8) -> SourcePhrase<'
         let n_words = 1 + rest.clone().count();
         let rest_lower = rest.all(|t| !is_cap(word(t)));
         if n_words == 1 || rest_lower && n_words <= 4 {
-            let mut out = unknown(text, toks);
-            out.reference = Reference::Pronoun(p);
-            out.name = word(&toks[first]);
-            out.mention = Span::new(toks[first].start, toks[first].end);
-            (out.kind, out.gender) = pronoun_kind_gender(p);
-            return out;
+            return pronoun_phrase(text, toks, first, p);
         }
     }
 
@@ -1658,13 +1742,6 @@ fn classify_tokens<'a>(text: &'a str, toks: &[Tok], depth: u8) -> SourcePhrase<'
         }
     }
 
-    // Whether the phrase holds an anonymity marker: read only when it can matter (not for
-    // a named person).
-    let anonymous = || match (toks.first(), toks.last()) {
-        (Some(a), Some(b)) => lex.is_anonymous(&text[a.start..b.end]),
-        _ => lex.is_anonymous(""),
-    };
-
     let head = analyze_head(text, head_toks, Some((first, first_facts)));
     let appos_toks = appos.map(|a| {
         let end = a
@@ -1704,8 +1781,34 @@ fn classify_tokens<'a>(text: &'a str, toks: &[Tok], depth: u8) -> SourcePhrase<'
     };
     let mut p = main.phrase;
     p.description = description.or(p.description);
-    let anonymous =
-        !(p.kind == SpeakerKind::Person && p.reference == Reference::Name) && anonymous();
+    finish_phrase(text, toks, head_toks, p)
+}
+
+/// The phrase `toks` as the pronoun `p` at its token `first` ("he", "His comments").
+fn pronoun_phrase<'a>(text: &'a str, toks: &[Tok], first: usize, p: Pronoun) -> SourcePhrase<'a> {
+    let mut out = unknown(text, toks);
+    out.reference = Reference::Pronoun(p);
+    out.name = &text[toks[first].start..toks[first].end];
+    out.mention = Span::new(toks[first].start, toks[first].end);
+    (out.kind, out.gender) = pronoun_kind_gender(p);
+    out
+}
+
+/// The phrase `toks` as read from its head `head_toks` (`p`, its description set): a group
+/// or an anonymous source is named by the whole head.
+fn finish_phrase<'a>(
+    text: &'a str,
+    toks: &[Tok],
+    head_toks: &[Tok],
+    mut p: SourcePhrase<'a>,
+) -> SourcePhrase<'a> {
+    // Whether the phrase holds an anonymity marker: read only when it can matter (not for
+    // a named person).
+    let anonymous = !(p.kind == SpeakerKind::Person && p.reference == Reference::Name)
+        && match (toks.first(), toks.last()) {
+            (Some(a), Some(b)) => lexicon().is_anonymous(&text[a.start..b.end]),
+            _ => lexicon().is_anonymous(""),
+        };
     if (p.kind == SpeakerKind::Group || anonymous) && !head_toks.is_empty() {
         // Groups and anonymous sources are named by their whole phrase: "farmers in the
         // valley", "a source familiar with the talks".
@@ -2714,6 +2817,10 @@ pub(crate) fn name_run_head_with<'a>(
     read: Span,
     toks: &mut Vec<Tok>,
 ) -> SourcePhrase<'a> {
+    // Most runs are one or two words: their tokens with no tokenizing.
+    if let Some((buf, n, facts)) = short_tokens(lexicon(), text, read) {
+        return analyze_head(text, &buf[..n], Some((0, facts))).phrase;
+    }
     tokenize_into(text, read.start, read.end, toks);
     analyze_head(text, toks, None).phrase
 }
@@ -3113,6 +3220,124 @@ mod tests {
             }
         }
         assert!(taken > checked / 10, "{taken} of {checked}");
+    }
+
+    /// `short_phrase` (one or two words, with no tokenizing) gives what `classify` gives,
+    /// and `short_tokens` the tokens `tokenize_into` gives, so a name run's head read from
+    /// them is the head read from the tokenizer's: every one-word key of the word table and
+    /// of the anonymity words in three cases and with a dot, the classifier's lists, names,
+    /// marks and words beyond ASCII, alone and after determiners, pronouns, honorifics (with
+    /// and without a dot), titles, first names and a sample of the rest.
+    #[test]
+    fn short_phrases_are_classified_as_classify_does() {
+        let lex = lexicon();
+        let cap = |w: &str| {
+            let mut c = w.chars();
+            c.next().map_or(String::new(), |f| {
+                f.to_uppercase().collect::<String>() + c.as_str()
+            })
+        };
+        let mut words = phrase_vocabulary();
+        let mut keys: Vec<&String> = lex
+            .words
+            .keys()
+            .chain(lex.anonymity_words.keys())
+            .filter(|k| !k.contains(' '))
+            .collect();
+        keys.sort();
+        for k in keys {
+            words.extend([k.clone(), cap(k), k.to_uppercase(), format!("{}.", cap(k))]);
+        }
+        words.sort();
+        words.dedup();
+        let mut firsts: Vec<String> = Vec::new();
+        for w in DETERMINERS.iter().chain(PRONOUN_WORDS) {
+            firsts.extend([w.to_string(), cap(w), w.to_uppercase()]);
+        }
+        firsts.extend(
+            [
+                "Mr.",
+                "Mr",
+                "Mrs.",
+                "Ms.",
+                "Dr.",
+                "Sen.",
+                "Sen",
+                "Gov.",
+                "Rep.",
+                "Gen.",
+                "St.",
+                "President",
+                "president",
+                "Minister",
+                "Secretary",
+                "Chairman",
+                "spokesman",
+                "Donald",
+                "Hillary",
+                "Bernie",
+                "Trump",
+                "Clinton",
+                "New",
+                "White",
+                "Fox",
+                "Budget",
+                "Congressional",
+                "Republican",
+                "Democratic",
+                "Officials",
+                "of",
+                "Of",
+                "and",
+                "by",
+                "from",
+                "who",
+                "The",
+                "A",
+                "Inc.",
+                "Jr.",
+                "U.",
+                "J.",
+                "X.",
+                "Says",
+                "Was",
+            ]
+            .map(str::to_owned),
+        );
+        firsts.extend(words.iter().step_by(97).cloned());
+        let (mut checked, mut taken) = (0, 0);
+        let mut toks = Vec::new();
+        let mut check = |text: &str| {
+            let read = Span::new(0, text.len());
+            checked += 1;
+            if let Some((buf, n, facts)) = short_tokens(lex, text, read) {
+                assert_eq!(facts, word_facts(lex, &text[buf[0].start..buf[0].end]));
+                tokenize_into(text, 0, text.len(), &mut toks);
+                assert!(toks_eq(&buf[..n], &toks), "{text:?}");
+                assert_eq!(
+                    analyze_head(text, &buf[..n], None).phrase,
+                    analyze_head(text, &toks, None).phrase,
+                    "{text:?}"
+                );
+            }
+            if let Some(p) = short_phrase(text, read) {
+                assert_eq!(p, classify(text, read), "{text:?}");
+                taken += 1;
+            }
+        };
+        for (n, w) in words.iter().enumerate() {
+            check(w);
+            // Every word after the chosen first words, the big word table's in part.
+            let all = n % 4 == 0 || !w.bytes().all(|b| b.is_ascii_alphabetic());
+            for f in firsts
+                .iter()
+                .skip(if all { 0 } else { n % 9 })
+                .step_by(if all { 1 } else { 9 })
+            {
+                check(&format!("{f} {w}"));
+            }
+        }
+        assert!(taken > checked / 3, "{taken} of {checked}");
     }
 
     /// `name_kind` (one look-up in the joined table) says what `is_outlet`, then

@@ -1724,9 +1724,10 @@ impl<'a> ClassifyMemo<'a> {
         }
         let toks = &mut self.toks;
         self.seen.read(text, at, || {
-            // A plain name (`Trump`, `Donald Trump`) with no tokenizing, else the whole
-            // reading.
+            // A plain name (`Trump`, `Donald Trump`) with no tokenizing, nor any phrase of
+            // one or two words (`the minister`, `Mr. Trump`), else the whole reading.
             entities::plain_name(text, at)
+                .or_else(|| entities::short_phrase(text, at))
                 .unwrap_or_else(|| entities::classify_with(text, span, toks))
         })
     }
