@@ -150,8 +150,13 @@ pub struct Tokens {
     /// sits where the token sits in the sentence. After them, [`KEY_BYTES`] zeros, so that a
     /// word's class key is read from here with one load ([`word_key`]).
     lower: Vec<u8>,
-    /// Each token's word classes ([`WordClasses`]), [`UNSEEN`] until asked for.
+    /// Each token's word classes ([`WordClasses`]) once asked for, with `generation` in the
+    /// bits above [`CLASS_BITS`]: an entry of another generation (an earlier sentence's, or
+    /// 0) is not looked up yet. Longer than the tokens when an earlier sentence was.
     classes: Vec<std::cell::Cell<u64>>,
+    /// This sentence's generation of `classes`, in the bits above [`CLASS_BITS`] (never 0
+    /// once filled): a new sentence takes the next one instead of writing every entry.
+    generation: u64,
     /// Empty unless a token's lowercase form differs from it in length (`İ`): then each
     /// token's lowercase form as a byte range in `lower`, those forms appended to it.
     low: Vec<(usize, usize)>,
@@ -180,25 +185,26 @@ impl Tokens {
         tokenize_into(text, start, end, &mut self.toks);
         let piece = &text[start..end];
         self.base = start;
-        self.classes.clear();
-        self.classes
-            .resize(self.toks.len(), std::cell::Cell::new(UNSEEN));
+        // (a loop writing every token's entry afresh exited at a length no predictor learns)
+        self.generation = self.generation.wrapping_add(1 << CLASS_BITS);
+        if self.generation == 0 {
+            // (after 2^16 sentences: no entry may be taken for one of this generation)
+            self.classes.iter().for_each(|c| c.set(0));
+            self.generation = 1 << CLASS_BITS;
+        }
+        if self.classes.len() < self.toks.len() {
+            self.classes
+                .resize(self.toks.len(), std::cell::Cell::new(0));
+        }
         // The text with its ASCII capitals lowered: ASCII letters lowercase as themselves
         // in any word.
         let bytes = piece.as_bytes();
         self.low.clear();
-        self.lower.clear();
-        self.lower.extend_from_slice(bytes);
-        let mut any = 0u8;
-        for b in self.lower.iter_mut() {
-            any |= *b;
-            b.make_ascii_lowercase();
-        }
-        if any < 0x80 {
-            // (all ASCII)
-            self.lower.extend_from_slice(&[0; KEY_BYTES]);
+        if !lower_ascii_into(text.as_bytes(), start, end, &mut self.lower) {
+            // (all ASCII; `lower` ends in its zeros)
             return;
         }
+        self.lower.truncate(bytes.len());
         // Then the chars beyond ASCII that lowercasing changes (few: most are quotation
         // marks and dashes), each token holding one lowercased whole (`ΟΔΟΣ`: final sigma).
         let mut i = 0usize;
@@ -265,8 +271,9 @@ impl Tokens {
         i: usize,
         table: &impl std::ops::Deref<Target = WordClasses>,
     ) -> u64 {
-        let c = self.classes[i].get();
-        if c != UNSEEN {
+        // (of this generation exactly when the bits above the classes are all 0)
+        let c = self.classes[i].get() ^ self.generation;
+        if c < 1 << CLASS_BITS {
             return c;
         }
         self.look_up(i, table)
@@ -292,7 +299,7 @@ impl Tokens {
             Some(padded) if (1..=KEY_BYTES).contains(&(e - s)) => table.of_padded(padded, e - s),
             _ => table.of(self.lower(i)),
         };
-        self.classes[i].set(c);
+        self.classes[i].set(c | self.generation);
         c
     }
 
@@ -450,10 +457,10 @@ impl FromIterator<String> for StringSet {
     }
 }
 
-/// A token's classes not yet looked up ([`Tokens::class`]): a bit no class has.
-const UNSEEN: u64 = 1 << 63;
+/// How many bits classes may take: [`Tokens`] keeps a generation above them.
+const CLASS_BITS: u32 = 48;
 
-/// Word classes: each of up to 63 word lists is a bit, and the bits of every list holding a
+/// Word classes: each of up to 48 word lists is a bit, and the bits of every list holding a
 /// word come from one probe ([`WordClasses::of`]): an open-addressing table keyed by the
 /// word's length and bytes read as two integers (words of up to 16 bytes; longer ones, rare
 /// in lists and in text, are looked up in a map).
@@ -520,7 +527,7 @@ fn slot_of(a: u64, b: u64, n: usize, mask: usize) -> usize {
 }
 
 impl WordClasses {
-    /// The classes of `lists`: each a bit (below bit 63) and its words, matched exactly.
+    /// The classes of `lists`: each a bit (below bit 48) and its words, matched exactly.
     pub(crate) fn new(lists: &[(u64, &[&'static str])]) -> Self {
         let words: usize = lists.iter().map(|l| l.1.len()).sum();
         let size = (2 * words).next_power_of_two().max(16);
@@ -530,7 +537,10 @@ impl WordClasses {
             long: Default::default(),
         };
         for &(bit, words) in lists {
-            assert!(bit != 0 && bit & UNSEEN == 0, "a class is a bit below 63");
+            assert!(
+                bit != 0 && bit < 1 << CLASS_BITS,
+                "a class is a bit below {CLASS_BITS}"
+            );
             for &w in words {
                 let n = w.len();
                 if n == 0 || n > 16 {
@@ -633,6 +643,90 @@ impl WordSet {
 /// Where the first byte beyond ASCII at or after `i` is in `bytes`: eight bytes at a time,
 /// the last few as part of the last eight.
 #[inline]
+/// `text[start..end]` with its ASCII capitals lowercased into `out` (emptied first), then
+/// [`KEY_BYTES`] zeros; true when a byte is beyond ASCII. Sixteen bytes a step with SSE2,
+/// the last step's bytes past `end` zeroed: no loop over the last bytes one by one (whose
+/// exit, at a length no predictor learns, mispredicted about twice a sentence), and no copy
+/// before.
+#[cfg(target_arch = "x86_64")]
+fn lower_ascii_into(text: &[u8], start: usize, end: usize, out: &mut Vec<u8>) -> bool {
+    use std::arch::x86_64::{
+        __m128i, _mm_add_epi8, _mm_and_si128, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8,
+        _mm_or_si128, _mm_set1_epi8, _mm_setzero_si128, _mm_storeu_si128,
+    };
+    /// 16 bytes kept and 16 zeroed: the 16 bytes at `16 - n` keep the first `n` bytes.
+    static KEEP: [u8; 32] = {
+        let mut k = [0u8; 32];
+        let mut i = 0;
+        while i < 16 {
+            k[i] = 0xFF;
+            i += 1;
+        }
+        k
+    };
+    let n = end - start;
+    out.clear();
+    // (whole 16-byte steps over the piece, then one of zeros: at least `KEY_BYTES` past it)
+    let steps = n.div_ceil(16);
+    out.reserve(16 * steps + KEY_BYTES);
+    let room = out.spare_capacity_mut();
+    let mut any = 0i32;
+    for k in 0..steps {
+        let at = start + 16 * k;
+        let valid = (end - at).min(16);
+        // SAFETY: each load reads 16 bytes inside `text` or inside `last`; `KEEP[16 - valid..]`
+        // holds 16 bytes (`valid` is 1 to 16); `room[16 * k..]` holds at least 16 bytes
+        // (`16 * steps + KEY_BYTES` reserved), written as bytes (`MaybeUninit<u8>`).
+        unsafe {
+            let x = if at + 16 <= text.len() {
+                _mm_loadu_si128(text.as_ptr().add(at).cast::<__m128i>())
+            } else {
+                // (the text's last bytes: behind zeros)
+                let mut last = [0u8; 16];
+                last[..valid].copy_from_slice(&text[at..end]);
+                _mm_loadu_si128(last.as_ptr().cast::<__m128i>())
+            };
+            let x = _mm_and_si128(
+                x,
+                _mm_loadu_si128(KEEP.as_ptr().add(16 - valid).cast::<__m128i>()),
+            );
+            any |= _mm_movemask_epi8(x);
+            // `A` to `Z`: `x - 'A'` below 26 (unsigned) as a signed compare
+            let capital = _mm_cmplt_epi8(
+                _mm_add_epi8(x, _mm_set1_epi8(0x80u8.wrapping_sub(b'A') as i8)),
+                _mm_set1_epi8(i8::MIN + 26),
+            );
+            let lowered = _mm_or_si128(x, _mm_and_si128(capital, _mm_set1_epi8(0x20)));
+            _mm_storeu_si128(room[16 * k..].as_mut_ptr().cast::<__m128i>(), lowered);
+        }
+    }
+    // SAFETY: as above: `room[16 * steps..]` holds at least `KEY_BYTES` (16) bytes.
+    unsafe {
+        _mm_storeu_si128(
+            room[16 * steps..].as_mut_ptr().cast::<__m128i>(),
+            _mm_setzero_si128(),
+        );
+    }
+    // SAFETY: the first `16 * steps + 16` bytes of the spare room were just written (the
+    // piece lowercased, zeros past its end), and `n + KEY_BYTES` is no more.
+    unsafe { out.set_len(n + KEY_BYTES) };
+    any != 0
+}
+
+/// [`lower_ascii_into`] on other targets: a copy lowercased byte by byte.
+#[cfg(not(target_arch = "x86_64"))]
+fn lower_ascii_into(text: &[u8], start: usize, end: usize, out: &mut Vec<u8>) -> bool {
+    out.clear();
+    out.extend_from_slice(&text[start..end]);
+    let mut any = 0u8;
+    for b in out.iter_mut() {
+        any |= *b;
+        b.make_ascii_lowercase();
+    }
+    out.extend_from_slice(&[0; KEY_BYTES]);
+    any >= 0x80
+}
+
 fn next_beyond_ascii(bytes: &[u8], mut i: usize) -> Option<usize> {
     let n = bytes.len();
     while let Some(chunk) = bytes.get(i..i + 8) {
@@ -1372,6 +1466,18 @@ mod tests {
         assert_eq!(tokens.class(0, &&table), 3);
         tokens.fill(text, 4, text.len());
         assert_eq!(tokens.class(0, &&table), 4);
+        // Once the generations wrap (2^16 sentences), no entry an earlier sentence left is
+        // taken: token 5's, kept from the first sentence, asked again at the sentence whose
+        // generation would be the first's.
+        let other = "said said said said said said said";
+        tokens.fill(text, 0, text.len());
+        assert_eq!(tokens.class(5, &&table), 2);
+        for _ in 2..1 << 16 {
+            tokens.fill(other, 0, other.len());
+            assert_eq!(tokens.class(0, &&table), 1);
+        }
+        tokens.fill(other, 0, other.len());
+        assert_eq!(tokens.class(5, &&table), 1);
     }
 
     /// The first byte beyond ASCII from any position, in texts of every short length.
@@ -1451,6 +1557,24 @@ mod tests {
                     list[list.len() / 2..].contains(w)
                 );
             }
+        }
+
+        /// The lowercase copy agrees with a copy lowercased byte by byte, for pieces anywhere
+        /// in a text (ending at its end too, where fewer than 16 bytes follow), any bytes
+        /// after them left out.
+        #[test]
+        fn lowercase_copy_agrees(
+            text in proptest::collection::vec(proptest::num::u8::ANY, 0..80),
+            a in 0usize..80,
+            b in 0usize..80,
+        ) {
+            let (s, e) = (a.min(b).min(text.len()), a.max(b).min(text.len()));
+            let mut got = vec![7u8; 3];
+            let beyond = lower_ascii_into(&text, s, e, &mut got);
+            let mut want = text[s..e].to_ascii_lowercase();
+            want.extend_from_slice(&[0; KEY_BYTES]);
+            proptest::prop_assert_eq!(got, want);
+            proptest::prop_assert_eq!(beyond, text[s..e].iter().any(|&b| b >= 0x80));
         }
 
         #[test]
