@@ -182,7 +182,10 @@ impl Tokens {
 
     /// Tokenize `text[start..end]` into this table, replacing what it held.
     pub fn fill(&mut self, text: &str, start: usize, end: usize) {
-        tokenize_into(text, start, end, &mut self.toks);
+        // The text with its ASCII capitals lowered (ASCII letters lowercase as themselves in
+        // any word) first: the copy tells the tokenizer whether the sentence is ASCII.
+        let beyond = lower_ascii_into(text.as_bytes(), start, end, &mut self.lower);
+        tokenize_known(text, start, end, !beyond, &mut self.toks);
         let piece = &text[start..end];
         self.base = start;
         // (a loop writing every token's entry afresh exited at a length no predictor learns)
@@ -196,12 +199,10 @@ impl Tokens {
             self.classes
                 .resize(self.toks.len(), std::cell::Cell::new(0));
         }
-        // The text with its ASCII capitals lowered: ASCII letters lowercase as themselves
-        // in any word.
         let bytes = piece.as_bytes();
         self.low.clear();
-        if !lower_ascii_into(text.as_bytes(), start, end, &mut self.lower) {
-            // (all ASCII; `lower` ends in its zeros)
+        if !beyond {
+            // (`lower` ends in its zeros)
             return;
         }
         self.lower.truncate(bytes.len());
@@ -809,14 +810,23 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
 
 /// [`tokenize`] into `out`, which is cleared first: one buffer serves many calls.
 pub fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    let ascii = text.as_bytes()[start..end].is_ascii();
+    tokenize_known(text, start, end, ascii, out);
+}
+
+/// [`tokenize_into`] told whether `text[start..end]` is ASCII (`ascii`).
+#[inline(always)]
+fn tokenize_known(text: &str, start: usize, end: usize, ascii: bool, out: &mut Vec<Token>) {
     out.clear();
     out.reserve((end - start) / 5 + 1);
     let piece = &text[start..end];
     let bytes = piece.as_bytes();
     #[cfg(target_arch = "x86_64")]
-    if bytes.is_ascii() {
+    if ascii {
         return tokenize_ascii(piece, &text.as_bytes()[start..], start, out);
     }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = ascii;
     let mut i = 0usize;
     let mut gap = false;
     let mut line_break = false;
