@@ -99,7 +99,9 @@ unsafe fn continuation_bits_64_sse2(at: *const u8) -> u64 {
 }
 
 impl<'a> CharOffsets<'a> {
-    /// Index `text` (one linear pass; none at all for ASCII).
+    /// Index `text` (one linear pass; none at all for ASCII). Always inlined, so that a
+    /// caller compiled with POPCNT (the binding's `char_analysis`) counts with it.
+    #[inline(always)]
     pub fn new(text: &'a str) -> Self {
         if text.is_ascii() {
             return CharOffsets {
