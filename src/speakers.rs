@@ -1322,43 +1322,72 @@ fn far_full_name<'a>(
     while !text.is_char_boundary(lo) {
         lo += 1;
     }
-    // The nearest SURNAME_TRIES occurrences, nearest first: a forward search (the reverse
-    // one is slower) over pieces of SURNAME_PIECE bytes going back from `before`, so the
-    // search mostly stops in the first piece instead of reading the whole reach.
+    // The nearest SURNAME_TRIES occurrences, nearest first.
     let mut found = std::mem::take(&mut runs.found);
     let mut hits = std::mem::take(&mut runs.hits);
     let mut tried = 0;
-    let mut hi = before;
-    'search: while hi > lo && tried < SURNAME_TRIES {
-        let piece_lo = hi.saturating_sub(SURNAME_PIECE).max(lo);
-        // Occurrences that start in piece_lo..hi and end by `before`.
-        let piece_hi = (hi + last.len() - 1).min(before);
-        hits.clear();
-        hits.extend(occurrences(
-            &text.as_bytes()[piece_lo..piece_hi],
-            last.as_bytes(),
-        ));
-        hi = piece_lo;
-        for &hit in hits.iter().rev() {
+    nearest_occurrences(
+        text.as_bytes(),
+        Span::new(lo, before),
+        last.as_bytes(),
+        &mut hits,
+        |at| {
             if tried == SURNAME_TRIES {
-                break;
+                return false;
             }
             tried += 1;
-            if take_full_name(
-                r,
-                runs,
-                toks,
-                text,
-                last,
-                piece_lo + hit,
-                sentences,
-                &mut found,
-            ) {
-                break 'search;
+            !take_full_name(r, runs, toks, text, last, at, sentences, &mut found)
+        },
+    );
+    (runs.found, runs.hits) = (found, hits);
+}
+
+/// Give `f` the leftmost non-overlapping occurrences of `needle` (not empty) in
+/// `hay[within]`, nearest the end first, while it returns true (`hits` is scratch space).
+/// When the needle's first byte is not in the rest of it, no two occurrences overlap, so
+/// every match is one: they are found going back with `memrchr` from the end, a search
+/// stopping at the first occurrence `f` takes. Otherwise, a forward search ([`occurrences`])
+/// over pieces of [`SURNAME_PIECE`] bytes going back from the end.
+fn nearest_occurrences(
+    hay: &[u8],
+    within: Span,
+    needle: &[u8],
+    hits: &mut Vec<usize>,
+    mut f: impl FnMut(usize) -> bool,
+) {
+    let Some((&first, rest)) = needle.split_first() else {
+        return;
+    };
+    let (lo, before) = (within.start, within.end);
+    if !rest.contains(&first) {
+        // Candidates start in lo..hi and end by `before`.
+        let mut hi = (before + 1).saturating_sub(needle.len());
+        while hi > lo {
+            let Some(k) = memchr::memrchr(first, &hay[lo..hi]) else {
+                return;
+            };
+            let s = lo + k;
+            if hay[s + 1..s + needle.len()] == *rest && !f(s) {
+                return;
+            }
+            hi = s;
+        }
+        return;
+    }
+    let mut hi = before;
+    while hi > lo {
+        let piece_lo = hi.saturating_sub(SURNAME_PIECE).max(lo);
+        // Occurrences that start in piece_lo..hi and end by `before`.
+        let piece_hi = (hi + needle.len() - 1).min(before);
+        hits.clear();
+        hits.extend(occurrences(&hay[piece_lo..piece_hi], needle));
+        hi = piece_lo;
+        for &hit in hits.iter().rev() {
+            if !f(piece_lo + hit) {
+                return;
             }
         }
     }
-    (runs.found, runs.hits) = (found, hits);
 }
 
 /// The leftmost non-overlapping occurrences of `needle` in `hay`, in order (none for an
@@ -2381,6 +2410,69 @@ mod tests {
             }
         }
         assert_eq!(occurrences(b"abc", b"").count(), 0);
+    }
+
+    /// `nearest_occurrences` as the pieces read forward give them, nearest first, whether
+    /// the needle's first byte comes again in it or not, stopping where asked.
+    fn nearest_by_pieces(hay: &[u8], within: Span, needle: &[u8]) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut hi = within.end;
+        while hi > within.start {
+            let piece_lo = hi.saturating_sub(SURNAME_PIECE).max(within.start);
+            let piece_hi = (hi + needle.len() - 1).min(within.end);
+            let piece: Vec<usize> = occurrences(&hay[piece_lo..piece_hi], needle).collect();
+            out.extend(piece.iter().rev().map(|&h| piece_lo + h));
+            hi = piece_lo;
+        }
+        out
+    }
+
+    fn nearest(hay: &[u8], within: Span, needle: &[u8], stop: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        nearest_occurrences(hay, within, needle, &mut Vec::new(), |at| {
+            out.push(at);
+            out.len() < stop
+        });
+        out
+    }
+
+    #[test]
+    fn nearest_occurrences_are_those_of_the_pieces() {
+        let mut hay = Vec::new();
+        for k in 0..700 {
+            hay.extend_from_slice(if k % 7 == 0 {
+                b"Smith "
+            } else {
+                b"The Sm xSmith Smit "
+            });
+        }
+        for needle in [&b"Smith"[..], b"Sm", b"S", b"The", b"x", b"SmS"] {
+            for (lo, end) in [(0, hay.len()), (3, 5000), (1020, 1030), (0, 0), (10, 12)] {
+                let within = Span::new(lo, end);
+                let want = nearest_by_pieces(&hay, within, needle);
+                assert_eq!(nearest(&hay, within, needle, usize::MAX), want);
+                for stop in [1, 2, 16] {
+                    let got = nearest(&hay, within, needle, stop);
+                    assert_eq!(got[..], want[..stop.min(want.len())], "{needle:?} {stop}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Over random texts of a few letters, where needles overlap often.
+        #[test]
+        fn nearest_occurrences_agree_with_the_pieces_random(
+            hay in proptest::collection::vec(proptest::sample::select(b"aAb ".to_vec()), 0..3000),
+            needle in proptest::collection::vec(proptest::sample::select(b"aAb ".to_vec()), 1..5),
+            lo in 0usize..3000,
+            len in 0usize..3000,
+        ) {
+            let lo = lo.min(hay.len());
+            let within = Span::new(lo, (lo + len).min(hay.len()));
+            let want = nearest_by_pieces(&hay, within, &needle);
+            proptest::prop_assert_eq!(nearest(&hay, within, &needle, usize::MAX), want);
+        }
     }
 
     proptest::proptest! {
