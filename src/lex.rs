@@ -641,9 +641,6 @@ impl WordSet {
     }
 }
 
-/// Where the first byte beyond ASCII at or after `i` is in `bytes`: eight bytes at a time,
-/// the last few as part of the last eight.
-#[inline]
 /// `text[start..end]` with its ASCII capitals lowercased into `out` (emptied first), then
 /// [`KEY_BYTES`] zeros; true when a byte is beyond ASCII. Sixteen bytes a step with SSE2,
 /// the last step's bytes past `end` zeroed: no loop over the last bytes one by one (whose
@@ -665,53 +662,59 @@ fn lower_ascii_into(text: &[u8], start: usize, end: usize, out: &mut Vec<u8>) ->
         }
         k
     };
+    assert!(start <= end && end <= text.len());
     let n = end - start;
+    let (full, rest) = (n / 16, n % 16);
     out.clear();
-    // (whole 16-byte steps over the piece, then one of zeros: at least `KEY_BYTES` past it)
-    let steps = n.div_ceil(16);
-    out.reserve(16 * steps + KEY_BYTES);
-    let room = out.spare_capacity_mut();
-    let mut any = 0i32;
-    for k in 0..steps {
-        let at = start + 16 * k;
-        let valid = (end - at).min(16);
-        // SAFETY: each load reads 16 bytes inside `text` or inside `last`; `KEEP[16 - valid..]`
-        // holds 16 bytes (`valid` is 1 to 16); `room[16 * k..]` holds at least 16 bytes
-        // (`16 * steps + KEY_BYTES` reserved), written as bytes (`MaybeUninit<u8>`).
-        unsafe {
+    // (the steps over the piece, the last one masked, then one of zeros: at least
+    // `KEY_BYTES` zeros past the piece)
+    out.reserve(16 * (full + 1) + KEY_BYTES);
+    let dst = out.as_mut_ptr();
+    // SAFETY: the loads read `text[start + 16 * k..][..16]` for `k < full` (inside
+    // `text[start..end]`), `text[at..at + 16]` only when `at + 16 <= text.len()`, `last` (16
+    // bytes) and `KEEP[16 - rest..][..16]` (`rest` is 1 to 15); the stores write 16 bytes at
+    // `16 * k` for `k <= full + 1`, inside the `16 * (full + 1) + 16` bytes reserved; the
+    // length set covers `n + KEY_BYTES` of the bytes written (the piece's lowercased, zeros
+    // after it).
+    unsafe {
+        // `A` to `Z`: `x - 'A'` below 26 (unsigned) as a signed compare
+        let lowered = |x: __m128i| {
+            let capital = _mm_cmplt_epi8(
+                _mm_add_epi8(x, _mm_set1_epi8(0x80u8.wrapping_sub(b'A') as i8)),
+                _mm_set1_epi8(i8::MIN + 26),
+            );
+            _mm_or_si128(x, _mm_and_si128(capital, _mm_set1_epi8(0x20)))
+        };
+        let src = text.as_ptr().add(start);
+        let mut any = _mm_setzero_si128();
+        for k in 0..full {
+            let x = _mm_loadu_si128(src.add(16 * k).cast::<__m128i>());
+            any = _mm_or_si128(any, x);
+            _mm_storeu_si128(dst.add(16 * k).cast::<__m128i>(), lowered(x));
+        }
+        let mut steps = full;
+        if rest > 0 {
+            let at = start + 16 * full;
             let x = if at + 16 <= text.len() {
                 _mm_loadu_si128(text.as_ptr().add(at).cast::<__m128i>())
             } else {
                 // (the text's last bytes: behind zeros)
                 let mut last = [0u8; 16];
-                last[..valid].copy_from_slice(&text[at..end]);
+                last[..rest].copy_from_slice(&text[at..end]);
                 _mm_loadu_si128(last.as_ptr().cast::<__m128i>())
             };
             let x = _mm_and_si128(
                 x,
-                _mm_loadu_si128(KEEP.as_ptr().add(16 - valid).cast::<__m128i>()),
+                _mm_loadu_si128(KEEP.as_ptr().add(16 - rest).cast::<__m128i>()),
             );
-            any |= _mm_movemask_epi8(x);
-            // `A` to `Z`: `x - 'A'` below 26 (unsigned) as a signed compare
-            let capital = _mm_cmplt_epi8(
-                _mm_add_epi8(x, _mm_set1_epi8(0x80u8.wrapping_sub(b'A') as i8)),
-                _mm_set1_epi8(i8::MIN + 26),
-            );
-            let lowered = _mm_or_si128(x, _mm_and_si128(capital, _mm_set1_epi8(0x20)));
-            _mm_storeu_si128(room[16 * k..].as_mut_ptr().cast::<__m128i>(), lowered);
+            any = _mm_or_si128(any, x);
+            _mm_storeu_si128(dst.add(16 * full).cast::<__m128i>(), lowered(x));
+            steps += 1;
         }
+        _mm_storeu_si128(dst.add(16 * steps).cast::<__m128i>(), _mm_setzero_si128());
+        out.set_len(n + KEY_BYTES);
+        _mm_movemask_epi8(any) != 0
     }
-    // SAFETY: as above: `room[16 * steps..]` holds at least `KEY_BYTES` (16) bytes.
-    unsafe {
-        _mm_storeu_si128(
-            room[16 * steps..].as_mut_ptr().cast::<__m128i>(),
-            _mm_setzero_si128(),
-        );
-    }
-    // SAFETY: the first `16 * steps + 16` bytes of the spare room were just written (the
-    // piece lowercased, zeros past its end), and `n + KEY_BYTES` is no more.
-    unsafe { out.set_len(n + KEY_BYTES) };
-    any != 0
 }
 
 /// [`lower_ascii_into`] on other targets: a copy lowercased byte by byte.
@@ -728,6 +731,9 @@ fn lower_ascii_into(text: &[u8], start: usize, end: usize, out: &mut Vec<u8>) ->
     any >= 0x80
 }
 
+/// Where the first byte beyond ASCII at or after `i` is in `bytes`: eight bytes at a time,
+/// the last few as part of the last eight.
+#[inline]
 fn next_beyond_ascii(bytes: &[u8], mut i: usize) -> Option<usize> {
     let n = bytes.len();
     while let Some(chunk) = bytes.get(i..i + 8) {
