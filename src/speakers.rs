@@ -1395,18 +1395,21 @@ fn nearest_occurrences(
 /// call: a `memchr` for the needle's first byte (a capital, for a name: rare in running
 /// text) and a comparison of the rest.
 fn occurrences<'h>(hay: &'h [u8], needle: &'h [u8]) -> impl Iterator<Item = usize> + 'h {
+    // One iterator over the first byte's places (its searcher set up once, not per place),
+    // the places inside an occurrence taken passed over.
+    let (first, rest) = needle.split_first().map_or((0, &[][..]), |(&f, r)| (f, r));
+    let starts = if needle.is_empty() || needle.len() > hay.len() {
+        &hay[..0]
+    } else {
+        &hay[..hay.len() - rest.len()]
+    };
     let mut at = 0;
-    std::iter::from_fn(move || {
-        let (&first, rest) = needle.split_first()?;
-        while at + needle.len() <= hay.len() {
-            let s = at + memchr::memchr(first, &hay[at..hay.len() - rest.len()])?;
-            if hay[s + 1..s + needle.len()] == *rest {
-                at = s + needle.len();
-                return Some(s);
-            }
-            at = s + 1;
+    memchr::memchr_iter(first, starts).filter(move |&s| {
+        let hit = s >= at && hay[s + 1..s + needle.len()] == *rest;
+        if hit {
+            at = s + needle.len();
         }
-        None
+        hit
     })
 }
 
