@@ -929,9 +929,11 @@ impl Lexicon {
                     continue;
                 }
                 let start = i;
-                i = ascii_alnum_end(b, i + 1);
-                let (k, bit) = length_bit(&b[start..i]);
-                found = words.lengths[k] & bit != 0 && words.contains(&phrase[start..i]);
+                let end = ascii_alnum_end(b, i + 1);
+                let (k, bit) = length_bit(&b[start..end]);
+                found = words.lengths[k] & bit != 0 && words.contains(&phrase[start..end]);
+                // The byte at `end` is no letter or digit (or the end): passed over at once.
+                i = end + 1;
             }
             found
         } else {
