@@ -3140,6 +3140,14 @@ mod tests {
         }
     }
 
+    /// `w` with its first letter upper-case.
+    fn capitalized(w: &str) -> String {
+        let mut c = w.chars();
+        c.next().map_or(String::new(), |f| {
+            f.to_uppercase().collect::<String>() + c.as_str()
+        })
+    }
+
     /// `plain_name` gives what `classify` gives, or leaves the phrase to it: on one and two
     /// capitalised words made of the lexicons' words (first names, honorifics, role and
     /// group nouns, organisation heads, outlets...), the word lists of this module, and
@@ -3147,12 +3155,7 @@ mod tests {
     #[test]
     fn plain_names_are_classified_as_classify_does() {
         let lex = lexicon();
-        let cap = |w: &str| {
-            let mut c = w.chars();
-            c.next().map_or(String::new(), |f| {
-                f.to_uppercase().collect::<String>() + c.as_str()
-            })
-        };
+        let cap = capitalized;
         let mut words: Vec<String> = lex
             .words
             .keys()
@@ -3233,12 +3236,7 @@ mod tests {
     #[test]
     fn short_phrases_are_classified_as_classify_does() {
         let lex = lexicon();
-        let cap = |w: &str| {
-            let mut c = w.chars();
-            c.next().map_or(String::new(), |f| {
-                f.to_uppercase().collect::<String>() + c.as_str()
-            })
-        };
+        let cap = capitalized;
         let mut words = phrase_vocabulary();
         let mut keys: Vec<&String> = lex
             .words
