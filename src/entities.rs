@@ -1486,50 +1486,61 @@ pub(crate) fn plain_name(text: &str, read: Span) -> Option<SourcePhrase<'_>> {
     Some(out)
 }
 
-/// The tokens of `text[read]` when it is one or two words of ASCII letters with a space
-/// between, the first perhaps ending in a `.` that the tokenizer keeps (`Mr. Trump`): what
-/// [`tokenize_into`] gives, read with no char decoding, with the first word's
-/// [`word_facts`]. None for any other text.
-fn short_tokens(lex: &Lexicon, text: &str, read: Span) -> Option<([Tok; 2], usize, WordInfo)> {
+/// How many words [`letter_tokens`] reads: a longer phrase is tokenized.
+const MAX_LETTER_WORDS: usize = 16;
+
+/// The tokens of `text[read]` into `toks` (cleared first) when it is words of ASCII
+/// letters with one space between them, each perhaps ending in a `.` that the tokenizer
+/// keeps (`Mr. Trump`, `John F. Kennedy`), at most [`MAX_LETTER_WORDS`] of them: what
+/// [`tokenize_into`] gives, read with no char decoding, and the first word's
+/// [`word_facts`]. None for any other text (`toks` then holds no meaning).
+fn letter_tokens(lex: &Lexicon, text: &str, read: Span, toks: &mut Vec<Tok>) -> Option<WordInfo> {
     let bytes = text.as_bytes();
     let (start, end) = (read.start, read.end.min(bytes.len()));
-    let k = ascii_letters_end(bytes, start, end);
-    if k == start {
-        return None;
-    }
-    let dot = k < end && bytes[k] == b'.';
-    let e0 = k + usize::from(dot);
-    let word = |s: usize, e: usize| Tok {
-        start: s,
-        end: e,
-        kind: TokKind::Word,
-    };
-    let (toks, n) = if e0 == end {
-        ([word(start, e0), word(start, e0)], 1)
-    } else if bytes[e0] == b' ' {
-        let e1 = ascii_letters_end(bytes, e0 + 1, end);
-        if e1 == e0 + 1 || e1 != end {
+    toks.clear();
+    let mut first = WordInfo::default();
+    let mut s = start;
+    loop {
+        let k = ascii_letters_end(bytes, s, end);
+        if k == s {
             return None;
         }
-        ([word(start, e0), word(e0 + 1, e1)], 2)
-    } else {
-        return None;
-    };
-    let facts = word_facts(lex, &text[start..e0]);
-    // `keeps_final_dot` for letters and a dot, its honorific test read from the facts
-    // (`word_facts` looks up a word's honorific without its dot, as it does).
-    if dot {
-        let letters = &text[start..k];
-        let kept = letters.len() == 1 && bytes[start].is_ascii_uppercase()
-            || ["inc", "corp", "co", "ltd", "jr", "st", "no"]
-                .iter()
-                .any(|s| s.eq_ignore_ascii_case(letters))
-            || facts.honorific.is_some();
-        if !kept {
+        let dot = k < end && bytes[k] == b'.';
+        let e = k + usize::from(dot);
+        if e < end && bytes[e] != b' ' {
             return None;
         }
+        if toks.is_empty() {
+            first = word_facts(lex, &text[s..e]);
+            // `keeps_final_dot` for letters and a dot, its honorific test read from the
+            // facts (`word_facts` looks up a word's honorific without its dot, as it does).
+            if dot {
+                let letters = &text[s..k];
+                let kept = letters.len() == 1 && bytes[s].is_ascii_uppercase()
+                    || ["inc", "corp", "co", "ltd", "jr", "st", "no"]
+                        .iter()
+                        .any(|w| w.eq_ignore_ascii_case(letters))
+                    || first.honorific.is_some();
+                if !kept {
+                    return None;
+                }
+            }
+        } else if dot && !keeps_final_dot(&text[s..e]) {
+            return None;
+        }
+        toks.push(Tok {
+            start: s,
+            end: e,
+            kind: TokKind::Word,
+        });
+        if e == end {
+            return Some(first);
+        }
+        if toks.len() == MAX_LETTER_WORDS {
+            return None;
+        }
+        s = e + 1;
     }
-    Some((toks, n, facts))
 }
 
 /// The index of the first byte at or after `i` that is no ASCII letter, or `end` if none
@@ -1552,14 +1563,33 @@ fn ascii_letters_end(bytes: &[u8], mut i: usize, end: usize) -> usize {
     i.min(end)
 }
 
-/// What [`classify`] gives for `text[read]` (a [`read_span`]) of one or two words
-/// ([`short_tokens`]), with no tokenizing: with no comma, possessive, inner `and`, or word
-/// after an author's marker, [`classify_tokens`] comes down to the pronoun test, the head's
-/// reading and the anonymity test. None for any other phrase. A test holds it to
-/// [`classify`].
-pub(crate) fn short_phrase(text: &str, read: Span) -> Option<SourcePhrase<'_>> {
-    let (buf, n, facts) = short_tokens(lexicon(), text, read)?;
-    let toks = &buf[..n];
+/// What [`classify`] gives for `text[read]` (a [`read_span`]) of words of ASCII letters
+/// ([`letter_tokens`], `toks` the token buffer), with no tokenizing: with no comma or
+/// possessive, and no inner `and` or author's marker (`by`, `from`, `of`: a phrase with one
+/// goes the whole way from its tokens), [`classify_tokens`] comes down to the pronoun test,
+/// the head's reading and the anonymity test. None for any other phrase. A test holds it
+/// to [`classify`].
+pub(crate) fn short_phrase<'a>(
+    text: &'a str,
+    read: Span,
+    toks: &mut Vec<Tok>,
+) -> Option<SourcePhrase<'a>> {
+    let facts = letter_tokens(lexicon(), text, read, toks)?;
+    let toks = &toks[..];
+    let bytes = text.as_bytes();
+    // Of two words, the second can be neither an inner `and` nor a marker followed by an
+    // author.
+    if toks.len() > 2
+        && toks[1..].iter().any(|t| {
+            let b = &bytes[t.start..t.end];
+            b == b"and"
+                || b.eq_ignore_ascii_case(b"by")
+                || b.eq_ignore_ascii_case(b"from")
+                || b.eq_ignore_ascii_case(b"of")
+        })
+    {
+        return Some(classify_tokens(text, toks, 0));
+    }
     let first = &text[toks[0].start..toks[0].end];
     let first_pronoun = if facts.class & SHORT != 0 {
         pronoun_of(&facts)
@@ -1567,7 +1597,7 @@ pub(crate) fn short_phrase(text: &str, read: Span) -> Option<SourcePhrase<'_>> {
         pronoun(first)
     };
     if let Some(p) = first_pronoun {
-        if toks[1..].iter().all(|t| !is_cap(&text[t.start..t.end])) {
+        if toks.len() <= 4 && toks[1..].iter().all(|t| !is_cap(&text[t.start..t.end])) {
             return Some(pronoun_phrase(text, toks, 0, p));
         }
     }
@@ -2841,9 +2871,9 @@ pub(crate) fn name_run_head_with<'a>(
     read: Span,
     toks: &mut Vec<Tok>,
 ) -> SourcePhrase<'a> {
-    // Most runs are one or two words: their tokens with no tokenizing.
-    if let Some((buf, n, facts)) = short_tokens(lexicon(), text, read) {
-        return analyze_head(text, &buf[..n], Some((0, facts))).phrase;
+    // Most runs are words of ASCII letters: their tokens with no tokenizing.
+    if let Some(facts) = letter_tokens(lexicon(), text, read, toks) {
+        return analyze_head(text, toks, Some((0, facts))).phrase;
     }
     tokenize_into(text, read.start, read.end, toks);
     analyze_head(text, toks, None).phrase
@@ -3249,12 +3279,13 @@ mod tests {
         assert!(taken > checked / 10, "{taken} of {checked}");
     }
 
-    /// `short_phrase` (one or two words, with no tokenizing) gives what `classify` gives,
-    /// and `short_tokens` the tokens `tokenize_into` gives, so a name run's head read from
-    /// them is the head read from the tokenizer's: every one-word key of the word table and
-    /// of the anonymity words in three cases and with a dot, the classifier's lists, names,
-    /// marks and words beyond ASCII, alone and after determiners, pronouns, honorifics (with
-    /// and without a dot), titles, first names and a sample of the rest.
+    /// `short_phrase` (words of ASCII letters, with no tokenizing) gives what `classify`
+    /// gives, and `letter_tokens` the tokens `tokenize_into` gives, so a name run's head read
+    /// from them is the head read from the tokenizer's: every one-word key of the word table
+    /// and of the anonymity words in three cases and with a dot, the classifier's lists,
+    /// names, marks and words beyond ASCII, alone and after determiners, pronouns, honorifics
+    /// (with and without a dot), titles, first names and a sample of the rest; then 400,000
+    /// phrases of three to seventeen of those words.
     #[test]
     fn short_phrases_are_classified_as_classify_does() {
         let lex = lexicon();
@@ -3328,21 +3359,21 @@ mod tests {
         );
         firsts.extend(words.iter().step_by(97).cloned());
         let (mut checked, mut taken) = (0, 0);
-        let mut toks = Vec::new();
+        let (mut toks, mut buf) = (Vec::new(), Vec::new());
         let mut check = |text: &str| {
             let read = Span::new(0, text.len());
             checked += 1;
-            if let Some((buf, n, facts)) = short_tokens(lex, text, read) {
+            if let Some(facts) = letter_tokens(lex, text, read, &mut buf) {
                 assert_eq!(facts, word_facts(lex, &text[buf[0].start..buf[0].end]));
                 tokenize_into(text, 0, text.len(), &mut toks);
-                assert!(toks_eq(&buf[..n], &toks), "{text:?}");
+                assert!(toks_eq(&buf, &toks), "{text:?}");
                 assert_eq!(
-                    analyze_head(text, &buf[..n], None).phrase,
+                    analyze_head(text, &buf, Some((0, facts))).phrase,
                     analyze_head(text, &toks, None).phrase,
                     "{text:?}"
                 );
             }
-            if let Some(p) = short_phrase(text, read) {
+            if let Some(p) = short_phrase(text, read, &mut buf) {
                 assert_eq!(p, classify(text, read), "{text:?}");
                 taken += 1;
             }
@@ -3358,6 +3389,35 @@ mod tests {
             {
                 check(&format!("{f} {w}"));
             }
+        }
+        // Three to seventeen words (past `MAX_LETTER_WORDS`), each from the first words
+        // (titles, names, determiners, markers...) or the rest, half and half.
+        let mut seed = 7u64;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize
+        };
+        for k in 0..400_000 {
+            let n = if k % 50 == 0 {
+                7 + next() % 11
+            } else {
+                3 + next() % 4
+            };
+            let mut text = String::new();
+            for i in 0..n {
+                if i > 0 {
+                    text.push(' ');
+                }
+                let r = next();
+                text.push_str(if r % 2 == 0 {
+                    &firsts[(r / 2) % firsts.len()]
+                } else {
+                    &words[(r / 2) % words.len()]
+                });
+            }
+            check(&text);
         }
         assert!(taken > checked / 3, "{taken} of {checked}");
     }

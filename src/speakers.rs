@@ -1757,9 +1757,9 @@ impl<'a> ClassifyMemo<'a> {
         let toks = &mut self.toks;
         self.seen.read(text, at, || {
             // A plain name (`Trump`, `Donald Trump`) with no tokenizing, nor any phrase of
-            // one or two words (`the minister`, `Mr. Trump`), else the whole reading.
+            // words of ASCII letters (`the minister`, `Mr. Trump`), else the whole reading.
             entities::plain_name(text, at)
-                .or_else(|| entities::short_phrase(text, at))
+                .or_else(|| entities::short_phrase(text, at, toks))
                 .unwrap_or_else(|| entities::classify_with(text, span, toks))
         })
     }
