@@ -1246,6 +1246,14 @@ fn worth_classifying(text: &str, run: Span) -> bool {
         .is_some()
 }
 
+/// [`entities::word_runs_each`] in one copy for the scan ([`Scan::read`]) and the surname
+/// searches ([`run_ending_in`]), instead of a copy inlined in each: 3 KB less code on the
+/// stage's path, and fewer instructions (the two inlined copies were laid out worse).
+#[inline(never)]
+fn runs_each(text: &str, span: Span, f: &mut dyn FnMut(Span, bool)) {
+    entities::word_runs_each(text, span, f);
+}
+
 /// The capitalised runs of running text read so far (each byte read once), and which of
 /// them were taken: each is taken at most once.
 #[derive(Default)]
@@ -1271,7 +1279,7 @@ impl Scan {
         self.read_to = region.end;
         let mut src = sources.partition_point(|s| s.end <= region.start);
         let pending = &mut self.pending;
-        entities::word_runs_each(text, region, |run, single| {
+        runs_each(text, region, &mut |run, single| {
             while src < sources.len() && sources[src].end <= run.start {
                 src += 1;
             }
@@ -1488,7 +1496,7 @@ fn run_ending_in(
         from += 1;
     }
     found.clear();
-    entities::word_runs_into(text, Span::new(from, e), found);
+    runs_each(text, Span::new(from, e), &mut |run, _| found.push(run));
     found.last().copied().filter(|x| x.end == e && x.start < s)
 }
 
