@@ -1447,6 +1447,11 @@ pub(crate) fn plain_name(text: &str, read: Span) -> Option<SourcePhrase<'_>> {
             )
         })
     };
+    // The second word's shape before any look-up: most phrases of two words or more that
+    // come here are no plain name (`the minister`, `Smith, a spokesman`).
+    if w2.is_some_and(|w| !is_plain_capitalised(w.as_bytes())) {
+        return None;
+    }
     let info1 = lex.word_info(w1);
     let mut out = unknown_at(text, read);
     out.kind = SpeakerKind::Person;
@@ -1498,7 +1503,6 @@ fn letter_tokens(lex: &Lexicon, text: &str, read: Span, toks: &mut Vec<Tok>) -> 
     let bytes = text.as_bytes();
     let (start, end) = (read.start, read.end.min(bytes.len()));
     toks.clear();
-    let mut first = WordInfo::default();
     let mut s = start;
     loop {
         let k = ascii_letters_end(bytes, s, end);
@@ -1510,22 +1514,9 @@ fn letter_tokens(lex: &Lexicon, text: &str, read: Span, toks: &mut Vec<Tok>) -> 
         if e < end && bytes[e] != b' ' {
             return None;
         }
-        if toks.is_empty() {
-            first = word_facts(lex, &text[s..e]);
-            // `keeps_final_dot` for letters and a dot, its honorific test read from the
-            // facts (`word_facts` looks up a word's honorific without its dot, as it does).
-            if dot {
-                let letters = &text[s..k];
-                let kept = letters.len() == 1 && bytes[s].is_ascii_uppercase()
-                    || ["inc", "corp", "co", "ltd", "jr", "st", "no"]
-                        .iter()
-                        .any(|w| w.eq_ignore_ascii_case(letters))
-                    || first.honorific.is_some();
-                if !kept {
-                    return None;
-                }
-            }
-        } else if dot && !keeps_final_dot(&text[s..e]) {
+        // The first word's dot is told from its facts, read once the phrase is known to
+        // be of this shape (most that are not fail after their first word).
+        if dot && !toks.is_empty() && !keeps_final_dot(&text[s..e]) {
             return None;
         }
         toks.push(Tok {
@@ -1534,13 +1525,29 @@ fn letter_tokens(lex: &Lexicon, text: &str, read: Span, toks: &mut Vec<Tok>) -> 
             kind: TokKind::Word,
         });
         if e == end {
-            return Some(first);
+            break;
         }
         if toks.len() == MAX_LETTER_WORDS {
             return None;
         }
         s = e + 1;
     }
+    let (s, e) = (toks[0].start, toks[0].end);
+    let first = word_facts(lex, &text[s..e]);
+    // `keeps_final_dot` for letters and a dot, its honorific test read from the facts
+    // (`word_facts` looks up a word's honorific without its dot, as it does).
+    if bytes[e - 1] == b'.' {
+        let letters = &text[s..e - 1];
+        let kept = letters.len() == 1 && bytes[s].is_ascii_uppercase()
+            || ["inc", "corp", "co", "ltd", "jr", "st", "no"]
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(letters))
+            || first.honorific.is_some();
+        if !kept {
+            return None;
+        }
+    }
+    Some(first)
 }
 
 /// The index of the first byte at or after `i` that is no ASCII letter, or `end` if none
