@@ -15,9 +15,9 @@
 //! Names in running text are read only when a source needs an antecedent (a pronoun, a
 //! definite description, a bare surname) and finds none among the entities its article has
 //! given so far, and only in the [`SCAN_SENTENCES`] sentences before it (three before a
-//! description): each byte once, each name classified once; a bare surname classifies only
-//! the names that end in it. Most sources are full names or find their antecedent among
-//! earlier sources, so most of the text is never read here.
+//! description, a `they` or an `it`): each byte once, each name classified once; a bare
+//! surname classifies only the names that end in it. Most sources are full names or find
+//! their antecedent among earlier sources, so most of the text is never read here.
 //!
 //! Every look-back is bounded ([`WINDOW`] recent mentions, [`SENTENCE_WINDOW`] sentences; at
 //! most [`PER_NAME`] entities per name key), so the stage is linear in the text.
@@ -1990,8 +1990,8 @@ fn resolve_with(
     links.resize(attributions.len(), None);
     // Names in running text are read only before a source that needs an antecedent (a
     // pronoun, a definite description, a bare surname) and finds none among the entities
-    // known, in the SCAN_SENTENCES sentences before it (DESCRIPTION_SCAN_SENTENCES before a
-    // description); never twice.
+    // known, in the SCAN_SENTENCES sentences before it (fewer before a description, a `they`
+    // or an `it`); never twice.
     let scan = &mut b.scan;
     for (si, (span, ids)) in sources.iter().enumerate() {
         let sentence = sentence_of.get(span.start);
@@ -2002,6 +2002,10 @@ fn resolve_with(
             Err(Missed) => {
                 let back = match p.reference {
                     Reference::Description { .. } => DESCRIPTION_SCAN_SENTENCES,
+                    // A `they` or `it` finds its antecedent within SENTENCE_WINDOW sentences,
+                    // and the names further back (mostly organisations) seldom serve a
+                    // later source, unlike the full names a `he` or `she` reads there.
+                    Reference::Pronoun(Pronoun::Plural | Pronoun::Neuter) => SENTENCE_WINDOW,
                     _ => SCAN_SENTENCES,
                 };
                 let from = sentences[sentence.saturating_sub(back)]
