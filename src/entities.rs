@@ -3498,16 +3498,10 @@ mod tests {
         let lex = lexicon();
         let cap = capitalized;
         let mut words = phrase_vocabulary();
-        let mut keys: Vec<&String> = lex
-            .words
-            .keys()
-            .chain(lex.anonymity_words.keys())
-            .filter(|k| !k.contains(' '))
-            .collect();
-        keys.sort();
-        for k in keys {
-            words.extend([k.clone(), cap(k), k.to_uppercase(), format!("{}.", cap(k))]);
-        }
+        push_key_forms(
+            &mut words,
+            lex.words.keys().chain(lex.anonymity_words.keys()),
+        );
         words.sort();
         words.dedup();
         let mut firsts: Vec<String> = Vec::new();
@@ -3600,12 +3594,7 @@ mod tests {
         // Three to seventeen words (past `MAX_LETTER_WORDS`), each from the first words
         // (titles, names, determiners, markers...) or the rest, half and half.
         let mut seed = 7u64;
-        let mut next = || {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) as usize
-        };
+        let mut next = || next_random(&mut seed);
         for k in 0..400_000 {
             let n = if k % 50 == 0 {
                 7 + next() % 11
@@ -3639,18 +3628,14 @@ mod tests {
         let lex = lexicon();
         let cap = capitalized;
         let mut words = phrase_vocabulary();
-        let mut keys: Vec<&String> = lex
-            .words
-            .keys()
-            .chain(lex.anonymity_words.keys())
-            .chain(lex.outlets.keys())
-            .chain(lex.orgs.keys())
-            .filter(|k| !k.contains(' '))
-            .collect();
-        keys.sort();
-        for k in keys {
-            words.extend([k.clone(), cap(k), k.to_uppercase(), format!("{}.", cap(k))]);
-        }
+        push_key_forms(
+            &mut words,
+            lex.words
+                .keys()
+                .chain(lex.anonymity_words.keys())
+                .chain(lex.outlets.keys())
+                .chain(lex.orgs.keys()),
+        );
         words.extend(
             [
                 "Trump", "Donald", "Élise", "Zoë", "McCain", "O'Neil", "Jr", "Jr.", "III",
@@ -3662,12 +3647,7 @@ mod tests {
         let (mut checked, mut taken) = (0, 0);
         let mut toks = Vec::new();
         let mut seed = 11u64;
-        let mut next = || {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) as usize
-        };
+        let mut next = || next_random(&mut seed);
         // Half the first words from those the direct readings look at: determiners,
         // honorifics and role nouns, in three cases, with a dot or not.
         let mut firsts: Vec<String> = Vec::new();
@@ -3755,6 +3735,25 @@ mod tests {
                 None
             };
             assert_eq!(lex.name_kind(n), expected, "{n:?}");
+        }
+    }
+
+    /// The next number of the differential tests' generator (a 64-bit LCG) at `seed`.
+    fn next_random(seed: &mut u64) -> usize {
+        *seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (*seed >> 33) as usize
+    }
+
+    /// Each one-word key of `keys`, in order, as written, capitalised, in capitals and
+    /// capitalised with a dot: how a lexicon word can stand in a source.
+    fn push_key_forms<'k>(words: &mut Vec<String>, keys: impl Iterator<Item = &'k String>) {
+        let mut keys: Vec<&String> = keys.filter(|k| !k.contains(' ')).collect();
+        keys.sort();
+        for k in keys {
+            let cap = capitalized(k);
+            words.extend([k.clone(), cap.clone(), k.to_uppercase(), format!("{cap}.")]);
         }
     }
 
@@ -3878,12 +3877,7 @@ mod tests {
     /// A phrase of `n` words of `vocabulary`, picked by the generator `seed`; marks are
     /// joined to the word before when the generator says so.
     fn random_phrase(vocabulary: &[String], seed: &mut u64, n: usize) -> String {
-        let mut next = || {
-            *seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (*seed >> 33) as usize
-        };
+        let mut next = || next_random(seed);
         let mut text = String::new();
         for k in 0..n {
             let w = &vocabulary[next() % vocabulary.len()];
