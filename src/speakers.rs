@@ -643,7 +643,7 @@ impl Ids {
     }
 }
 
-/// Which lengths and first letters the lowercase keys of a map have: `may_hold(word)` is
+/// Which lengths and first letters the lowercase keys of a map have: `key(word)` is
 /// false for most ASCII words whose lowercase is no key, with no hashing.
 #[derive(Default)]
 struct NameFilter {
@@ -665,22 +665,20 @@ impl NameFilter {
         }
     }
 
-    /// Whether the lowercase of `word` may be a key (always for a word not all ASCII, whose
-    /// lowercase can change its bytes).
-    fn may_hold(&self, word: &str) -> bool {
-        let b = word.as_bytes();
-        if b.is_empty() || !b.is_ascii() {
-            return true;
+    /// `word` as a key of the maps, or None when its lowercase is no key (it may be one
+    /// always for a word not all ASCII, whose lowercase can change its bytes).
+    fn key<'w>(&self, word: &'w str) -> Option<CiKey<'w>> {
+        let key = CiKey::new(word);
+        // A short key is read only from ASCII: no scan of the word to tell it (the byte
+        // loop's exit is a mispredicted branch on most names).
+        if key.short.is_some() || !word.is_empty() && word.is_ascii() {
+            let (i, bit) = Self::bit(word.as_bytes());
+            if self.lengths[i] & bit == 0 {
+                return None;
+            }
         }
-        let (i, bit) = Self::bit(b);
-        self.lengths[i] & bit != 0
+        Some(key)
     }
-}
-
-/// Add `id` under the lowercase of `key`, keeping at most [`PER_NAME`] ids: the id dropped
-/// to make room.
-fn push_bounded<'a>(map: &mut Map<'a, Ids>, key: &'a str, id: usize) -> Option<usize> {
-    map.get_or_default(CiKey::new(key)).add(id)
 }
 
 fn strip_the(name: &str) -> &str {
@@ -792,16 +790,17 @@ impl<'a> Resolver<'a> {
             let (last, first) = (e.last, e.first);
             self.entities[id].indexed = true;
             for (map, key) in [(&mut self.by_last, last), (&mut self.by_first, first)] {
-                if let Some(k) = key {
-                    // An ASCII key's lowercase has its length and its first byte's five low
-                    // bits, all the filter keeps.
-                    if k.is_ascii() {
-                        self.names.insert(k);
-                    } else {
-                        entities::with_lower(k, |k| self.names.insert(k));
-                    }
+                let Some(k) = key else { continue };
+                let ci = CiKey::new(k);
+                // An ASCII key's lowercase has its length and its first byte's five low
+                // bits, all the filter keeps (a short key is ASCII, with no scan).
+                if ci.short.is_some() || k.is_ascii() {
+                    self.names.insert(k);
+                } else {
+                    entities::with_lower(k, |k| self.names.insert(k));
                 }
-                if let Some(dropped) = key.and_then(|k| push_bounded(map, k, id)) {
+                // At most PER_NAME ids under a name: the one dropped to make room.
+                if let Some(dropped) = map.get_or_default(ci).add(id) {
                     self.entities[dropped].indexed = false;
                 }
             }
@@ -900,10 +899,7 @@ impl<'a> Resolver<'a> {
     /// The latest entity known by the single name `word` (a surname, or a first name), and
     /// whether another entity also goes by it.
     fn by_single_name(&self, word: &str, gender: Gender) -> Option<(usize, bool)> {
-        if !self.names.may_hold(word) {
-            return None;
-        }
-        let key = CiKey::new(word);
+        let key = self.names.key(word)?;
         // The maps hash alike: one hash for both.
         let hash = self.by_last.hash(&key);
         let ids = self
@@ -1453,10 +1449,10 @@ fn take_full_name<'a>(
     };
     take_name(r, runs, toks, text, &m, sentence);
     // Known by a full name: an honorific or a title alone (`Mr. Singer`) goes on looking.
-    r.names.may_hold(last)
-        && r.by_last
-            .get(&CiKey::new(last))
-            .is_some_and(|v| v.iter().any(|&i| r.entities[i].first.is_some()))
+    r.names
+        .key(last)
+        .and_then(|k| r.by_last.get(&k))
+        .is_some_and(|v| v.iter().any(|&i| r.entities[i].first.is_some()))
 }
 
 /// The run of several capitalised words (read from at most 64 bytes before, not before
@@ -1580,7 +1576,9 @@ fn take_name<'a>(
             Some(k) => &run[k + 1..],
             None => run,
         };
-        r.names.may_hold(last) && r.by_last.contains_key(&CiKey::new(last))
+        r.names
+            .key(last)
+            .is_some_and(|k| r.by_last.contains_key(&k))
     };
     if !known_last && !worth_classifying(text, m.span) {
         return;
