@@ -6,6 +6,7 @@ use crate::cues::CueLexicon;
 use crate::document::{Analysis, Attribution, CueClass, Sentence};
 use crate::mentions::MentionFinder;
 use crate::sentences::Segmenter;
+use crate::speakers::SpeakerTable;
 use crate::{attributions, hedges, quotes, speakers, Error};
 
 /// What an `Analyzer` is built from; it serializes, so a configured analyzer can be shipped
@@ -76,7 +77,16 @@ impl Analyzer {
     /// assert_eq!(analysis.speakers[0].name, "Jane Roe");
     /// assert!(analysis.attributions[0].hedged);
     /// ```
-    pub fn analyze_attributions(&self, text: &str, mut attributions: Vec<Attribution>) -> Analysis {
+    pub fn analyze_attributions(&self, text: &str, attributions: Vec<Attribution>) -> Analysis {
+        with_speakers(self.analyze_attributions_tabled(text, attributions))
+    }
+
+    /// [`Analyzer::analyze_attributions`] with the speakers in a table (`speakers` empty).
+    pub(crate) fn analyze_attributions_tabled(
+        &self,
+        text: &str,
+        mut attributions: Vec<Attribution>,
+    ) -> (Analysis, SpeakerTable) {
         let sentences = self.segmenter.segment(text);
         let quotes = quotes::find_quotes(text, &sentences);
         attributions.sort_by_key(|a| (a.cue.start, a.cue.end));
@@ -91,7 +101,7 @@ impl Analyzer {
 
     /// The whole pipeline on `text`.
     pub fn analyze(&self, text: &str) -> Analysis {
-        self.run(text, true)
+        with_speakers(self.analyze_tabled(text, true))
     }
 
     /// The pipeline without its last stage: no speakers, and no attribution linked to one.
@@ -99,10 +109,12 @@ impl Analyzer {
     /// it); not part of the API.
     #[doc(hidden)]
     pub fn analyze_without_speakers(&self, text: &str) -> Analysis {
-        self.run(text, false)
+        self.analyze_tabled(text, false).0
     }
 
-    fn run(&self, text: &str, speakers: bool) -> Analysis {
+    /// The pipeline on `text` with the speakers in a table (`speakers` of the analysis
+    /// empty; the table too when not `speakers`): what the Python binding packs.
+    pub(crate) fn analyze_tabled(&self, text: &str, speakers: bool) -> (Analysis, SpeakerTable) {
         let sentences = self.segmenter.segment(text);
         let quotes = quotes::find_quotes(text, &sentences);
         // Cues and hedges in one pass over the text.
@@ -113,8 +125,14 @@ impl Analyzer {
     }
 }
 
+/// `analysis` with the speakers of `table`.
+fn with_speakers((mut analysis, table): (Analysis, SpeakerTable)) -> Analysis {
+    analysis.speakers = table.to_speakers();
+    analysis
+}
+
 /// The stages after attribution extraction: hedges (the hedges of `text`, flagged on the
-/// attributions holding them) and, when `with_speakers`, speakers.
+/// attributions holding them) and, when `with_speakers`, speakers, in a table.
 fn finish(
     text: &str,
     sentences: Vec<Sentence>,
@@ -122,20 +140,20 @@ fn finish(
     mut attributions: Vec<Attribution>,
     hedges: Vec<crate::Span>,
     with_speakers: bool,
-) -> Analysis {
+) -> (Analysis, SpeakerTable) {
     // Attributions are ordered by cue (the documented order, and speakers index them).
     attributions.sort_by_key(|a| (a.cue.start, a.cue.end));
     hedges::flag_hedged(&mut attributions, &hedges);
-    let speakers = if with_speakers {
-        speakers::resolve(text, &sentences, &mut attributions)
-    } else {
-        Vec::new()
-    };
-    Analysis {
+    let mut table = SpeakerTable::default();
+    if with_speakers {
+        speakers::resolve_into(text, &sentences, &mut attributions, &mut table);
+    }
+    let analysis = Analysis {
         sentences,
         quotes,
         attributions,
-        speakers,
+        speakers: Vec::new(),
         hedges,
-    }
+    };
+    (analysis, table)
 }

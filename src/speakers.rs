@@ -40,6 +40,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::BuildHasher;
+use std::ops::Range;
 
 use hashbrown::{hash_table, HashTable};
 
@@ -1808,13 +1809,137 @@ pub fn resolve(
     sentences: &[Sentence],
     attributions: &mut [Attribution],
 ) -> Vec<Speaker> {
+    let mut table = SpeakerTable::default();
+    resolve_into(text, sentences, attributions, &mut table);
+    table.to_speakers()
+}
+
+/// [`resolve`] into `table` (emptied first), with no allocation per speaker: what the
+/// Python binding packs into a `Document` as it is.
+pub(crate) fn resolve_into(
+    text: &str,
+    sentences: &[Sentence],
+    attributions: &mut [Attribution],
+    table: &mut SpeakerTable,
+) {
     // The thread's buffers, taken out while in use (a call that panics leaves fresh ones),
     // boxed so that taking and putting back moves a pointer, not the whole struct.
     let mut buffers = BUFFERS.with(|b| b.take()).unwrap_or_default();
-    let speakers = resolve_with(text, sentences, attributions, &mut buffers);
+    table.clear();
+    resolve_with(text, sentences, attributions, &mut buffers, table);
     buffers.clear();
     BUFFERS.with(|b| b.set(Some(buffers)));
-    speakers
+}
+
+/// One speaker of a [`SpeakerTable`]: its strings are ranges of the table's `strings`, its
+/// mentions and attributions ranges of its lists.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct SpeakerRow {
+    pub(crate) name: Range<usize>,
+    pub(crate) kind: SpeakerKind,
+    pub(crate) title: Option<Range<usize>>,
+    pub(crate) description: Option<Range<usize>>,
+    pub(crate) mentions: Range<usize>,
+    pub(crate) attributions: Range<usize>,
+    pub(crate) cue_classes: CueClassCounts,
+}
+
+/// The speakers of one text in four buffers, the same values as a list of [`Speaker`]s
+/// (which holds two strings and two lists each: about thirty allocations for a news
+/// article, each made, copied and freed again on its way to Python).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct SpeakerTable {
+    /// In order of first mention.
+    pub(crate) rows: Vec<SpeakerRow>,
+    /// The names, titles and descriptions, one after another.
+    pub(crate) strings: String,
+    /// Each speaker's mentions in order, one list after another.
+    pub(crate) mentions: Vec<Span>,
+    /// Each speaker's attribution indices in order, one list after another.
+    pub(crate) attributions: Vec<usize>,
+}
+
+impl SpeakerTable {
+    fn clear(&mut self) {
+        self.rows.clear();
+        self.strings.clear();
+        self.mentions.clear();
+        self.attributions.clear();
+    }
+
+    fn push_str(&mut self, s: &str) -> Range<usize> {
+        let start = self.strings.len();
+        self.strings.push_str(s);
+        start..self.strings.len()
+    }
+
+    /// The speakers as `Speaker`s.
+    pub(crate) fn to_speakers(&self) -> Vec<Speaker> {
+        let string = |r: &Range<usize>| self.strings[r.clone()].to_owned();
+        self.rows
+            .iter()
+            .map(|row| Speaker {
+                name: string(&row.name),
+                kind: row.kind,
+                title: row.title.as_ref().map(string),
+                description: row.description.as_ref().map(string),
+                mentions: self.mentions[row.mentions.clone()].to_vec(),
+                attributions: self.attributions[row.attributions.clone()].to_vec(),
+                cue_classes: row.cue_classes,
+            })
+            .collect()
+    }
+
+    /// `speakers` as a table (for the binding's tests).
+    #[cfg(all(test, feature = "python"))]
+    pub(crate) fn from_speakers(speakers: &[Speaker]) -> SpeakerTable {
+        let mut table = SpeakerTable::default();
+        for s in speakers {
+            let name = table.push_str(&s.name);
+            let title = s.title.as_deref().map(|t| table.push_str(t));
+            let description = s.description.as_deref().map(|t| table.push_str(t));
+            let m = table.mentions.len();
+            table.mentions.extend_from_slice(&s.mentions);
+            let a = table.attributions.len();
+            table.attributions.extend_from_slice(&s.attributions);
+            table.rows.push(SpeakerRow {
+                name,
+                kind: s.kind,
+                title,
+                description,
+                mentions: m..table.mentions.len(),
+                attributions: a..table.attributions.len(),
+                cue_classes: s.cue_classes,
+            });
+        }
+        table
+    }
+}
+
+/// Sort each row's segment of `items` (`range_of` a row's range in it), drop repeats, and
+/// close the gaps: the rows' segments are in order, so each moves down only.
+fn sort_segments<T: Ord + Copy>(
+    rows: &mut [SpeakerRow],
+    items: &mut Vec<T>,
+    range_of: impl Fn(&mut SpeakerRow) -> &mut Range<usize>,
+) {
+    let mut at = 0;
+    for row in rows {
+        let range = range_of(row);
+        let segment = &mut items[range.clone()];
+        segment.sort_unstable();
+        let mut n = 0;
+        for i in 0..segment.len() {
+            if n == 0 || segment[i] != segment[n - 1] {
+                segment[n] = segment[i];
+                n += 1;
+            }
+        }
+        items.copy_within(range.start..range.start + n, at);
+        *range = at..at + n;
+        at += n;
+    }
+    items.truncate(at);
 }
 
 /// Buffers [`resolve`] keeps from one call to the next on a thread, empty between calls
@@ -1906,7 +2031,8 @@ fn resolve_with(
     sentences: &[Sentence],
     attributions: &mut [Attribution],
     b: &mut Buffers,
-) -> Vec<Speaker> {
+    table: &mut SpeakerTable,
+) {
     // Sources, one entry per distinct span, in text order, with the range of `order` that
     // holds the indices of their attributions.
     let sources = &mut b.sources;
@@ -1936,7 +2062,7 @@ fn resolve_with(
         a.speaker_confidence = 0.0;
     }
     if sources.is_empty() {
-        return Vec::new();
+        return;
     }
     let source_spans = &mut b.source_spans;
     // Merge overlapping source spans for the scan's skip test.
@@ -2123,37 +2249,50 @@ fn resolve_with(
     let order = &mut b.speaker_order;
     order.extend(0..ids.len());
     order.sort_by_key(|&k| counts[k].2);
-    let mut speakers: Vec<Speaker> = Vec::with_capacity(ids.len());
+    // Each speaker's lists laid out in its order, filled, then sorted without repeats.
+    table.rows.reserve(ids.len());
+    let (mut n_mentions, mut n_said) = (0, 0);
     for &k in order.iter() {
         let e = &r.entities[ids[k]];
-        slot[ids[k]] = speakers.len();
-        speakers.push(Speaker {
-            name: e.name.to_owned(),
+        slot[ids[k]] = table.rows.len();
+        let name = table.push_str(e.name);
+        let title = e.title.map(|t| table.push_str(t));
+        let description = e.description.map(|t| table.push_str(t));
+        table.rows.push(SpeakerRow {
+            name,
             kind: e.kind,
-            title: e.title.map(str::to_owned),
-            description: e.description.map(str::to_owned),
-            mentions: Vec::with_capacity(counts[k].0),
-            attributions: Vec::with_capacity(counts[k].1),
+            title,
+            description,
+            mentions: n_mentions..n_mentions,
+            attributions: n_said..n_said,
             cue_classes: CueClassCounts::default(),
         });
+        n_mentions += counts[k].0;
+        n_said += counts[k].1;
     }
+    table.mentions.resize(n_mentions, Span::default());
+    table.attributions.resize(n_said, 0);
     for &(e, m) in &r.mentions {
-        if let Some(s) = speakers.get_mut(slot[e]) {
-            s.mentions.push(m);
+        if let Some(row) = table.rows.get_mut(slot[e]) {
+            table.mentions[row.mentions.end] = m;
+            row.mentions.end += 1;
         }
     }
     for &(e, a) in &r.said {
-        if let Some(s) = speakers.get_mut(slot[e]) {
-            s.attributions.push(a);
+        if let Some(row) = table.rows.get_mut(slot[e]) {
+            table.attributions[row.attributions.end] = a;
+            row.attributions.end += 1;
         }
     }
-    for s in &mut speakers {
-        s.mentions.sort();
-        s.mentions.dedup();
-        s.attributions.sort();
-        s.attributions.dedup();
-        for &a in &s.attributions {
-            s.cue_classes.add(attributions[a].cue_class);
+    sort_segments(&mut table.rows, &mut table.mentions, |row| {
+        &mut row.mentions
+    });
+    sort_segments(&mut table.rows, &mut table.attributions, |row| {
+        &mut row.attributions
+    });
+    for row in &mut table.rows {
+        for &a in &table.attributions[row.attributions.clone()] {
+            row.cue_classes.add(attributions[a].cue_class);
         }
     }
     for (a, link) in attributions.iter_mut().zip(links.iter()) {
@@ -2183,7 +2322,6 @@ fn resolve_with(
     } else {
         kept.by_role.clear();
     }
-    speakers
 }
 
 /// `v` emptied, as a vector of `U`: for the buffers whose items borrow one call's text,

@@ -231,9 +231,10 @@ fn _submit_texts(
                 },
                 text.len(),
                 || match task {
-                    Task::Analyze => {
-                        TextOut::Analysis(Flat::new(char_analysis(text, analyzer.analyze(text))))
-                    }
+                    Task::Analyze => TextOut::Analysis(Flat::new(char_analysis(
+                        text,
+                        analyzer.analyze_tabled(text, true),
+                    ))),
                     Task::Segment => TextOut::Sentences(char_spans(
                         text,
                         analyzer.segment(text).iter().map(|s| s.span),

@@ -1,18 +1,19 @@
 //! A document's results packed into a few contiguous buffers, by the thread that analyzed
 //! it, for the thread that builds the Python objects.
 //!
-//! A core `Analysis` is a tree of small allocations (a content list per attribution, a name,
-//! title, mention list and attribution list per speaker: about fifty for a news article).
+//! A core `Analysis` is a tree of small allocations (a content list per attribution: about
+//! twenty for a news article; the speakers come as a table already, see `SpeakerTable`).
 //! Handed as is to the calling thread of `analyze_many`, each one is first touched there,
 //! in memory another core wrote, and freed there, into an allocator page another thread
-//! owns. `Flat` holds the same values in five buffers laid out in reading order (an
+//! owns. `Flat` holds the same values in a few buffers laid out in reading order (an
 //! attribution's source, cue and content spans side by side), with the paragraphs already
-//! worked out, so the calling thread only reads forward and frees five blocks.
+//! worked out, so the calling thread only reads forward and frees a few blocks.
 
 use std::ops::Range;
 
 use super::text::CharAnalysis;
-use crate::{AttributionKind, CueClass, CueClassCounts, Span, SpeakerKind};
+use crate::speakers::SpeakerTable;
+use crate::{AttributionKind, CueClass, Span};
 
 /// One attribution: its spans are `spans[cue - has_source .. cue + 1 + content_len]` of
 /// its `Flat`, source first (when there is one), then the cue, then the content.
@@ -28,33 +29,17 @@ pub(crate) struct FlatAttribution {
     pub(crate) speaker_confidence: f32,
 }
 
-/// One speaker: its strings are ranges of `Flat::strings`, its mentions of `Flat::spans`,
-/// its attributions of `Flat::indices`.
-pub(crate) struct FlatSpeaker {
-    pub(crate) name: Range<usize>,
-    pub(crate) kind: SpeakerKind,
-    pub(crate) title: Option<Range<usize>>,
-    pub(crate) description: Option<Range<usize>>,
-    pub(crate) mentions: Range<usize>,
-    pub(crate) attributions: Range<usize>,
-    pub(crate) cue_classes: CueClassCounts,
-}
-
 /// Everything a `Document` reads, spans in `str` indices (see the module docs).
 pub(crate) struct Flat {
-    /// Sentences, paragraphs, quotes, hedges, then each attribution's spans, then each
-    /// speaker's mentions.
+    /// Sentences, paragraphs, quotes, hedges, then each attribution's spans.
     pub(crate) spans: Vec<Span>,
     pub(crate) sentences: Range<usize>,
     pub(crate) paragraphs: Range<usize>,
     pub(crate) quotes: Range<usize>,
     pub(crate) hedges: Range<usize>,
     pub(crate) attributions: Vec<FlatAttribution>,
-    pub(crate) speakers: Vec<FlatSpeaker>,
-    /// The speakers' names, titles and descriptions, one after another.
-    pub(crate) strings: String,
-    /// The speakers' attribution indices, one list after another.
-    pub(crate) indices: Vec<usize>,
+    /// The speakers, as the speaker stage made them (mentions in `str` indices).
+    pub(crate) speakers: SpeakerTable,
 }
 
 /// `items` appended to `out`; the range they took.
@@ -64,24 +49,17 @@ fn push_all<T>(out: &mut Vec<T>, items: impl IntoIterator<Item = T>) -> Range<us
     start..out.len()
 }
 
-fn push_str(out: &mut String, s: &str) -> Range<usize> {
-    let start = out.len();
-    out.push_str(s);
-    start..out.len()
-}
-
 impl Flat {
     /// Pack `analysis` (needs no Python: the batch workers call it).
     pub(crate) fn new(analysis: CharAnalysis) -> Flat {
-        let a = analysis.0;
+        let CharAnalysis(a, speakers) = analysis;
         let n_spans = 2 * a.sentences.len()
             + a.quotes.len()
             + a.hedges.len()
             + a.attributions
                 .iter()
                 .map(|x| 2 + x.content.len())
-                .sum::<usize>()
-            + a.speakers.iter().map(|s| s.mentions.len()).sum::<usize>();
+                .sum::<usize>();
         let mut spans = Vec::with_capacity(n_spans);
         let sentences = push_all(&mut spans, a.sentences.iter().map(|s| s.span));
         let paragraphs = {
@@ -121,30 +99,6 @@ impl Flat {
                 }
             })
             .collect();
-        let mut strings = String::with_capacity(
-            a.speakers
-                .iter()
-                .map(|s| {
-                    s.name.len()
-                        + s.title.as_ref().map_or(0, String::len)
-                        + s.description.as_ref().map_or(0, String::len)
-                })
-                .sum(),
-        );
-        let mut indices = Vec::with_capacity(a.speakers.iter().map(|s| s.attributions.len()).sum());
-        let speakers = a
-            .speakers
-            .iter()
-            .map(|s| FlatSpeaker {
-                name: push_str(&mut strings, &s.name),
-                kind: s.kind,
-                title: s.title.as_deref().map(|t| push_str(&mut strings, t)),
-                description: s.description.as_deref().map(|t| push_str(&mut strings, t)),
-                mentions: push_all(&mut spans, s.mentions.iter().copied()),
-                attributions: push_all(&mut indices, s.attributions.iter().copied()),
-                cue_classes: s.cue_classes,
-            })
-            .collect();
         Flat {
             spans,
             sentences,
@@ -153,8 +107,6 @@ impl Flat {
             hedges,
             attributions,
             speakers,
-            strings,
-            indices,
         }
     }
 }
@@ -230,7 +182,8 @@ mod tests {
                 },
             ],
         };
-        let f = Flat::new(CharAnalysis(analysis.clone()));
+        let table = SpeakerTable::from_speakers(&analysis.speakers);
+        let f = Flat::new(CharAnalysis(analysis.clone(), table));
         let spans = |r: Range<usize>| f.spans[r].to_vec();
         let sentences: Vec<Span> = analysis.sentences.iter().map(|s| s.span).collect();
         assert_eq!(spans(f.sentences.clone()), sentences);
@@ -257,24 +210,15 @@ mod tests {
             );
             assert_eq!(flat.speaker_confidence, a.speaker_confidence);
         }
-        assert_eq!(f.speakers.len(), 2);
-        for (flat, s) in f.speakers.iter().zip(&analysis.speakers) {
-            assert_eq!(&f.strings[flat.name.clone()], s.name);
-            let text = |r: &Option<Range<usize>>| r.clone().map(|r| f.strings[r].to_owned());
-            assert_eq!(text(&flat.title), s.title);
-            assert_eq!(text(&flat.description), s.description);
-            assert_eq!(spans(flat.mentions.clone()), s.mentions);
-            assert_eq!(f.indices[flat.attributions.clone()], s.attributions);
-            assert_eq!((flat.kind, flat.cue_classes), (s.kind, s.cue_classes));
-        }
+        assert_eq!(f.speakers.to_speakers(), analysis.speakers);
         // Nothing is packed twice: every span is in exactly one range.
-        assert_eq!(f.spans.len(), 3 + 2 + 1 + 1 + (3 + 2) + 3);
+        assert_eq!(f.spans.len(), 3 + 2 + 1 + 1 + (3 + 2));
     }
 
     #[test]
     fn an_empty_analysis_packs_to_nothing() {
-        let f = Flat::new(CharAnalysis(Analysis::default()));
-        assert!(f.spans.is_empty() && f.attributions.is_empty() && f.speakers.is_empty());
+        let f = Flat::new(CharAnalysis(Analysis::default(), SpeakerTable::default()));
+        assert!(f.spans.is_empty() && f.attributions.is_empty() && f.speakers.rows.is_empty());
         assert_eq!((f.sentences, f.paragraphs), (0..0, 0..0));
     }
 }

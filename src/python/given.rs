@@ -54,7 +54,7 @@ pub(crate) fn _analyze_attributions(
         guarded("analyze_attributions", data.len(), || {
             super::flat::Flat::new(char_analysis(
                 data,
-                analyzer.analyze_attributions(data, given),
+                analyzer.analyze_attributions_tabled(data, given),
             ))
         })
     })?;

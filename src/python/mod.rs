@@ -258,7 +258,7 @@ pub(crate) fn analyze_with(
     analyzer: &Analyzer,
     text: &Bound<'_, PyAny>,
 ) -> PyResult<PyDocument> {
-    run_with(py, text, |data| analyzer.analyze(data))
+    run_with(py, text, |data| analyzer.analyze_tabled(data, true))
 }
 
 /// `run` on the `str` `text` off the GIL, its analysis converted to `str` indices: a
@@ -266,7 +266,7 @@ pub(crate) fn analyze_with(
 fn run_with(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,
-    run: impl FnOnce(&str) -> crate::Analysis + Send,
+    run: impl FnOnce(&str) -> (crate::Analysis, crate::speakers::SpeakerTable) + Send,
 ) -> PyResult<PyDocument> {
     let text = PyText::new(expect_str(text, "text")?)?;
     let data: &str = &text.text;
@@ -309,7 +309,7 @@ fn analyze(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<PyDocument> {
 #[pyfunction]
 fn _analyze_without_speakers(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<PyDocument> {
     let analyzer = default_analyzer();
-    run_with(py, text, |data| analyzer.analyze_without_speakers(data))
+    run_with(py, text, |data| analyzer.analyze_tabled(data, false))
 }
 
 #[pymodule(gil_used = false)]

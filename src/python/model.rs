@@ -535,14 +535,15 @@ impl Results {
     }
 
     fn string(&self, py: Python<'_>, range: &std::ops::Range<usize>) -> Py<PyString> {
-        PyString::new(py, &self.flat.strings[range.clone()]).unbind()
+        PyString::new(py, &self.flat.speakers.strings[range.clone()]).unbind()
     }
 
     fn speakers(&self, py: Python<'_>) -> PyResult<&Vec<Py<PySpeaker>>> {
         self.speakers.get_or_try_init(py, || {
             let _pause = GcPause::new(py);
-            self.flat
-                .speakers
+            let table = &self.flat.speakers;
+            table
+                .rows
                 .iter()
                 .map(|sp| {
                     Ok(untracked(Py::new(
@@ -552,8 +553,12 @@ impl Results {
                             kind: speaker_kind_label(py, sp.kind),
                             title: sp.title.as_ref().map(|t| self.string(py, t)),
                             description: sp.description.as_ref().map(|t| self.string(py, t)),
-                            mentions: self.spans(py, sp.mentions.clone())?,
-                            attributions: self.flat.indices[sp.attributions.clone()].to_vec(),
+                            mentions: span_objects(
+                                py,
+                                &self.text,
+                                table.mentions[sp.mentions.clone()].iter().copied(),
+                            )?,
+                            attributions: table.attributions[sp.attributions.clone()].to_vec(),
                             cue_classes: sp.cue_classes,
                         },
                     )?))

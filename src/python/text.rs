@@ -6,6 +6,7 @@ use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::PyString;
 
+use crate::speakers::SpeakerTable;
 use crate::{Analysis, CharOffsets, Span};
 
 /// A Python string seen as UTF-8. Lone surrogates (which UTF-8 cannot hold) become one
@@ -233,14 +234,14 @@ unsafe fn ascii_16_sse2(at: *const u32) -> Option<[u8; 16]> {
     Some(out)
 }
 
-/// A core `Analysis` whose spans are `str` indices (code points), not bytes: what a
-/// `Document` is built from. Only `char_analysis` makes one.
-pub(crate) struct CharAnalysis(pub(crate) Analysis);
+/// A core `Analysis` and its speaker table whose spans are `str` indices (code points), not
+/// bytes: what a `Document` is built from. Only `char_analysis` makes one.
+pub(crate) struct CharAnalysis(pub(crate) Analysis, pub(crate) SpeakerTable);
 
 /// Every span of `analysis` (of `text`) in `str` indices; nothing to do for ASCII text.
 /// Needs no Python, so it runs with the GIL released (in the batch workers too), and the
 /// thread that builds the Python objects does no offset work.
-pub(crate) fn char_analysis(text: &str, analysis: Analysis) -> CharAnalysis {
+pub(crate) fn char_analysis(text: &str, analysis: (Analysis, SpeakerTable)) -> CharAnalysis {
     #[cfg(target_arch = "x86_64")]
     if std::is_x86_feature_detected!("popcnt") {
         // SAFETY: the processor has POPCNT (detected just above), the one feature the
@@ -258,12 +259,15 @@ pub(crate) fn char_analysis(text: &str, analysis: Analysis) -> CharAnalysis {
 /// The processor must support POPCNT.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "popcnt")]
-unsafe fn char_analysis_popcnt(text: &str, analysis: Analysis) -> CharAnalysis {
+unsafe fn char_analysis_popcnt(text: &str, analysis: (Analysis, SpeakerTable)) -> CharAnalysis {
     char_analysis_in(text, analysis)
 }
 
 #[inline(always)]
-fn char_analysis_in(text: &str, mut analysis: Analysis) -> CharAnalysis {
+fn char_analysis_in(
+    text: &str,
+    (mut analysis, mut speakers): (Analysis, SpeakerTable),
+) -> CharAnalysis {
     let map = CharOffsets::new(text);
     if !map.is_ascii() {
         // Plain loops, so that every look-up is compiled into this function (and with
@@ -284,13 +288,11 @@ fn char_analysis_in(text: &str, mut analysis: Analysis) -> CharAnalysis {
                 convert(s);
             }
         }
-        for sp in &mut analysis.speakers {
-            for s in &mut sp.mentions {
-                convert(s);
-            }
+        for s in &mut speakers.mentions {
+            convert(s);
         }
     }
-    CharAnalysis(analysis)
+    CharAnalysis(analysis, speakers)
 }
 
 /// `spans` of `text` in `str` indices (no GIL needed, as `char_analysis`).
