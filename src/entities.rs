@@ -2799,6 +2799,11 @@ pub(crate) fn word_runs_each(text: &str, span: Span, mut f: impl FnMut(Span, boo
             while i < end && bytes[i].is_ascii_alphanumeric() {
                 i += 1;
             }
+            // After a byte beyond ASCII (`’` in `Trump’s`), its continuation bytes at once:
+            // each would be found and stepped over alone below.
+            while i < end && !text.is_char_boundary(i) {
+                i += 1;
+            }
             continue;
         }
         // An ASCII capital starts a word, and is capitalised: read it with no slicing (the
@@ -2810,7 +2815,11 @@ pub(crate) fn word_runs_each(text: &str, span: Span, mut f: impl FnMut(Span, boo
             }
         } else {
             if !text.is_char_boundary(i) {
+                // Inside a char: on to the next one's start.
                 i += 1;
+                while i < end && !text.is_char_boundary(i) {
+                    i += 1;
+                }
                 continue;
             }
             let (ws, we) = word_at(text, i, end);
