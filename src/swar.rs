@@ -40,6 +40,15 @@ pub(crate) fn letter_mask(x: u64) -> u64 {
     at_least & !above & !x & HIGH
 }
 
+/// The high bit of each byte of `x` set where that byte is an ASCII small letter.
+#[inline]
+pub(crate) fn small_mask(x: u64) -> u64 {
+    let x7 = x & !HIGH;
+    let at_least = x7 + ONES * u64::from(0x80 - b'a');
+    let above = x7 + ONES * u64::from(0x7f - b'z');
+    at_least & !above & !x & HIGH
+}
+
 /// The high bit of each byte of `x` set where that byte is an ASCII capital.
 #[inline]
 pub(crate) fn upper_mask(x: u64) -> u64 {
@@ -93,6 +102,7 @@ mod tests {
                         "{b:#x}"
                     );
                     assert_eq!(upper_mask(x) & bit != 0, b.is_ascii_uppercase(), "{b:#x}");
+                    assert_eq!(small_mask(x) & bit != 0, b.is_ascii_lowercase(), "{b:#x}");
                     assert_eq!(letter_mask(x) & bit != 0, b.is_ascii_alphabetic(), "{b:#x}");
                     assert_eq!(lower(x).to_le_bytes()[k], b.to_ascii_lowercase(), "{b:#x}");
                 }
