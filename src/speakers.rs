@@ -46,6 +46,7 @@ use hashbrown::{hash_table, HashTable};
 
 use crate::document::{Attribution, CueClassCounts, Sentence, Speaker, SpeakerKind};
 use crate::entities::{self, Gender, Pronoun, Reference, SourcePhrase};
+use crate::swar::{self, HIGH, ONES};
 use crate::Span;
 
 /// How many recent mentions a pronoun or description looks back over.
@@ -1217,13 +1218,11 @@ fn worth_classifying(text: &str, run: Span) -> bool {
     let lex = entities::lexicon();
     let run_text = run.as_str(text);
     // The words between single spaces (a space byte is never inside a longer char).
-    let mut rest = run_text;
+    let bytes = text.as_bytes();
+    let mut ws = run.start;
     loop {
-        let (w, more) = match rest.as_bytes().iter().position(|&b| b == b' ') {
-            Some(k) => (&rest[..k], Some(&rest[k + 1..])),
-            None => (rest, None),
-        };
-        let info = lex.word_info(w.trim_end_matches('.'));
+        let we = space_at(bytes, ws, run.end);
+        let info = lex.word_info(text[ws..we].trim_end_matches('.'));
         if info.first_name.is_some()
             || info.honorific.is_some()
             || info.person_noun.is_some()
@@ -1231,10 +1230,10 @@ fn worth_classifying(text: &str, run: Span) -> bool {
         {
             return true;
         }
-        match more {
-            Some(m) => rest = m,
-            None => break,
+        if we == run.end {
+            break;
         }
+        ws = we + 1;
     }
     if lex.name_kind(run_text).is_some() {
         return true;
@@ -1247,6 +1246,56 @@ fn worth_classifying(text: &str, run: Span) -> bool {
     }
     lex.person_noun(entities::last_word(&text[..s - 1]))
         .is_some()
+}
+
+/// The exact mask of the bytes of `x` equal to `b`: the high bit of each (no borrow from
+/// one byte into the next, so every bit is exact, not only the lowest).
+#[inline]
+fn byte_eq_mask(x: u64, b: u8) -> u64 {
+    let y = x ^ (ONES * u64::from(b));
+    !(((y & !HIGH) + !HIGH) | y) & HIGH
+}
+
+/// The index of the first space at or after `i` before `end`, else `end`: eight bytes at a
+/// time, reading on past `end` within `bytes` (a run's words are mostly shorter than
+/// eight bytes: no byte loop, whose exit would be a mispredicted branch).
+#[inline]
+fn space_at(bytes: &[u8], mut i: usize, end: usize) -> usize {
+    while i < end {
+        let Some(chunk) = bytes.get(i..i + 8) else {
+            break;
+        };
+        let spaces = byte_eq_mask(swar::load(chunk), b' ');
+        if spaces != 0 {
+            return (i + (spaces.trailing_zeros() / 8) as usize).min(end);
+        }
+        i += 8;
+    }
+    while i < end && bytes[i] != b' ' {
+        i += 1;
+    }
+    i.min(end)
+}
+
+/// The index of the last space of `bytes[start..end]`, if any: eight bytes at a time from
+/// the end, reading back before `start` within `bytes`.
+#[inline]
+fn last_space(bytes: &[u8], start: usize, mut end: usize) -> Option<usize> {
+    while end > start {
+        if end < 8 {
+            return bytes[start..end]
+                .iter()
+                .rposition(|&b| b == b' ')
+                .map(|k| start + k);
+        }
+        let spaces = byte_eq_mask(swar::load(&bytes[end - 8..end]), b' ');
+        if spaces != 0 {
+            let k = end - 1 - (spaces.leading_zeros() / 8) as usize;
+            return (k >= start).then_some(k);
+        }
+        end -= 8;
+    }
+    None
 }
 
 /// [`entities::word_runs_each`] in one copy for the scan ([`Scan::read`]) and the surname
@@ -1572,10 +1621,9 @@ fn take_name<'a>(
     // Whether the run's last word is a known surname (`name_run` below changes nothing `r`
     // holds, so it is asked once).
     let known_last = {
-        let run = m.span.as_str(text);
-        let last = match run.as_bytes().iter().rposition(|&b| b == b' ') {
-            Some(k) => &run[k + 1..],
-            None => run,
+        let last = match last_space(text.as_bytes(), m.span.start, m.span.end) {
+            Some(k) => &text[k + 1..m.span.end],
+            None => m.span.as_str(text),
         };
         r.names
             .key(last)
@@ -2552,6 +2600,24 @@ mod tests {
 
     /// `occurrences` finds what `memchr::memmem::find_iter` finds, overlapping needles and
     /// needles at either end included.
+    /// `space_at` and `last_space` find what the byte loops find, at every start and end
+    /// of a text with spaces at every distance (and bytes beyond ASCII, whose high bit the
+    /// masks must not take for a space).
+    #[test]
+    fn spaces_are_found_as_the_byte_loops_find_them() {
+        let text =
+            "a bb ccc dddd eeeee ffffff ggggggg hhhhhhhh iiiiiiiii  j          k é’ x".as_bytes();
+        for start in 0..=text.len() {
+            for end in start..=text.len() {
+                let piece = &text[start..end];
+                let first = piece.iter().position(|&b| b == b' ');
+                assert_eq!(space_at(text, start, end), first.map_or(end, |k| start + k));
+                let last = piece.iter().rposition(|&b| b == b' ');
+                assert_eq!(last_space(text, start, end), last.map(|k| start + k));
+            }
+        }
+    }
+
     #[test]
     fn occurrences_agree_with_memmem() {
         let hays: [&[u8]; 5] = [
