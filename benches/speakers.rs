@@ -22,7 +22,10 @@
 //! --toggle-collect=sayso::speakers::resolve`). With `SPEAKERS_PIPELINE_RUNS=N` it runs
 //! `analyze`'s stages with the speaker stage N times, untimed, and stops: for a cache
 //! simulator (`valgrind --tool=callgrind --cache-sim=yes --toggle-collect=...`), which then
-//! sees the stage with the other stages' code and tables through the caches.
+//! sees the stage with the other stages' code and tables through the caches;
+//! `SPEAKERS_PIPELINE_TIMES=0` (or 2) runs the stage that many times on each article instead
+//! of once, so that the simulated misses with and without it can be compared
+//! (`--toggle-collect='speakers::Stages::run'`).
 //!
 //! It runs on mimalloc, the Python extension module's allocator, as `benches/analyze.rs`
 //! does.
@@ -193,9 +196,15 @@ fn main() {
             {
                 // Only the pipeline with the stage, `n` times (for a cache simulator:
                 // `valgrind --tool=callgrind --cache-sim=yes --toggle-collect=...`).
+                // `SPEAKERS_PIPELINE_TIMES` (0, 1 or 2) runs the stage that many times on
+                // each article (1 unless set), for the misses it causes the other stages.
+                let times = std::env::var("SPEAKERS_PIPELINE_TIMES")
+                    .ok()
+                    .and_then(|v| v.parse::<usize>().ok())
+                    .unwrap_or(1);
                 let stages = Stages::new();
                 for _ in 0..n {
-                    stages.run(&texts, 1);
+                    stages.run(&texts, times);
                 }
                 return;
             }
