@@ -25,7 +25,8 @@
 //! sees the stage with the other stages' code and tables through the caches;
 //! `SPEAKERS_PIPELINE_TIMES=0` (or 2) runs the stage that many times on each article instead
 //! of once, so that the simulated misses with and without it can be compared
-//! (`--toggle-collect='speakers::Stages::run'`).
+//! (`--toggle-collect='speakers::Stages::run'`); 3 runs it on the article before, then on
+//! each article.
 //!
 //! It runs on mimalloc, the Python extension module's allocator, as `benches/analyze.rs`
 //! does.
@@ -81,12 +82,16 @@ fn least_cpu<T>(runs: usize, input: impl Fn() -> T, mut f: impl FnMut(T)) -> f64
 /// What the speaker stage costs inside the pipeline: `analyze`'s stages run in turn on each
 /// article (segment, quotes, cues and hedges, attributions, hedge flags), with and without
 /// `speakers::resolve` at the end, and with it run twice on each article, 7 runs of each
-/// interleaved: the median CPU times (with, without, twice). Alone, the stage finds its data
+/// interleaved: the median CPU times (with, without, twice, and with it run on the article
+/// before just before each: see [`Stages::run`]). Alone, the stage finds its data
 /// in the caches, article after article; inside `analyze` the other stages have been through
 /// them, and the stage evicts theirs, so it costs more there. The second run on an article
 /// finds the stage's code and tables (and the article) in the caches: what it adds is the
-/// stage's cost with nothing cold.
-fn in_pipeline(texts: &[String]) -> (f64, f64, f64) {
+/// stage's cost with nothing cold. A run just after a run on the article before finds the
+/// stage's code, tables and buffers warm but the article new to it: what it adds, against
+/// the second run on the same article, tells how much of the cold stage's cost is its own
+/// state pushed out by the other stages, and how much the article's.
+fn in_pipeline(texts: &[String]) -> (f64, f64, f64, f64) {
     let stages = Stages::new();
     let run = |times: usize| {
         let t = cpu_seconds();
@@ -94,13 +99,14 @@ fn in_pipeline(texts: &[String]) -> (f64, f64, f64) {
         cpu_seconds() - t
     };
     run(1); // warm-up
-    let (mut with, mut without, mut twice) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut with, mut without, mut twice, mut after) = (vec![], vec![], vec![], vec![]);
     for _ in 0..7 {
         with.push(run(1));
         without.push(run(0));
         twice.push(run(2));
+        after.push(run(3));
     }
-    (median(with), median(without), median(twice))
+    (median(with), median(without), median(twice), median(after))
 }
 
 /// `analyze`'s stages, built once.
@@ -118,9 +124,11 @@ impl Stages {
     }
 
     /// The stages in turn on each of `texts`, with `speakers::resolve` run `times` times at
-    /// the end (0, 1, or 2: the second run finds the stage's code and tables in the caches).
+    /// the end (0, 1, or 2: the second run finds the stage's code and tables in the caches;
+    /// 3: the stage run on the article before, then on this one).
     fn run(&self, texts: &[String], times: usize) {
         let finder = sayso::mentions::MentionFinder::shared();
+        let mut before: Option<(&str, Vec<sayso::Sentence>, Vec<Attribution>)> = None;
         for text in texts {
             let sentences = self.segmenter.segment(text);
             let quotes = sayso::quotes::find_quotes(text, &sentences);
@@ -128,6 +136,15 @@ impl Stages {
             let mut a = sayso::attributions::extract(text, &sentences, &quotes, &cues, finder);
             a.sort_by_key(|a| (a.cue.start, a.cue.end));
             sayso::hedges::flag_hedged(&mut a, &hedges);
+            if times == 3 {
+                if let Some((t, s, b)) = before.as_mut() {
+                    black_box(sayso::speakers::resolve(t, s, b));
+                }
+                black_box(sayso::speakers::resolve(text, &sentences, &mut a));
+                black_box((quotes, hedges));
+                before = Some((text, sentences, a));
+                continue;
+            }
             for _ in 0..times {
                 black_box(sayso::speakers::resolve(text, &sentences, &mut a));
             }
@@ -197,7 +214,8 @@ fn main() {
                 // Only the pipeline with the stage, `n` times (for a cache simulator:
                 // `valgrind --tool=callgrind --cache-sim=yes --toggle-collect=...`).
                 // `SPEAKERS_PIPELINE_TIMES` (0, 1 or 2) runs the stage that many times on
-                // each article (1 unless set), for the misses it causes the other stages.
+                // each article (1 unless set), for the misses it causes the other stages
+                // (3: on the article before, then on each).
                 let times = std::env::var("SPEAKERS_PIPELINE_TIMES")
                     .ok()
                     .and_then(|v| v.parse::<usize>().ok())
@@ -231,7 +249,7 @@ fn main() {
                     }
                 },
             );
-            let (with, without, twice) = in_pipeline(&texts);
+            let (with, without, twice, after) = in_pipeline(&texts);
             println!(
                 "PolNeAR train, {} articles, {mb:.1} MB, {n_attr} attributions:\n  \
                  analyze {analyze:.4} s CPU ({:.1} MB/s); speakers {speakers:.4} s = {:.1}% of \
@@ -249,6 +267,11 @@ fn main() {
                 with - without,
                 100.0 * (with - without) / with,
                 twice - with,
+            );
+            println!(
+                "  run on each article just after a run on the article before (its code, tables \
+                 and buffers warm, the article new to it) it adds {:.4} s more",
+                after - with,
             );
         }
     }
