@@ -514,11 +514,20 @@ impl std::hash::Hash for CiKey<'_> {
             write_short(key, b.len(), h);
             return;
         }
-        if b.len() <= 64 && b.is_ascii() {
-            let mut buf = [0u8; 64];
-            for (d, s) in buf.iter_mut().zip(b) {
-                *d = s.to_ascii_lowercase();
+        // Up to 64 bytes: copied, then lowered and told ASCII eight bytes at a time over the
+        // whole (zero-padded) buffer, with no loop whose exit depends on the length.
+        let mut buf = [0u8; 64];
+        let ascii = b.len() <= 64 && {
+            buf[..b.len()].copy_from_slice(b);
+            let mut high = 0;
+            for c in buf.chunks_exact_mut(8) {
+                let x = swar::load(c);
+                high |= x & HIGH;
+                c.copy_from_slice(&swar::lower(x).to_le_bytes());
             }
+            high == 0
+        };
+        if ascii {
             h.write(&buf[..b.len()]);
         } else {
             let lower = self.text.to_lowercase();
