@@ -560,10 +560,15 @@ impl Eq for CiKey<'_> {}
 /// Whether the lowercase of `a` ends with the lowercase of `b`.
 fn ends_with_ci(a: &str, b: &str) -> bool {
     if a.is_ascii() && b.is_ascii() {
-        a.len() >= b.len() && a.as_bytes()[a.len() - b.len()..].eq_ignore_ascii_case(b.as_bytes())
+        ascii_ends_with_ci(a, b)
     } else {
         a.to_lowercase().ends_with(&b.to_lowercase())
     }
+}
+
+/// [`ends_with_ci`] for ASCII `a` and `b`.
+fn ascii_ends_with_ci(a: &str, b: &str) -> bool {
+    a.len() >= b.len() && a.as_bytes()[a.len() - b.len()..].eq_ignore_ascii_case(b.as_bytes())
 }
 
 /// The byte length of the lowercase of `s`.
@@ -1019,11 +1024,23 @@ impl<'a> Resolver<'a> {
                 }
                 // "Ministry of Defense" after "the Russian Ministry of Defense".
                 let kind = p.kind;
-                let hit = if lower_len(key.text) >= 4 {
+                // The key's ASCII test once (a short key is ASCII), not in each of the two
+                // tests of each entity in the window (a loop exit mispredicted on most).
+                let key_ascii = key.short.is_some() || key.text.is_ascii();
+                let key_len = if key_ascii {
+                    key.text.len()
+                } else {
+                    lower_len(key.text)
+                };
+                let hit = if key_len >= 4 {
                     self.nearest(sentence, DESCRIPTION_SENTENCE_WINDOW, |e| {
                         e.kind == kind && {
                             let k = strip_the(e.name);
-                            ends_with_ci(k, key.text) || ends_with_ci(key.text, k)
+                            if key_ascii && k.is_ascii() {
+                                ascii_ends_with_ci(k, key.text) || ascii_ends_with_ci(key.text, k)
+                            } else {
+                                ends_with_ci(k, key.text) || ends_with_ci(key.text, k)
+                            }
                         }
                     })
                 } else {
