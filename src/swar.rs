@@ -33,28 +33,30 @@ pub(crate) fn alnum_mask(x: u64) -> u64 {
 /// (as [`alnum_mask`], exact in every byte).
 #[inline]
 pub(crate) fn letter_mask(x: u64) -> u64 {
-    let x7 = x & !HIGH;
-    let folded = x7 | (ONES * 0x20);
-    let at_least = folded + ONES * u64::from(0x80 - b'a');
-    let above = folded + ONES * u64::from(0x7f - b'z');
-    at_least & !above & !x & HIGH
+    // Folded to small letters: the high bits, which `range_mask` reads from `x`, stay.
+    range_mask(x | (ONES * 0x20), b'a', b'z')
 }
 
 /// The high bit of each byte of `x` set where that byte is an ASCII small letter.
 #[inline]
 pub(crate) fn small_mask(x: u64) -> u64 {
-    let x7 = x & !HIGH;
-    let at_least = x7 + ONES * u64::from(0x80 - b'a');
-    let above = x7 + ONES * u64::from(0x7f - b'z');
-    at_least & !above & !x & HIGH
+    range_mask(x, b'a', b'z')
 }
 
 /// The high bit of each byte of `x` set where that byte is an ASCII capital.
 #[inline]
 pub(crate) fn upper_mask(x: u64) -> u64 {
+    range_mask(x, b'A', b'Z')
+}
+
+/// The high bit of each byte of `x` set where that byte is in `lo..=hi` (ASCII, `lo > 0`),
+/// none elsewhere: the seven low bits of each byte plus `0x80 - lo` carry into its high bit
+/// from `lo` on, plus `0x7f - hi` from past `hi` on, and no byte carries into the next.
+#[inline(always)]
+fn range_mask(x: u64, lo: u8, hi: u8) -> u64 {
     let x7 = x & !HIGH;
-    let at_least = x7 + ONES * u64::from(0x80 - b'A');
-    let above = x7 + ONES * u64::from(0x7f - b'Z');
+    let at_least = x7 + ONES * u64::from(0x80 - lo);
+    let above = x7 + ONES * u64::from(0x7f - hi);
     at_least & !above & !x & HIGH
 }
 
