@@ -1567,44 +1567,16 @@ fn letter_tokens(lex: &Lexicon, text: &str, read: Span, toks: &mut Vec<Tok>) -> 
 /// none comes before it: eight bytes at a time, reading on past `end` within `bytes`.
 #[inline]
 fn ascii_small_end(bytes: &[u8], i: usize, end: usize) -> usize {
-    ascii_class_end(bytes, i, end, swar::small_mask, |b| b.is_ascii_lowercase())
+    swar::class_end(bytes, i, end, swar::small_mask, |b| b.is_ascii_lowercase())
 }
 
 /// The index of the first byte at or after `i` that is no ASCII letter, or `end` if none
 /// comes before it: eight bytes at a time, reading on past `end` within `bytes`.
 #[inline]
 fn ascii_letters_end(bytes: &[u8], i: usize, end: usize) -> usize {
-    ascii_class_end(bytes, i, end, swar::letter_mask, |b| {
+    swar::class_end(bytes, i, end, swar::letter_mask, |b| {
         b.is_ascii_alphabetic()
     })
-}
-
-/// The index of the first byte at or after `i` outside a class of ASCII bytes, or `end` if
-/// none comes before it: eight bytes at a time by `mask` (the class's high bits, as
-/// `swar`'s masks give them), reading on past `end` within `bytes`, then a byte at a time
-/// by `is`.
-#[inline(always)]
-fn ascii_class_end(
-    bytes: &[u8],
-    mut i: usize,
-    end: usize,
-    mask: impl Fn(u64) -> u64,
-    is: impl Fn(u8) -> bool,
-) -> usize {
-    while i < end {
-        let Some(chunk) = bytes.get(i..i + 8) else {
-            break;
-        };
-        let other = !mask(swar::load(chunk)) & HIGH;
-        if other != 0 {
-            return (i + (other.trailing_zeros() / 8) as usize).min(end);
-        }
-        i += 8;
-    }
-    while i < end && is(bytes[i]) {
-        i += 1;
-    }
-    i.min(end)
 }
 
 /// What [`classify`] gives for `text[read]` (a [`read_span`]) of words of ASCII letters

@@ -1286,21 +1286,8 @@ fn byte_eq_mask(x: u64, b: u8) -> u64 {
 /// time, reading on past `end` within `bytes` (a run's words are mostly shorter than
 /// eight bytes: no byte loop, whose exit would be a mispredicted branch).
 #[inline]
-fn space_at(bytes: &[u8], mut i: usize, end: usize) -> usize {
-    while i < end {
-        let Some(chunk) = bytes.get(i..i + 8) else {
-            break;
-        };
-        let spaces = byte_eq_mask(swar::load(chunk), b' ');
-        if spaces != 0 {
-            return (i + (spaces.trailing_zeros() / 8) as usize).min(end);
-        }
-        i += 8;
-    }
-    while i < end && bytes[i] != b' ' {
-        i += 1;
-    }
-    i.min(end)
+fn space_at(bytes: &[u8], i: usize, end: usize) -> usize {
+    swar::class_end(bytes, i, end, |x| !byte_eq_mask(x, b' '), |b| b != b' ')
 }
 
 /// The index of the last space of `bytes[start..end]`, if any: eight bytes at a time from

@@ -66,6 +66,34 @@ pub(crate) fn lower(x: u64) -> u64 {
     x | (upper_mask(x) >> 2)
 }
 
+/// The index of the first byte at or after `i` outside a class of bytes, or `end` if none
+/// comes before it: eight bytes at a time by `mask` (the high bit of each byte in the class,
+/// as this module's masks give them), reading on past `end` within `bytes`, then a byte at a
+/// time by `is` (no byte loop over most words, whose exit would be a mispredicted branch).
+#[inline(always)]
+pub(crate) fn class_end(
+    bytes: &[u8],
+    mut i: usize,
+    end: usize,
+    mask: impl Fn(u64) -> u64,
+    is: impl Fn(u8) -> bool,
+) -> usize {
+    while i < end {
+        let Some(chunk) = bytes.get(i..i + 8) else {
+            break;
+        };
+        let other = !mask(load(chunk)) & HIGH;
+        if other != 0 {
+            return (i + (other.trailing_zeros() / 8) as usize).min(end);
+        }
+        i += 8;
+    }
+    while i < end && is(bytes[i]) {
+        i += 1;
+    }
+    i.min(end)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
