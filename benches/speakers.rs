@@ -8,7 +8,10 @@
 //!    `hedges::find_hedges` on the same articles and attributions, median of 3 runs of the
 //!    thread's CPU time (wall time on a shared machine counts other jobs); the stage's share
 //!    of `analyze`. `resolve` works on a copy of each article's attributions, made outside
-//!    the timing (inside `analyze` it needs none).
+//!    the timing (inside `analyze` it needs none). In the pipeline, it also times a floor:
+//!    a stage that only groups sources of the same text into speakers (what any speaker
+//!    stage spends before it reads a phrase), and prints what issue 4's bound (a 10% fall
+//!    of analyze's ratio) leaves the stage above it.
 //! 2. Linear time: `resolve` at n, 10n and 100n sources on adversarial text (one surname
 //!    shared by thousands of people, a pronoun after each); a ratio near 10 is linear. Timed
 //!    by the thread's CPU time, the least of 5 runs, the copy of the attributions made outside
@@ -35,7 +38,9 @@
 
 use std::hint::black_box;
 
-use sayso::{Analyzer, Attribution, Span};
+use std::collections::HashMap;
+
+use sayso::{Analyzer, Attribution, CueClassCounts, Span, Speaker, SpeakerKind};
 
 /// The allocator of the Python extension module (`src/python/mod.rs`, which sets it itself
 /// when built with `python`), so that the stage is timed as `sayso.analyze` runs it.
@@ -91,7 +96,7 @@ fn least_cpu<T>(runs: usize, input: impl Fn() -> T, mut f: impl FnMut(T)) -> f64
 /// stage's code, tables and buffers warm but the article new to it: what it adds, against
 /// the second run on the same article, tells how much of the cold stage's cost is its own
 /// state pushed out by the other stages, and how much the article's.
-fn in_pipeline(texts: &[String]) -> (f64, f64, f64, f64) {
+fn in_pipeline(texts: &[String]) -> [f64; 5] {
     let stages = Stages::new();
     let run = |times: usize| {
         let t = cpu_seconds();
@@ -99,14 +104,50 @@ fn in_pipeline(texts: &[String]) -> (f64, f64, f64, f64) {
         cpu_seconds() - t
     };
     run(1); // warm-up
-    let (mut with, mut without, mut twice, mut after) = (vec![], vec![], vec![], vec![]);
+    let mut runs: [Vec<f64>; 5] = Default::default();
     for _ in 0..7 {
-        with.push(run(1));
-        without.push(run(0));
-        twice.push(run(2));
-        after.push(run(3));
+        // with, without, twice, after the article before, and the floor
+        for (times, r) in [1, 0, 2, 3, FLOOR].into_iter().zip(runs.iter_mut()) {
+            r.push(run(times));
+        }
     }
-    (median(with), median(without), median(twice), median(after))
+    runs.map(median)
+}
+
+/// [`Stages::run`]'s `times` for [`group_identical`] in place of the speaker stage.
+const FLOOR: usize = 4;
+
+/// The least any speaker stage does, for the bench's floor: the sources with the same text
+/// grouped into one speaker each (no reading of the phrase, no resolution), and the same
+/// list of [`Speaker`]s as `speakers::resolve` gives, each attribution linked to its own.
+fn group_identical(text: &str, attributions: &mut [Attribution]) -> Vec<Speaker> {
+    let mut ids: HashMap<&str, usize, foldhash::fast::FixedState> = HashMap::default();
+    let mut speakers: Vec<Speaker> = Vec::new();
+    for (i, a) in attributions.iter_mut().enumerate() {
+        a.speaker = None;
+        let Some((source, name)) = a.source.and_then(|s| Some((s, text.get(s.start..s.end)?)))
+        else {
+            continue;
+        };
+        let id = *ids.entry(name).or_insert_with(|| {
+            speakers.push(Speaker {
+                name: name.to_owned(),
+                kind: SpeakerKind::Unknown,
+                title: None,
+                description: None,
+                mentions: Vec::new(),
+                attributions: Vec::new(),
+                cue_classes: CueClassCounts::default(),
+            });
+            speakers.len() - 1
+        });
+        let s = &mut speakers[id];
+        s.mentions.push(source);
+        s.attributions.push(i);
+        s.cue_classes.add(a.cue_class);
+        a.speaker = Some(id);
+    }
+    speakers
 }
 
 /// `analyze`'s stages, built once.
@@ -145,7 +186,10 @@ impl Stages {
                 before = Some((text, sentences, a));
                 continue;
             }
-            for _ in 0..times {
+            if times == FLOOR {
+                black_box(group_identical(text, &mut a));
+            }
+            for _ in 0..times % FLOOR {
                 black_box(sayso::speakers::resolve(text, &sentences, &mut a));
             }
             black_box((sentences, quotes, a, hedges));
@@ -249,7 +293,7 @@ fn main() {
                     }
                 },
             );
-            let (with, without, twice, after) = in_pipeline(&texts);
+            let [with, without, twice, after, floor] = in_pipeline(&texts);
             println!(
                 "PolNeAR train, {} articles, {mb:.1} MB, {n_attr} attributions:\n  \
                  analyze {analyze:.4} s CPU ({:.1} MB/s); speakers {speakers:.4} s = {:.1}% of \
@@ -272,6 +316,19 @@ fn main() {
                 "  run on each article just after a run on the article before (its code, tables \
                  and buffers warm, the article new to it) it adds {:.4} s more",
                 after - with,
+            );
+            // Issue 4's bound (the stage may lower analyze's ratio by 10%) in this run's
+            // terms: the stage at most without / 9. The floor is what any speaker stage
+            // spends before it reads a single phrase.
+            println!(
+                "  the floor, a stage that only groups sources of the same text (no reading, no \
+                 resolution), adds {:.4} s = {:.1}%; a 10% fall allows the stage {:.4} s, \
+                 {:.4} s above the floor, against {:.4} s above it today",
+                floor - without,
+                100.0 * (floor - without) / floor,
+                without / 9.0,
+                without / 9.0 - (floor - without),
+                with - floor,
             );
         }
     }
