@@ -2704,7 +2704,17 @@ impl Ctx<'_> {
                         || k > i && c & class::POSSESSIVE_DETERMINERS != 0
                 })
                 .unwrap_or(limit);
-            if let Some(m) = self.finder.after(text, self.toks, i, ceil) {
+            if let Some(mut m) = self.finder.after(text, self.toks, i, ceil) {
+                // `told reporters the plan was …`: the finder reads on over a determiner
+                // after a head noun; the addressee ends at the noun.
+                if let Some(k) = (m.first + 1..=m.last).find(|&k| {
+                    self.is(k, class::DETERMINERS)
+                        && self
+                            .word(k - 1)
+                            .is_some_and(|w| self.finder.is_group(w) || self.finder.is_title(w))
+                }) {
+                    m.last = k - 1;
+                }
                 // `asked a judge to block the rules`: the addressee and what it was asked
                 if self.word(m.last + 1) == Some("to")
                     && (!matches!(m.kind, MentionKind::Pronoun)
@@ -2825,9 +2835,7 @@ impl Ctx<'_> {
         // `believed to be …` is not content; `wants to raise …`, `vowed to fight …` (a verb
         // taking an object) is
         let wants_to = (f.m.entry.object || f.m.entry.infinitive) && w == "to";
-        // `said much of it was …`, `said more than half …`, `said if …`: a clause after all.
-        let quantity = matches!(w, "much" | "more" | "less" | "little")
-            && matches!(self.word(i + 1), Some("of" | "than"));
+        let quantity = self.quantity_subject(i, !f.m.entry.object);
         let speech = !strict && !f.m.entry.object && !f.m.entry.belief;
         // `said this was a mistake`, `thinks this plan will fail`: `this` opens the clause
         // unless a time noun follows it (`said this week …`).
@@ -3038,6 +3046,78 @@ impl Ctx<'_> {
             k += 1;
         }
         None
+    }
+
+    /// Whether the word at `i`, which could open an adjunct or stand for the content itself
+    /// (`said more on Friday`, `said no.`), opens the subject of a reported clause instead: a
+    /// quantity (`said much of it …`, `said more than half …`, `said at least 12 people …`,
+    /// `said about 200 …`), a determiner before a noun (`said more troops …`, `said no one
+    /// was hurt`, `said no decision …`), or `not` before one (`said not all members …`).
+    /// Only a quantity of `of` or `than` after a verb taking an object (`wants more funding`
+    /// is its object, no clause), unless `clause_verb`.
+    fn quantity_subject(&self, i: usize, clause_verb: bool) -> bool {
+        let (Some(w), next) = (self.word(i), self.word(i + 1)) else {
+            return false;
+        };
+        // the next word a noun or a quantifier, not an adverb, a preposition or a conjunction
+        // (`said more later`, `said no to …`, `said no and left`)
+        let noun_next = || {
+            self.toks
+                .get(i + 1)
+                .is_some_and(|n| n.is_lowercase_word(self.text))
+                && !self.is(
+                    i + 1,
+                    class::ADJUNCT_STARTS
+                        | class::PREPOSITIONS
+                        | class::CLAUSE_OPENERS_AFTER_ADDRESSEE
+                        | class::ADJUNCT_STOPS,
+                )
+        };
+        let number_next = || {
+            self.toks
+                .get(i + 1)
+                .is_some_and(|n| n.kind == TokenKind::Number)
+        };
+        if matches!(w, "much" | "little" | "more" | "less") && matches!(next, Some("of" | "than")) {
+            return true;
+        }
+        if !clause_verb {
+            return false;
+        }
+        let subject = match w {
+            "more" | "less" => noun_next(),
+            "no" => noun_next() || matches!(next, Some("one")),
+            "not" => matches!(
+                next,
+                Some("all" | "every" | "everyone" | "everybody" | "everything" | "many" | "enough")
+            ),
+            "at" => matches!(next, Some("least" | "most")),
+            "about" | "around" | "over" | "under" | "nearly" | "almost" | "roughly" => {
+                number_next()
+            }
+            _ => false,
+        };
+        // and a verb of its own after it (`claims more territory from …`, `reported no
+        // arrests on Monday` have none: an object)
+        subject && self.finite_verb_within(i + 2, CONTENT_WINDOW)
+    }
+
+    /// Whether a finite verb (an auxiliary, a form of `be`, or a past form) comes
+    /// in the `window` tokens from `from`, before a punctuation mark other than an
+    /// apostrophe or a hyphen.
+    fn finite_verb_within(&self, from: usize, window: usize) -> bool {
+        (from..self.toks.len().min(from + window))
+            .take_while(|&k| {
+                self.toks[k].kind != TokenKind::Punct
+                    || ["'", "’", "-"].contains(&self.toks[k].as_str(self.text))
+            })
+            .any(|k| {
+                self.is(k, class::VERBAL_AUXILIARIES | class::BE)
+                    || self.toks[k].is_lowercase_word(self.text)
+                        && self.word(k).is_some_and(|w| {
+                            w.len() >= 4 && w.ends_with("ed") || IRREGULAR_PAST.contains(&w)
+                        })
+            })
     }
 
     /// The subject pronoun opening a clause right after a short addressee that starts with

@@ -3395,3 +3395,100 @@ t!(
         Indirect
     )]
 );
+
+// --- session 17: a reported clause whose subject opens with a quantity or `no`, and a
+// plural addressee followed by the clause with no `that`
+
+#[test]
+fn clause_subject_opening_with_a_quantity() {
+    assert_each_triple(&[
+        (
+            "Harbour police said no one was hurt in the fire.",
+            "Harbour police",
+            "said",
+            "no one was hurt in the fire",
+        ),
+        (
+            "The council said no decision had been taken on the bridge.",
+            "The council",
+            "said",
+            "no decision had been taken on the bridge",
+        ),
+        (
+            "Rescuers said at least nine hikers were missing.",
+            "Rescuers",
+            "said",
+            "at least nine hikers were missing",
+        ),
+        (
+            "The warden said about 40 sheep drowned.",
+            "The warden",
+            "said",
+            "about 40 sheep drowned",
+        ),
+        (
+            "Mara Lind said more ferries would run in May.",
+            "Mara Lind",
+            "said",
+            "more ferries would run in May",
+        ),
+        (
+            "The union said not all drivers had been paid.",
+            "The union",
+            "said",
+            "not all drivers had been paid",
+        ),
+        (
+            "Dale told the radio station no tickets were left.",
+            "Dale",
+            "told",
+            "no tickets were left",
+        ),
+    ]);
+}
+
+#[test]
+fn quantity_with_no_verb_after_it_is_no_clause() {
+    // `more` and `no` as the object or an adverb: no clause opens there
+    for text in [
+        "The mayor said more on Friday.",
+        "The mayor said little.",
+        "The rebels claim more land every week.",
+    ] {
+        assert!(
+            triples(text)
+                .iter()
+                .all(|(_, _, c)| !c.starts_with("more") && !c.starts_with("little")),
+            "in {text:?}: {:?}",
+            triples(text)
+        );
+    }
+    assert_eq!(
+        triples("She said no."),
+        [(Some("She".to_owned()), "said".to_owned(), "no".to_owned())]
+    );
+}
+
+#[test]
+fn plural_addressee_then_a_clause_without_that() {
+    assert_each_triple(&[
+        (
+            "Mara Lind told reporters the ferry would run late.",
+            "Mara Lind",
+            "told",
+            "the ferry would run late",
+        ),
+        (
+            "The minister told lawmakers a vote was near.",
+            "The minister",
+            "told",
+            "a vote was near",
+        ),
+        (
+            "Dale told the committee the pier was unsafe.",
+            "Dale",
+            "told",
+            "the pier was unsafe",
+        ),
+    ]);
+}
