@@ -2797,6 +2797,8 @@ impl Ctx<'_> {
                 // `told the board it was over`: an addressee the mention finder does not
                 // know, then a clause opened by a subject pronoun.
                 i = k;
+            } else if let Some(k) = self.clause_after_listener(i, limit) {
+                i = k;
             }
         }
         let t = self.toks[i];
@@ -3118,6 +3120,57 @@ impl Ctx<'_> {
                             w.len() >= 4 && w.ends_with("ed") || IRREGULAR_PAST.contains(&w)
                         })
             })
+    }
+
+    /// Where the told clause starts after an addressee the mention finder does not know (`a
+    /// news conference`, `the jury`, `an audience at a festival in Hull`: a determiner and at
+    /// most ten words at `i`): at `that` when a subject follows it (`told a story that moved …` is a relative
+    /// clause), or at a second determiner with a verb after it (`told the network the plan
+    /// was …`).
+    fn clause_after_listener(&self, i: usize, limit: usize) -> Option<usize> {
+        if !self.is(i, class::DETERMINERS) {
+            return None;
+        }
+        let opens_subject = |k: usize| {
+            k < limit
+                && (self.is(k, class::CLAUSE_DETERMINERS)
+                    || self.toks[k].kind == TokenKind::Number
+                    || self.toks[k].is_capitalized(self.text)
+                    || self.word(k).is_some_and(|w| {
+                        matches!(w, "he" | "she" | "they" | "it" | "we" | "i")
+                            || contraction_pronoun(w).is_some()
+                    }))
+        };
+        for k in i + 1..limit.min(i + 12) {
+            if self.toks[k].kind == TokenKind::Punct {
+                return None;
+            }
+            if k < i + 2 {
+                continue;
+            }
+            if self.word(k) == Some("that") {
+                return opens_subject(k + 1).then_some(k);
+            }
+            // (not a determiner inside the addressee: `an audience at a festival`, `the
+            // story of a mom`, `our readers who their …`)
+            if k < i + 6
+                && self.is(k, class::CLAUSE_DETERMINERS)
+                && self.toks[k].is_lowercase_word(self.text)
+                && self.toks[k - 1].is_lowercase_word(self.text)
+                && !self.is(
+                    k - 1,
+                    class::PREPOSITIONS | class::ADJUNCT_STOPS | class::DETERMINERS,
+                )
+                && !matches!(
+                    self.word(k - 1),
+                    Some("of" | "by" | "into" | "between" | "among" | "against" | "toward")
+                )
+                && self.finite_verb_within(k + 1, CONTENT_WINDOW)
+            {
+                return Some(k);
+            }
+        }
+        None
     }
 
     /// The subject pronoun opening a clause right after a short addressee that starts with

@@ -3492,3 +3492,53 @@ fn plural_addressee_then_a_clause_without_that() {
         ),
     ]);
 }
+
+#[test]
+fn addressee_the_finder_does_not_know_then_the_clause() {
+    assert_each_triple(&[
+        (
+            "Mara Lind told a news conference that the ferry would run late.",
+            "Mara Lind",
+            "told",
+            "that the ferry would run late",
+        ),
+        (
+            "Dale told an audience at a fair in Hull last week that the pier was unsafe.",
+            "Dale",
+            "told",
+            "that the pier was unsafe",
+        ),
+        (
+            "The minister told the jury he had never seen the letter.",
+            "The minister",
+            "told",
+            "he had never seen the letter",
+        ),
+        (
+            "Mara Lind told a news conference the ferry would run late.",
+            "Mara Lind",
+            "told",
+            "the ferry would run late",
+        ),
+    ]);
+    // a relative clause on what was told is no told clause
+    assert_each_triple(&[(
+        "Dale told a story that moved the whole room.",
+        "Dale",
+        "told",
+        "a story that moved the whole room",
+    )]);
+    // nor does a determiner inside the addressee's own phrase open one
+    for text in [
+        "She told the story of a farmer who had lost his land.",
+        "Dale told an audience at a fair that moved him deeply.",
+    ] {
+        assert!(
+            triples(text)
+                .iter()
+                .all(|(_, _, c)| !c.starts_with("a f") && !c.starts_with("that")),
+            "in {text:?}: {:?}",
+            triples(text)
+        );
+    }
+}
