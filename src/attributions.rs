@@ -18,7 +18,7 @@
 //! assert_eq!(a[1].content[0].as_str(text), "that it would be built");
 //! ```
 
-use crate::cues::{CueMatch, CueType, VerbForm};
+use crate::cues::{CueEntry, CueMatch, CueType, VerbForm};
 use crate::document::{Attribution, AttributionKind, Sentence};
 use crate::lex::{Token, TokenKind, Tokens};
 use crate::mentions::{self, Mention, MentionFinder, MentionKind};
@@ -487,6 +487,9 @@ const TIME_LINKS: &[&str] = &[
 ];
 /// Frames further apart than this (tokens) cannot share words.
 const NEAR: usize = 40;
+/// The most words between a passive cue and its `as saying` (`was quoted by the paper in
+/// its Sunday edition as saying`).
+const PASSIVE_GAP: usize = 8;
 
 /// One cue with what surrounds it.
 #[derive(Clone, Copy, Debug)]
@@ -804,6 +807,8 @@ impl Ctx<'_> {
                 }
                 let mut k = a;
                 let mut steps = 0;
+                // (a passive cue needs its `be`: `was quoted as saying`)
+                let mut passive = false;
                 while k > 0 && steps < 4 {
                     let Some(w) = self.word(k - 1) else { break };
                     // (`has since said`: `since` between a perfect's parts)
@@ -836,13 +841,19 @@ impl Ctx<'_> {
                                 frame.first = k - 1;
                                 return Some(self.asked_by(frame, b));
                             }
-                            return None; // passive: `was told`, `is expected`
+                            if !m.entry.passive {
+                                return None; // passive: `was told`, `is expected`
+                            }
+                            passive = true;
                         }
                         k -= 1;
                     } else {
                         break;
                     }
                     steps += 1;
+                }
+                if m.entry.passive && !passive {
+                    return None;
                 }
                 // `to say`: an infinitive belongs to another verb's frame.
                 if k > 0 && self.word(k - 1) == Some("to") && k == a {
@@ -1854,6 +1865,70 @@ impl Ctx<'_> {
                     k,
                     class::BARE_STOPS | class::PREPOSITIONS | class::AUXILIARIES | class::BE,
                 )
+    }
+
+    /// `Roe was quoted by the paper as saying …`: a verb cue's participle, an adjunct of at
+    /// most [`PASSIVE_GAP`] words, then `as` and the gerund of a speech verb (`next`, at
+    /// token `a2`), one passive cue from the participle (its last token `b`) to the gerund,
+    /// framed like the speech verb; [`Self::frame`] takes it only after `be`.
+    fn passive_as(&self, m: &CueMatch, b: usize, next: &CueMatch, a2: usize) -> Option<CueMatch> {
+        let speech = |e: &CueEntry| e.kind == CueType::Verb && !e.belief && !e.evidential;
+        let fits = speech(&m.entry)
+            && matches!(m.entry.form, VerbForm::Past | VerbForm::Participle)
+            && speech(&next.entry)
+            && next.entry.form == VerbForm::Gerund
+            && a2 >= b + 2
+            && a2 - b - 2 <= PASSIVE_GAP
+            && self.word(a2 - 1) == Some("as")
+            && (b + 1..a2 - 1).all(|k| self.toks[k].kind == TokenKind::Word);
+        fits.then(|| CueMatch {
+            span: Span::new(m.span.start, next.span.end),
+            entry: CueEntry {
+                form: VerbForm::Past,
+                passive: true,
+                ..next.entry
+            },
+        })
+    }
+
+    /// `The minister is expected to say that …`: the participle of a belief verb whose
+    /// passive is evidential (`p`'s cue, `is expected to`) and right after its `to` the base
+    /// form of a speech verb (`m`, at token `a`): one cue from the participle to the speech
+    /// verb, framed like the speech verb, whose source is the passive's subject.
+    fn expected_speech(&self, p: &Frame, m: &CueMatch, a: usize) -> Option<CueMatch> {
+        let e = &p.m.entry;
+        let raising = e.belief
+            && e.evidential
+            && !e.adverb
+            && matches!(e.form, VerbForm::Past | VerbForm::Participle)
+            && p.cue_last + 2 == a
+            && self.word(a - 1) == Some("to");
+        let s = &m.entry;
+        // (not a verb whose content is its object or an infinitive, nor one that often
+        // means something else: `is expected to discuss the budget`, `the filings are
+        // expected to show that …` stay what is expected)
+        let speech = s.kind == CueType::Verb
+            && s.form == VerbForm::Base
+            && !(s.belief || s.evidential || s.object || s.infinitive || s.strict || s.passive);
+        (raising && speech).then(|| CueMatch {
+            span: Span::new(p.m.span.start, m.span.end),
+            entry: m.entry,
+        })
+    }
+
+    /// Whether `f` reports a clause that `that`, a quotation or a colon opens (`is expected to
+    /// say that …`), not an object or a bare clause (`is expected to veto the bill`).
+    fn reports_opened_clause(&self, f: &Frame) -> bool {
+        let Some(c) = self
+            .content_after(f, f.last + 1, self.toks.len())
+            .and_then(|c| c.first().copied())
+        else {
+            return false;
+        };
+        let at = self.toks.partition_point(|t| t.span.start < c.start);
+        quote_starting_at(self.quotes, c.start).is_some()
+            || self.word(at) == Some("that")
+            || at > 0 && self.is_punct(at - 1, ':')
     }
 
     /// `Sanders appears to lead`, `the bank is expected to raise rates`: a frame with no
@@ -4541,7 +4616,7 @@ fn sentence_frames(ctx: &Ctx<'_>, cues: &[CueMatch], frames: &mut Vec<Frame>) {
     let toks = &ctx.toks;
     frames.clear();
     let mut around = Around::new(ctx.quotes, ctx.sentence.start);
-    for m in cues {
+    for (i, m) in cues.iter().enumerate() {
         // Cues inside a quotation are the quoted speaker's words.
         if around.at(m.span.start).is_some() {
             continue;
@@ -4569,6 +4644,50 @@ fn sentence_frames(ctx: &Ctx<'_>, cues: &[CueMatch], frames: &mut Vec<Frame>) {
         let b = b_end - 1;
         if frames.last().is_some_and(|f| f.last >= a) {
             continue;
+        }
+        // `Roe was quoted by the paper as saying …`: the participle and the gerund, one cue
+        // (the gerund among the next cues within the gap: `was described in the report as
+        // saying`).
+        let mut joined = None;
+        let participle = m.entry.kind == CueType::Verb
+            && !m.entry.passive
+            && matches!(m.entry.form, VerbForm::Past | VerbForm::Participle);
+        for next in cues[i + 1..].iter().take_while(|_| participle) {
+            let a2 = toks.partition_point(|t| t.span.start < next.span.start);
+            if a2 > b + 2 + PASSIVE_GAP || a2 >= toks.len() {
+                break;
+            }
+            let b2 = toks.partition_point(|t| t.span.end <= next.span.end);
+            if a2 < b2 && toks[a2].span.start == next.span.start {
+                if let Some(c) = ctx.passive_as(m, b, next, a2) {
+                    joined = ctx.frame(c, a, b2 - 1, frames);
+                    break;
+                }
+            }
+        }
+        if let Some(f) = joined {
+            let floor = frames.last().map_or(0, |p| p.last + 1);
+            frames.push(ctx.with_informed_head(f, floor));
+            continue;
+        }
+        // `The minister is expected to say that …`: the evidential passive's frame gives
+        // way to one cue from its participle to the speech verb when that reports a clause
+        // `that`, a quotation or a colon opens (one more content scan, for these cues only).
+        if let Some(p) = frames.last().copied() {
+            if let Some(c) = ctx.expected_speech(&p, m, a) {
+                frames.pop();
+                let joined = ctx
+                    .frame(c, p.cue_last, b, frames)
+                    .filter(|f| ctx.reports_opened_clause(f));
+                match joined {
+                    Some(f) => {
+                        let floor = frames.last().map_or(0, |q| q.last + 1);
+                        frames.push(ctx.with_informed_head(f, floor));
+                        continue;
+                    }
+                    None => frames.push(p),
+                }
+            }
         }
         // `An official who asked not to be named said …`: a cue inside a restrictive relative
         // clause (no comma before `who`) is part of the next cue's source when that source

@@ -87,6 +87,9 @@ pub struct CueEntry {
     /// The third person of a verb otherwise taken only in the past (`past` and `third`):
     /// a cue only after a name (`the Tribune reports`).
     pub named: bool,
+    /// A cue only in the passive, whose subject is the source and whose `be` belongs to the
+    /// cue (`Roe was quoted as saying …`).
+    pub passive: bool,
 }
 
 /// One cue found in a text.
@@ -249,6 +252,7 @@ impl Builder {
         let mut evidential = false;
         let mut adverb = false;
         let mut adjective = false;
+        let mut passive = false;
         for flag in parts {
             match flag {
                 "addressee" => addressee = true,
@@ -261,11 +265,12 @@ impl Builder {
                 "evidential" => evidential = true,
                 "adverb" => adverb = true,
                 "adjective" => adjective = true,
+                "passive" => passive = true,
                 "" => {}
                 _ => return Err(invalid(
                     line_no,
                     line,
-                    "flags are strict, belief, object, addressee, past, third, infinitive, evidential, adverb and adjective",
+                    "flags are strict, belief, object, addressee, past, third, infinitive, evidential, adverb, adjective and passive",
                 )),
             }
         }
@@ -282,6 +287,7 @@ impl Builder {
             adverb,
             also_noun: false,
             named: false,
+            passive,
         };
         if adverb || adjective && kind == CueType::Verb {
             // not inflected: one form, framed like an evidential verb (an adverb) or like a
@@ -405,6 +411,7 @@ impl CueLexicon {
                 adverb: false,
                 also_noun: false,
                 named: false,
+                passive: false,
             };
             b.map.insert(p, entry);
         }

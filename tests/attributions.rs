@@ -3542,3 +3542,124 @@ fn addressee_the_finder_does_not_know_then_the_clause() {
         );
     }
 }
+
+// --- session 17 (pass-s17): passive and expected cues
+
+#[test]
+fn session17_passive_quoted_as_saying() {
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "Smith was quoted as saying the deal could collapse.",
+            "Smith",
+            "was quoted as saying",
+            "the deal could collapse",
+        ),
+        (
+            "Smith was quoted by the newspaper as saying that the deal could collapse.",
+            "Smith",
+            "was quoted by the newspaper as saying",
+            "that the deal could collapse",
+        ),
+        (
+            "The harbour master has been quoted as saying that the pier is unsafe.",
+            "The harbour master",
+            "has been quoted as saying",
+            "that the pier is unsafe",
+        ),
+        (
+            "“The pier is unsafe,” the harbour master was quoted as saying.",
+            "the harbour master",
+            "was quoted as saying",
+            "“The pier is unsafe,”",
+        ),
+        (
+            // another cue word (`report`) inside the adjunct
+            "The mayor was described in the report as saying that the ferry would stop.",
+            "The mayor",
+            "was described in the report as saying",
+            "that the ferry would stop",
+        ),
+        (
+            "The ferry captain was quoted as telling reporters that the engine had failed.",
+            "The ferry captain",
+            "was quoted as telling",
+            "that the engine had failed",
+        ),
+    ];
+    assert_each_triple(cases);
+}
+
+#[test]
+fn session17_expected_to_say() {
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "The minister is expected to say that the economy is recovering.",
+            "The minister",
+            "is expected to say",
+            "that the economy is recovering",
+        ),
+        (
+            "The minister is expected to announce that the economy is recovering.",
+            "The minister",
+            "is expected to announce",
+            "that the economy is recovering",
+        ),
+        (
+            "The council is widely expected to announce that the pool will close.",
+            "The council",
+            "is widely expected to announce",
+            "that the pool will close",
+        ),
+        (
+            "The mayor is expected to tell reporters that the ferry will run.",
+            "The mayor",
+            "is expected to tell",
+            "that the ferry will run",
+        ),
+        (
+            "He's expected to argue that the budget is too small.",
+            "He",
+            "'s expected to argue",
+            "that the budget is too small",
+        ),
+    ];
+    assert_each_triple(cases);
+}
+
+#[test]
+fn session17_passives_that_are_no_speech() {
+    // no `as saying` after the passive: no cue
+    for text in [
+        "The report was quoted widely, but nobody read it.",
+        "The article was quoted in court as evidence.",
+        "The plan was seen as saying too little.",
+        // the gap before `as saying` is bounded
+        "Smith was quoted by the weekly paper that the union bought in the spring of last year as saying that the deal could collapse.",
+    ] {
+        assert_eq!(found(text), [], "in {text:?}");
+    }
+    // what is expected stays an expectation without a speech verb and a clause that
+    // `that`, a quotation or a colon opens
+    for (text, subject) in [
+        ("The quote was expected to be accurate.", "The quote"),
+        (
+            "The filings are expected to show that the campaign spent more.",
+            "The filings",
+        ),
+        (
+            "The minister is expected to discuss the budget on Friday.",
+            "The minister",
+        ),
+        (
+            "The governor was expected to veto the bill.",
+            "The governor",
+        ),
+        ("The minister is expected to say little.", "The minister"),
+    ] {
+        let got = found(text);
+        assert_eq!(got.len(), 1, "in {text:?}: {got:?}");
+        assert_eq!(got[0].0, None, "in {text:?}");
+        assert!(got[0].1.ends_with("expected"), "in {text:?}: {got:?}");
+        assert_eq!(got[0].2[0], subject, "in {text:?}");
+    }
+}
