@@ -2769,6 +2769,9 @@ impl Ctx<'_> {
                 }
             }
         }
+        if let Some(k) = self.that_after_medium_phrase(f, i, limit) {
+            i = k;
+        }
         if f.m.entry.addressee {
             // `told reporters (on Tuesday) that …`: skip whom it was told to.
             // The addressee ends before `that` or a question word (`asked the minister why`).
@@ -3206,16 +3209,6 @@ impl Ctx<'_> {
         if !self.is(i, class::DETERMINERS) {
             return None;
         }
-        let opens_subject = |k: usize| {
-            k < limit
-                && (self.is(k, class::CLAUSE_DETERMINERS)
-                    || self.toks[k].kind == TokenKind::Number
-                    || self.toks[k].is_capitalized(self.text)
-                    || self.word(k).is_some_and(|w| {
-                        matches!(w, "he" | "she" | "they" | "it" | "we" | "i")
-                            || contraction_pronoun(w).is_some()
-                    }))
-        };
         for k in i + 1..limit.min(i + 12) {
             if self.toks[k].kind == TokenKind::Punct {
                 return None;
@@ -3224,7 +3217,7 @@ impl Ctx<'_> {
                 continue;
             }
             if self.word(k) == Some("that") {
-                return opens_subject(k + 1).then_some(k);
+                return (k + 1 < limit && self.clause_after_that(k)).then_some(k);
             }
             // (not a determiner inside the addressee: `an audience at a festival`, `the
             // story of a mom`, `our readers who their …`)
@@ -3246,6 +3239,48 @@ impl Ctx<'_> {
             }
         }
         None
+    }
+
+    /// Whether token `k` can open a clause's subject: a determiner, a number, a capitalised
+    /// word or a subject pronoun.
+    fn opens_subject(&self, k: usize) -> bool {
+        self.toks
+            .get(k)
+            .is_some_and(|t| t.kind == TokenKind::Number || t.is_capitalized(self.text))
+            || self.is(k, class::CLAUSE_DETERMINERS)
+            || self.word(k).is_some_and(|w| {
+                matches!(w, "he" | "she" | "they" | "it" | "we" | "i")
+                    || contraction_pronoun(w).is_some()
+            })
+    }
+
+    /// `said in a statement released by his office that …`: when token `i`, just after a
+    /// cue ending in its medium (`in a statement`, `in an email`), is a participle opening a
+    /// phrase on that noun, the `that` ending it (within ten words, a subject after it).
+    fn that_after_medium_phrase(&self, f: &Frame, i: usize, limit: usize) -> Option<usize> {
+        if f.last + 1 != i
+            || !matches!(
+                self.word(f.last),
+                Some("statement" | "email" | "interview" | "release" | "letter" | "post")
+            )
+            || !self.toks[i].is_lowercase_word(self.text)
+            || !self.word(i).is_some_and(|w| {
+                w.len() >= 4 && w.ends_with("ed") || IRREGULAR_PAST.contains(&w) || w == "given"
+            })
+        {
+            return None;
+        }
+        (i + 1..limit.min(i + 12))
+            .take_while(|&k| self.toks[k].kind != TokenKind::Punct || self.is_punct(k, ','))
+            .find(|&k| self.word(k) == Some("that"))
+            .filter(|&k| k + 1 < limit && self.clause_after_that(k))
+    }
+
+    /// Whether `that` at token `k` opens a clause with a subject (`that the plan …`, `that
+    /// he …`, `that fares would …`) rather than a relative clause (`that moved them`).
+    fn clause_after_that(&self, k: usize) -> bool {
+        self.opens_subject(k + 1)
+            || !self.finite_verb_within(k + 1, 1) && self.finite_verb_within(k + 2, 3)
     }
 
     /// The subject pronoun opening a clause right after a short addressee that starts with

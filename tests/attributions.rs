@@ -3663,3 +3663,21 @@ fn session17_passives_that_are_no_speech() {
         assert_eq!(got[0].2[0], subject, "in {text:?}");
     }
 }
+
+#[test]
+fn participle_phrase_on_the_medium_before_that() {
+    assert_each_triple(&[
+        (
+            "Mara Lind said in a statement released by the ferry board that fares would rise.",
+            "Mara Lind",
+            "said in a statement",
+            "that fares would rise",
+        ),
+        (
+            "Dale said in an email sent to staff on Friday that the pier was unsafe.",
+            "Dale",
+            "said in an email",
+            "that the pier was unsafe",
+        ),
+    ]);
+}
