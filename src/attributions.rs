@@ -301,6 +301,8 @@ const SKIPPED_ADVERBS: &[&str] = &[
 ];
 /// How far (tokens) a cue may be from `that` or a quotation introducing its content.
 const CONTENT_WINDOW: usize = 20;
+/// How many tokens of a relative clause's content are looked at for its end.
+const RELATIVE_CLAUSE_WINDOW: usize = 64;
 /// Irregular past tenses that end a description opening its clause (`The senator began`).
 const IRREGULAR_PAST: &[&str] = &[
     "began", "left", "took", "made", "gave", "went", "came", "spoke", "wrote", "held", "met",
@@ -3241,6 +3243,44 @@ impl Ctx<'_> {
         None
     }
 
+    /// Where content `c` of a relative clause set off by commas ends, when it runs on into
+    /// the main clause: the end of the word before the first comma (outside quotations, not
+    /// closing a relative clause inside it) that a verb follows within two words.
+    fn relative_clause_end(&self, c: Span) -> Option<usize> {
+        let from = self.toks.partition_point(|t| t.span.start < c.start);
+        if let Some(q) = quote_starting_at(self.quotes, c.start) {
+            // `who said “we will win,” resigned`: the comma closing the clause inside the
+            // quotation's marks
+            let after = self.toks.partition_point(|t| t.span.start < q.end);
+            let comma_inside = self.text[c.start..q.end]
+                .trim_end_matches(|ch: char| is_close_quote_char(ch.encode_utf8(&mut [0; 4])))
+                .ends_with(',');
+            return (q.end < c.end && comma_inside && self.finite_verb_within(after, 2))
+                .then_some(q.end);
+        }
+        let mut inner = false; // inside `, which …,` within the content
+                               // (a bounded look: a clause longer than that is left as it is)
+        for k in from + 1..self.toks.len().min(from + RELATIVE_CLAUSE_WINDOW) {
+            let t = self.toks[k];
+            if t.span.end > c.end {
+                break;
+            }
+            if !self.is_punct(k, ',') || quote_around(self.quotes, t.span.start).is_some() {
+                continue;
+            }
+            if matches!(self.word(k + 1), Some("who" | "which" | "where" | "whose")) {
+                inner = true;
+            } else if inner {
+                inner = false;
+            } else if self.toks.get(k + 1).is_some_and(|n| n.span.end <= c.end)
+                && self.finite_verb_within(k + 1, 2)
+            {
+                return Some(self.toks[k - 1].span.end);
+            }
+        }
+        None
+    }
+
     /// Whether token `k` can open a clause's subject: a determiner, a number, a capitalised
     /// word or a subject pronoun.
     fn opens_subject(&self, k: usize) -> bool {
@@ -4180,6 +4220,21 @@ impl Ctx<'_> {
                 .any(|c| c.end <= s.span.start && quote_starting_at(self.quotes, c.start).is_none())
             {
                 return None;
+            }
+        }
+        // `Smith, who said the plan was doomed, resigned`: a relative source's clause set off
+        // by commas ends at the comma before the main clause's verb.
+        if f.source.is_some_and(|s| {
+            s.kind == MentionKind::Relative
+                && s.first == s.last
+                && !f.source_after
+                && s.first > 0
+                && self.is_punct(s.first - 1, ',')
+        }) {
+            if let Some(last) = content.last_mut() {
+                if let Some(end) = self.relative_clause_end(*last) {
+                    last.end = end;
+                }
             }
         }
         let source = f.source.map(|s| s.span);

@@ -3681,3 +3681,40 @@ fn participle_phrase_on_the_medium_before_that() {
         ),
     ]);
 }
+
+#[test]
+fn relative_clause_set_off_by_commas_ends_before_the_main_verb() {
+    assert_each_triple(&[
+        (
+            "Dale, who said the pier was unsafe, resigned on Monday.",
+            "who",
+            "said",
+            "the pier was unsafe",
+        ),
+        (
+            "The mayor, who told reporters the bridge was safe, later changed course.",
+            "who",
+            "told",
+            "the bridge was safe",
+        ),
+        (
+            "Mara Lind, who says the plan, which cost millions, is doomed, will resign.",
+            "who",
+            "says",
+            "the plan, which cost millions, is doomed",
+        ),
+        (
+            "The board, which contended that fares were too low, has raised them.",
+            "which",
+            "contended",
+            "that fares were too low",
+        ),
+    ]);
+    // the clause runs to the sentence's end: nothing to cut
+    assert_each_triple(&[(
+        "They met Dale, who said the pier was unsafe, old and badly built.",
+        "who",
+        "said",
+        "the pier was unsafe, old and badly built",
+    )]);
+}
