@@ -2953,6 +2953,12 @@ impl Ctx<'_> {
                 return Some(vec![t.span]);
             }
         }
+        if speech && !colon && !clause_start && self.opens_subordinate_clause(i, limit) {
+            // `said while the plan was flawed, it was needed`: the clause before the comma
+            // is part of what was said
+            let end = self.content_end(i, limit)?;
+            return Some(vec![Span::new(t.span.start, end)]);
+        }
         if speech && !colon && !clause_start {
             // `said on Friday he …`, `said in a statement the company …`
             if let Some(k) = self.clause_after_adjunct(i, limit) {
@@ -3279,6 +3285,26 @@ impl Ctx<'_> {
             }
         }
         None
+    }
+
+    /// Whether token `i` opens a subordinate clause of the reported sentence (`while the plan
+    /// was flawed, it was needed`, `although he lost, he …`): a conjunction with a subject
+    /// and a verb of its own, then a comma and the main clause's subject, within
+    /// [`CONTENT_WINDOW`] tokens. (`said while visiting Ohio`, `said as he left` are
+    /// adjuncts of the saying.)
+    fn opens_subordinate_clause(&self, i: usize, limit: usize) -> bool {
+        if !matches!(
+            self.word(i),
+            Some("while" | "although" | "though" | "because" | "unless" | "once" | "since")
+        ) || !self.opens_subject(i + 1)
+            || !self.finite_verb_within(i + 2, 4)
+        {
+            return false;
+        }
+        (i + 2..limit.min(i + CONTENT_WINDOW))
+            .take_while(|&k| self.toks[k].kind != TokenKind::Punct || self.is_punct(k, ','))
+            .find(|&k| self.is_punct(k, ','))
+            .is_some_and(|k| k + 1 < limit && self.opens_subject(k + 1))
     }
 
     /// Whether token `k` can open a clause's subject: a determiner, a number, a capitalised

@@ -3718,3 +3718,28 @@ fn relative_clause_set_off_by_commas_ends_before_the_main_verb() {
         "the pier was unsafe, old and badly built",
     )]);
 }
+
+#[test]
+fn subordinate_clause_opening_what_was_said() {
+    assert_each_triple(&[
+        (
+            "Mara Lind said while the ferry was late, it was safe.",
+            "Mara Lind",
+            "said",
+            "while the ferry was late, it was safe",
+        ),
+        (
+            "Dale said although he lost the vote, he would stand again.",
+            "Dale",
+            "said",
+            "although he lost the vote, he would stand again",
+        ),
+        // an adjunct of the saying, not of what was said
+        (
+            "Dale said while visiting Hull that the pier was unsafe.",
+            "Dale",
+            "said",
+            "that the pier was unsafe",
+        ),
+    ]);
+}
