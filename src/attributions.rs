@@ -768,6 +768,11 @@ impl Ctx<'_> {
                         return None;
                     }
                 }
+                // `All told, 40 died`, `Having said that, …`, `Let's say …`: set phrases,
+                // no saying.
+                if self.set_phrase(a, b) {
+                    return None;
+                }
                 // `When asked about …, X said`, `Asked if …`: a question with no source.
                 let asked = self.toks.lower(a) == "asked"
                     && (a == 0
@@ -3305,6 +3310,25 @@ impl Ctx<'_> {
             .take_while(|&k| self.toks[k].kind != TokenKind::Punct || self.is_punct(k, ','))
             .find(|&k| self.is_punct(k, ','))
             .is_some_and(|k| k + 1 < limit && self.opens_subject(k + 1))
+    }
+
+    /// Whether the verb cue at tokens `a..=b` is part of a set phrase that reports nothing:
+    /// `All told,` (in all), `Having said that,` (even so), `let's say` / `let us say`
+    /// (suppose).
+    fn set_phrase(&self, a: usize, b: usize) -> bool {
+        if a != b || a == 0 {
+            return false;
+        }
+        let opens = |k: usize| k == 0 || self.toks[k - 1].kind == TokenKind::Punct;
+        match (self.word(a - 1), self.word(a)) {
+            (Some("all"), Some("told")) => opens(a - 1) && self.is_punct(a + 1, ','),
+            (Some("having"), Some("said")) => {
+                opens(a - 1) && self.word(a + 1) == Some("that") && self.is_punct(a + 2, ',')
+            }
+            (Some("us"), Some("say")) => a >= 2 && self.word(a - 2) == Some("let"),
+            (Some(w), Some("say")) => w == "let's" || w == "let’s",
+            _ => false,
+        }
     }
 
     /// Whether token `k` can open a clause's subject: a determiner, a number, a capitalised

@@ -3743,3 +3743,22 @@ fn subordinate_clause_opening_what_was_said() {
         ),
     ]);
 }
+
+#[test]
+fn set_phrases_with_a_speech_verb_report_nothing() {
+    for text in [
+        "All told, 40 sheep drowned in the flood.",
+        "Having said that, the ferry runs on time.",
+        "Let's say the ferry runs late.",
+        "Let us say the ferry runs late.",
+    ] {
+        assert_eq!(triples(text), [], "in {text:?}");
+    }
+    // `told` after `all` that is no set phrase still reports
+    assert_each_triple(&[(
+        "The wardens all told the council the pier was unsafe.",
+        "The wardens all",
+        "told",
+        "the pier was unsafe",
+    )]);
+}
