@@ -492,6 +492,8 @@ const NEAR: usize = 40;
 /// The most words between a passive cue and its `as saying` (`was quoted by the paper in
 /// its Sunday edition as saying`).
 const PASSIVE_GAP: usize = 8;
+/// A bound in bytes on that gap, tested before the words are counted.
+const PASSIVE_GAP_BYTES: usize = 1024;
 
 /// One cue with what surrounds it.
 #[derive(Clone, Copy, Debug)]
@@ -3149,6 +3151,16 @@ impl Ctx<'_> {
     /// Only a quantity of `of` or `than` after a verb taking an object (`wants more funding`
     /// is its object, no clause), unless `clause_verb`.
     fn quantity_subject(&self, i: usize, clause_verb: bool) -> bool {
+        // (the first letter first: this runs for every content, and nearly all start
+        // otherwise: `that`, `the`, `he`)
+        let first = self
+            .toks
+            .get(i)
+            .and_then(|t| self.text.as_bytes().get(t.span.start))
+            .map(u8::to_ascii_lowercase);
+        if !matches!(first, Some(b'm' | b'l' | b'n' | b'a' | b'o' | b'u' | b'r')) {
+            return false;
+        }
         let (Some(w), next) = (self.word(i), self.word(i + 1)) else {
             return false;
         };
@@ -3316,7 +3328,8 @@ impl Ctx<'_> {
     /// `All told,` (in all), `Having said that,` (even so), `let's say` / `let us say`
     /// (suppose).
     fn set_phrase(&self, a: usize, b: usize) -> bool {
-        if a != b || a == 0 {
+        // (`told`, `said`, `say`: the length first, as this runs for every verb cue)
+        if a != b || a == 0 || !(3..=4).contains(&self.toks[a].span.len()) {
             return false;
         }
         let opens = |k: usize| k == 0 || self.toks[k - 1].kind == TokenKind::Punct;
@@ -4793,6 +4806,13 @@ fn sentence_frames(ctx: &Ctx<'_>, cues: &[CueMatch], frames: &mut Vec<Frame>) {
             && !m.entry.passive
             && matches!(m.entry.form, VerbForm::Past | VerbForm::Participle);
         for next in cues[i + 1..].iter().take_while(|_| participle) {
+            // (cheap tests first: this runs after every past-tense cue, `said` above all)
+            if next.span.start > m.span.end + PASSIVE_GAP_BYTES {
+                break;
+            }
+            if next.entry.form != VerbForm::Gerund {
+                continue;
+            }
             let a2 = toks.partition_point(|t| t.span.start < next.span.start);
             if a2 > b + 2 + PASSIVE_GAP || a2 >= toks.len() {
                 break;
