@@ -1947,6 +1947,18 @@ fn triples(text: &str) -> Vec<(Option<String>, String, String)> {
         .collect()
 }
 
+/// No attribution of any of `texts` has content starting with one of `prefixes`.
+fn assert_no_content_starting(texts: &[&str], prefixes: &[&str]) {
+    for text in texts {
+        let got = triples(text);
+        assert!(
+            got.iter()
+                .all(|(_, _, c)| !prefixes.iter().any(|p| c.starts_with(p))),
+            "in {text:?}: {got:?}"
+        );
+    }
+}
+
 /// Each text gives exactly one attribution: its (source, cue, first content fragment).
 fn assert_each_triple(cases: &[(&str, &str, &str, &str)]) {
     for &(text, source, cue, content) in cases {
@@ -3450,19 +3462,14 @@ fn clause_subject_opening_with_a_quantity() {
 #[test]
 fn quantity_with_no_verb_after_it_is_no_clause() {
     // `more` and `no` as the object or an adverb: no clause opens there
-    for text in [
-        "The mayor said more on Friday.",
-        "The mayor said little.",
-        "The rebels claim more land every week.",
-    ] {
-        assert!(
-            triples(text)
-                .iter()
-                .all(|(_, _, c)| !c.starts_with("more") && !c.starts_with("little")),
-            "in {text:?}: {:?}",
-            triples(text)
-        );
-    }
+    assert_no_content_starting(
+        &[
+            "The mayor said more on Friday.",
+            "The mayor said little.",
+            "The rebels claim more land every week.",
+        ],
+        &["more", "little"],
+    );
     assert_eq!(
         triples("She said no."),
         [(Some("She".to_owned()), "said".to_owned(), "no".to_owned())]
@@ -3529,18 +3536,13 @@ fn addressee_the_finder_does_not_know_then_the_clause() {
         "a story that moved the whole room",
     )]);
     // nor does a determiner inside the addressee's own phrase open one
-    for text in [
-        "She told the story of a farmer who had lost his land.",
-        "Dale told an audience at a fair that moved him deeply.",
-    ] {
-        assert!(
-            triples(text)
-                .iter()
-                .all(|(_, _, c)| !c.starts_with("a f") && !c.starts_with("that")),
-            "in {text:?}: {:?}",
-            triples(text)
-        );
-    }
+    assert_no_content_starting(
+        &[
+            "She told the story of a farmer who had lost his land.",
+            "Dale told an audience at a fair that moved him deeply.",
+        ],
+        &["a f", "that"],
+    );
 }
 
 // --- session 17 (pass-s17): passive and expected cues
