@@ -1947,6 +1947,13 @@ fn triples(text: &str) -> Vec<(Option<String>, String, String)> {
         .collect()
 }
 
+/// None of `texts` gives an attribution.
+fn assert_no_attribution(texts: &[&str]) {
+    for text in texts {
+        assert_eq!(found(text), [], "in {text:?}");
+    }
+}
+
 /// No attribution of any of `texts` has content starting with one of `prefixes`.
 fn assert_no_content_starting(texts: &[&str], prefixes: &[&str]) {
     for text in texts {
@@ -2168,13 +2175,11 @@ fn session7_cue_boundaries_take_the_noun_and_particle() {
 fn session7_strict_cues_need_a_clause() {
     // `share`, `determine` and `embrace` are cues only with content that a quotation, a
     // colon or `that` introduces.
-    for text in [
+    assert_no_attribution(&[
         "The two towns share a border.",
         "The weather will determine the date.",
         "The party embraced the plan.",
-    ] {
-        assert_eq!(triples(text), [], "in {text:?}");
-    }
+    ]);
 }
 
 t!(
@@ -2452,14 +2457,12 @@ fn session7_stance_adjectives_after_be() {
     ];
     assert_each_triple(cases);
     // An adjective before its noun is no cue, and one with `strict` needs its clause.
-    for text in [
+    assert_no_attribution(&[
         "The eager crowd cheered.",
         "The critical vote is on Tuesday.",
         "The union is eager.",
         "The mayor was concerned.",
-    ] {
-        assert_eq!(triples(text), [], "in {text:?}");
-    }
+    ]);
 }
 
 #[test]
@@ -3631,15 +3634,13 @@ fn session17_expected_to_say() {
 #[test]
 fn session17_passives_that_are_no_speech() {
     // no `as saying` after the passive: no cue
-    for text in [
+    assert_no_attribution(&[
         "The report was quoted widely, but nobody read it.",
         "The article was quoted in court as evidence.",
         "The plan was seen as saying too little.",
         // the gap before `as saying` is bounded
         "Smith was quoted by the weekly paper that the union bought in the spring of last year as saying that the deal could collapse.",
-    ] {
-        assert_eq!(found(text), [], "in {text:?}");
-    }
+    ]);
     // what is expected stays an expectation without a speech verb and a clause that
     // `that`, a quotation or a colon opens
     for (text, subject) in [
@@ -3748,14 +3749,12 @@ fn subordinate_clause_opening_what_was_said() {
 
 #[test]
 fn set_phrases_with_a_speech_verb_report_nothing() {
-    for text in [
+    assert_no_attribution(&[
         "All told, 40 sheep drowned in the flood.",
         "Having said that, the ferry runs on time.",
         "Let's say the ferry runs late.",
         "Let us say the ferry runs late.",
-    ] {
-        assert_eq!(triples(text), [], "in {text:?}");
-    }
+    ]);
     // `told` after `all` that is no set phrase still reports
     assert_each_triple(&[(
         "The wardens all told the council the pier was unsafe.",
